@@ -1,0 +1,38 @@
+"""factcheck: check a rewritten news article against the original it cites.
+
+    >>> import factcheck
+    >>> report = factcheck.check("article.html", sources=["source.html"])
+    >>> [f.kind for f in report.findings]
+
+The pipeline, one module per stage (see ``factcheck.pipeline``)::
+
+    fetch -> extract -> segment -> align -> analyse -> findings -> report / store
+"""
+
+__version__ = "0.1.0"
+
+from .errors import (  # noqa: E402
+    ConfigError,
+    ExtractionError,
+    FactcheckError,
+    FetchError,
+    InputError,
+    UnsupportedLanguageError,
+)
+from .models import (  # noqa: E402
+    Bead,
+    Document,
+    Fetched,
+    Finding,
+    Report,
+    Segmented,
+    Sentence,
+)
+from .pipeline import check, Options  # noqa: E402
+
+__all__ = [
+    "__version__", "check", "Options",
+    "Bead", "Document", "Fetched", "Finding", "Report", "Segmented", "Sentence",
+    "FactcheckError", "InputError", "UnsupportedLanguageError", "FetchError",
+    "ExtractionError", "ConfigError",
+]

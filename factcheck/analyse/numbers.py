@@ -1,0 +1,371 @@
+"""Numbers, quantities and dates in a sentence, and what changed between two sentences.
+
+Everything language-specific comes from ``rules/lexicons/<lang>/numbers.toml``: number words,
+vague quantities ("des milliers", "thousands", "Tausende"), qualifiers ("au moins", "at least"),
+months, weekdays and percent words. Compound number words ("vingt-trois", "twenty-three",
+"dreiundzwanzig") are read with text2num. The text is never rewritten: each quantity keeps its
+span in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..rules import lexicon, phrase_pattern
+
+DATE_KINDS = ("date", "month", "year", "weekday")
+DIGITS = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str  # count | percent | vague | year | month | date | weekday
+    value: float  # count/percent: the number; vague: order of magnitude; year; month 1-12;
+    #               date: month * 100 + day; weekday 0-6
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None  # min | gt | max | lt | approx
+
+    @property
+    def is_date(self) -> bool:
+        return self.kind in DATE_KINDS
+
+    def describe(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    language: str
+    decimal: str
+    words: dict[str, float]
+    ambiguous: frozenset[str]
+    vague_re: re.Pattern[str] | None
+    vague: dict[str, float]
+    scale_re: re.Pattern[str] | None
+    scale: dict[str, float]
+    qualifier_re: re.Pattern[str] | None
+    qualifiers: dict[str, str]
+    months: tuple[str, ...]
+    ambiguous_months: frozenset[str]
+    month_re: re.Pattern[str] | None
+    weekdays: tuple[str, ...]
+    weekday_re: re.Pattern[str] | None
+    percent_re: re.Pattern[str] | None
+
+
+def norm(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("'", "’").split())
+
+
+@cache
+def number_lexicon(language: str) -> NumberLexicon:
+    data = lexicon(language)["numbers"]
+    months = tuple(m.lower() for m in data.get("months", []))
+    weekdays = tuple(w.lower() for w in data.get("weekdays", []))
+    percent = data.get("percent", [])
+    month_alts = months + tuple(m[:3] + "." for m in months if len(m) > 4)
+    return NumberLexicon(
+        language=language,
+        decimal="." if language == "en" else ",",
+        words={norm(k): float(v) for k, v in data.get("words", {}).items()},
+        ambiguous=frozenset(norm(w) for w in data.get("ambiguous", [])),
+        vague_re=phrase_pattern(list(data.get("vague", {}))),
+        vague={norm(k): float(v) for k, v in data.get("vague", {}).items()},
+        scale_re=phrase_pattern(list(data.get("scale", {}))),
+        scale={norm(k): float(v) for k, v in data.get("scale", {}).items()},
+        qualifier_re=phrase_pattern(list(data.get("qualifiers", {}))),
+        qualifiers={norm(k): v for k, v in data.get("qualifiers", {}).items()},
+        months=months,
+        ambiguous_months=frozenset(m.lower() for m in data.get("ambiguous_months", [])),
+        month_re=phrase_pattern(list(month_alts)),
+        weekdays=weekdays,
+        weekday_re=phrase_pattern(list(weekdays)),
+        percent_re=re.compile(r"^\s*(?:" + "|".join(
+            re.escape(p).replace(r"\ ", r"\s+") for p in sorted(percent, key=len, reverse=True)
+        ) + r")(?!\w)", re.I) if percent else None,
+    )
+
+
+def parse_digits(text: str, decimal: str) -> float | None:
+    raw = re.sub(r"[\u00a0\u202f ]", "", text)
+    thousands = "," if decimal == "." else "."
+    if re.fullmatch(r"\d{1,3}(?:" + re.escape(thousands) + r"\d{3})+", raw):
+        raw = raw.replace(thousands, "")
+    elif decimal in raw:
+        raw = raw.replace(thousands, "").replace(decimal, ".")
+    else:
+        raw = raw.replace(thousands, "")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def month_index(lex: NumberLexicon, word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    for i, m in enumerate(lex.months):
+        if w == m or (len(w) >= 3 and m.startswith(w) and word.endswith(".")):
+            return i + 1
+    return None
+
+
+def qualifier_before(lex: NumberLexicon, text: str, start: int) -> str | None:
+    if lex.qualifier_re is None:
+        return None
+    window = text[max(0, start - 30):start]
+    best = None
+    for m in lex.qualifier_re.finditer(window):
+        if not window[m.end():].strip(" \u00a0\u202f"):
+            best = lex.qualifiers.get(norm(m.group(0)))
+    return best
+
+
+def extract(text: str, language: str) -> tuple[Quantity, ...]:
+    """Every quantity in a sentence, in text order, spans not overlapping."""
+    lex = number_lexicon(language)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(q: Quantity) -> None:
+        if free(q.start, q.end):
+            found.append(q)
+            taken.append((q.start, q.end))
+
+    # dates: "12 décembre", "12. Dezember", "12 de diciembre", "December 12", "Dec. 12"
+    if lex.month_re is not None:
+        for m in lex.month_re.finditer(text):
+            month = month_index(lex, m.group(0))
+            if month is None:
+                continue
+            before = re.search(r"(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?$", text[:m.start()])
+            after = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end():])
+            if before and 1 <= int(before.group(1)) <= 31:
+                add(Quantity("date", month * 100 + int(before.group(1)),
+                             text[before.start():m.end()], before.start(), m.end()))
+            elif after and 1 <= int(after.group(1)) <= 31:
+                end = m.end() + after.end()
+                add(Quantity("date", month * 100 + int(after.group(1)), text[m.start():end],
+                             m.start(), end))
+            elif m.group(0).lower() not in lex.ambiguous_months or re.match(r"\s+\d{4}", text[m.end():]):
+                add(Quantity("month", month, m.group(0), m.start(), m.end()))
+    if lex.weekday_re is not None:
+        for m in lex.weekday_re.finditer(text):
+            add(Quantity("weekday", lex.weekdays.index(m.group(0).lower()), m.group(0),
+                         m.start(), m.end()))
+    if lex.vague_re is not None:
+        for m in lex.vague_re.finditer(text):
+            if re.search(r"\d[\s\u00a0\u202f]?$", text[:m.start()]):
+                continue  # "3,5 millions": a scale word after digits, read below
+            add(Quantity("vague", lex.vague[norm(m.group(0))], m.group(0), m.start(), m.end(),
+                         qualifier_before(lex, text, m.start())))
+    for m in re.finditer(r"(?<![\w.,])" + DIGITS + r"(?![\w])", text):
+        value = parse_digits(m.group(0), lex.decimal)
+        if value is None:
+            continue
+        add_number(lex, text, m.start(), m.end(), value, add, digits=True)
+    for start, end, value in word_numbers(lex, text):
+        add_number(lex, text, start, end, value, add, digits=False)
+    return tuple(sorted(found, key=lambda q: q.start))
+
+
+def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
+    rest = text[end:]
+    if lex.scale_re is not None:
+        m = lex.scale_re.match(rest.lstrip(" \u00a0\u202f"))
+        if m:
+            gap = len(rest) - len(rest.lstrip(" \u00a0\u202f"))
+            if gap <= 1:
+                value *= lex.scale[norm(m.group(0))]
+                end += gap + m.end()
+                rest = text[end:]
+    kind = "count"
+    if lex.percent_re is not None:
+        m = lex.percent_re.match(rest)
+        if m:
+            kind = "percent"
+            end += m.end()
+    if kind == "count" and digits and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", text[start:end]):
+        kind = "year"
+    add(Quantity(kind, value, text[start:end], start, end, qualifier_before(lex, text, start)))
+
+
+def word_numbers(lex: NumberLexicon, text: str):
+    """Spans of number words: runs of words that text2num reads as one number."""
+    from text_to_num import text2num
+
+    tokens = list(WORD_RE.finditer(text))
+    i = 0
+    while i < len(tokens):
+        word = norm(tokens[i].group(0))
+        if word not in lex.words and not compound_candidate(lex, word):
+            i += 1
+            continue
+        best = None
+        for j in range(min(len(tokens), i + 6), i, -1):
+            start, end = tokens[i].start(), tokens[j - 1].end()
+            if re.search(r"[^\w\s’'-]", text[start:end]):
+                continue
+            phrase = text[start:end]
+            try:
+                value = float(text2num(phrase.lower().replace("’", "'"), lex.language))
+            except (ValueError, IndexError, KeyError):
+                single = norm(phrase)
+                if single in lex.words:
+                    value = lex.words[single]
+                else:
+                    continue
+            best = (start, end, value, j)
+            break
+        if best is None:
+            i += 1
+            continue
+        start, end, value, j = best
+        if j - i == 1 and norm(text[start:end]) in lex.ambiguous and not number_context(lex, text, start, end):
+            i += 1
+            continue
+        yield start, end, value
+        i = j
+
+
+def compound_candidate(lex: NumberLexicon, word: str) -> bool:
+    """A single token that may be a compound number word ("vingt-trois", "dreiundzwanzig")."""
+    return any(part in word for part in lex.words if len(part) >= 4) and len(word) <= 40
+
+
+def number_context(lex: NumberLexicon, text: str, start: int, end: int) -> bool:
+    """An ambiguous number word ("un", "one", "neuf") counts when a qualifier precedes it or a
+    plural noun follows it."""
+    if qualifier_before(lex, text, start):
+        return True
+    nxt = re.match(r"\s+([^\W\d_]+)", text[end:])
+    return bool(nxt and len(nxt.group(1)) > 3 and nxt.group(1).lower()[-1] in "sx"
+                and nxt.group(1)[0].islower())
+
+
+# -- comparison -----------------------------------------------------------------------------
+
+def vague_range(q: Quantity) -> tuple[float, float]:
+    return q.value, q.value * 1000 if q.value >= 1000 else q.value * 10
+
+
+def same(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities state the same thing (qualifiers aside)."""
+    if a.kind == b.kind == "vague":
+        return a.value == b.value
+    if {a.kind, b.kind} == {"vague", "count"}:
+        vague, count = (a, b) if a.kind == "vague" else (b, a)
+        low, high = vague_range(vague)
+        return low <= count.value < high
+    if a.kind == b.kind:
+        if a.kind in ("count", "percent"):
+            if a.value == b.value:
+                return True
+            tolerance = 0.1 if "approx" in (a.qualifier, b.qualifier) else 0.005
+            return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+        return a.value == b.value
+    if {a.kind, b.kind} == {"year", "count"}:
+        return a.value == b.value
+    if {a.kind, b.kind} == {"date", "month"}:
+        date, month = (a, b) if a.kind == "date" else (b, a)
+        return int(date.value) // 100 == month.value
+    return False
+
+
+FAMILY = {"count": "n", "vague": "n", "percent": "p", "year": "y", "month": "m", "date": "m",
+          "weekday": "w"}
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    return FAMILY[a.kind] == FAMILY[b.kind] or {a.kind, b.kind} == {"year", "count"}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    matched: tuple[tuple[Quantity, Quantity], ...]  # (article, source), same value
+    changed: tuple[tuple[Quantity, Quantity], ...]  # (article, source), different value
+    dropped: tuple[Quantity, ...]  # source quantities with no counterpart
+    added: tuple[Quantity, ...]  # article quantities with no counterpart
+
+
+def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comparison:
+    left = list(article)
+    right = list(source)
+    matched = []
+    for a in list(left):
+        for s in right:
+            if same(a, s):
+                matched.append((a, s))
+                left.remove(a)
+                right.remove(s)
+                break
+    changed = []
+    for a in list(left):
+        candidates = [s for s in right if comparable(a, s)]
+        if candidates:
+            exact_kind = [s for s in candidates if s.kind == a.kind]
+            s = (exact_kind or candidates)[0]
+            changed.append((a, s))
+            left.remove(a)
+            right.remove(s)
+    return Comparison(tuple(matched), tuple(changed), tuple(right), tuple(left))
+
+
+# -- findings -------------------------------------------------------------------------------
+
+DETAIL_KINDS = ("count", "percent", "date", "vague")
+
+
+def findings(alignment) -> list:
+    """N100/N101 for changed quantities in aligned sentences; C201 for dropped ones."""
+    from ..findings import make
+
+    art = {s.id: s for s in alignment.article}
+    src = {s.id: s for s in alignment.source}
+    article_q = {s.id: extract(s.text, s.language) for s in alignment.article}
+    all_article = [q for qs in article_q.values() for q in qs]
+    out = []
+    dropped_seen: set[tuple[str, int]] = set()
+    for bead in alignment.beads:
+        if not bead.article or not bead.source:
+            continue
+        a = art[bead.article[0]]
+        source_q: list[tuple[str, Quantity]] = []
+        for sid in bead.source:
+            s = src[sid]
+            source_q += [(sid, q) for q in extract(s.text, s.language)]
+        cmp = compare(article_q[a.id], tuple(q for _, q in source_q))
+        owner = {id(q): sid for sid, q in source_q}
+        for qa, qs in cmp.changed:
+            code = "N101" if qa.is_date or qs.is_date else "N100"
+            out.append(make(
+                code, confidence="high" if qa.kind == qs.kind else "medium",
+                message=f"“{qa.text}” in the article, “{qs.text}” in the source",
+                article_sentence=a.id, source_sentence=owner[id(qs)],
+                span=(qa.start, qa.end),
+                evidence=(("article", qa.text), ("source", qs.text)),
+            ))
+        for qs in cmp.dropped:
+            sid = owner[id(qs)]
+            if qs.kind not in DETAIL_KINDS or (sid, qs.start) in dropped_seen:
+                continue
+            if any(same(qa, qs) for qa in all_article):
+                continue  # carried by another article sentence
+            if len(bead.source) > 1 and sid not in {owner[id(m)] for _, m in cmp.matched}:
+                continue  # one of several source sentences, whose numbers it does not render
+            dropped_seen.add((sid, qs.start))
+            out.append(make(
+                "C201", confidence="medium",
+                message=f"“{qs.text}” in the source is not in the article",
+                article_sentence=a.id, source_sentence=sid,
+                evidence=(("dropped", qs.text),),
+            ))
+    return out
+

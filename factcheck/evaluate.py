@@ -1,0 +1,166 @@
+"""Quality measurement on a labelled development set (``fixtures/dev``).
+
+Each pair folder holds ``article.*``, ``source.*`` (or ``source-N.*``) and ``labels.toml``
+(format: fixtures/dev/README.md). A predicted finding matches a gold label of the same kind
+when its article sentence contains the label's ``article`` substring (for omissions: its source
+sentence contains the ``source`` substring; a label with both needs both). Each gold label
+matches at most one prediction. Precision, recall and F1 are micro-averaged per kind over all
+pairs; faithful pairs must have no finding of warning or error severity.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+from .models import Finding, Report
+from .pipeline import Options, check
+
+KINDS = ("addition", "omission", "number_mismatch", "attribution_change", "quote_altered",
+         "quote_unsourced", "hedge_changed")
+SUFFIXES = (".html", ".htm", ".md", ".txt")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class PairResult:
+    name: str
+    faithful: bool
+    report: Report
+    false_positives: list[tuple[Finding, str]] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)
+    scores: dict[str, Score] = field(default_factory=dict)
+
+
+@dataclass
+class Evaluation:
+    pairs: list[PairResult]
+    scores: dict[str, Score]
+
+    def faithful_failures(self) -> list[tuple[str, Finding]]:
+        return [(p.name, f) for p in self.pairs if p.faithful for f in p.report.findings
+                if f.severity in ("warning", "error")]
+
+
+def pair_files(folder: Path) -> tuple[Path, list[Path]]:
+    articles = [p for p in sorted(folder.iterdir()) if p.stem == "article" and p.suffix in SUFFIXES]
+    sources = [p for p in sorted(folder.iterdir())
+               if (p.stem == "source" or p.stem.startswith("source-")) and p.suffix in SUFFIXES]
+    if len(articles) != 1 or not sources:
+        raise ConfigError(f"{folder}: needs one article.* and at least one source.*")
+    return articles[0], sources
+
+
+def sentence_text(report: Report, sid: str | None) -> str:
+    if not sid:
+        return ""
+    for seg in (report.article, *report.sources):
+        for s in seg.sentences:
+            if s.id == sid:
+                return s.text
+    return ""
+
+
+def squash(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def matches(finding: Finding, gold: dict, report: Report) -> bool:
+    if finding.kind != gold["kind"]:
+        return False
+    ok = True
+    if gold.get("article"):
+        ok &= squash(gold["article"]) in squash(sentence_text(report, finding.article_sentence))
+    if gold.get("source"):
+        texts = [sentence_text(report, sid) for sid in (finding.source_sentence, *finding.source_sentences)]
+        in_source = any(squash(gold["source"]) in squash(t) for t in texts if t)
+        if gold["kind"] == "omission" or not gold.get("article"):
+            ok &= in_source
+    return bool(ok)
+
+
+def evaluate_pair(folder: Path, options: Options | None = None) -> PairResult:
+    labels = tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))
+    article, sources = pair_files(folder)
+    report = check(str(article), [str(s) for s in sources], options=options)
+    gold = [g for g in labels.get("finding", []) if g.get("kind") in KINDS]
+    result = PairResult(folder.name, bool(labels.get("pair", {}).get("faithful")), report,
+                        scores={k: Score() for k in KINDS})
+    used: set[int] = set()
+    for f in report.findings:
+        if f.kind not in KINDS:
+            continue
+        hit = next((n for n, g in enumerate(gold) if n not in used and matches(f, g, report)), None)
+        if hit is None:
+            # a second finding on an already labelled sentence is not counted against precision
+            if any(matches(f, g, report) for g in gold):
+                continue
+            result.scores[f.kind].fp += 1
+            result.false_positives.append((f, sentence_text(report, f.article_sentence)
+                                           or sentence_text(report, f.source_sentence)))
+        else:
+            used.add(hit)
+            result.scores[f.kind].tp += 1
+    for n, g in enumerate(gold):
+        if n not in used:
+            result.scores[g["kind"]].fn += 1
+            result.missed.append(g)
+    return result
+
+
+def evaluate(root: Path, options: Options | None = None, kinds: tuple[str, ...] = KINDS) -> Evaluation:
+    folders = sorted(p for p in root.iterdir() if (p / "labels.toml").is_file())
+    if not folders:
+        raise ConfigError(f"{root}: no labelled pairs (folders with labels.toml)")
+    pairs = [evaluate_pair(folder, options) for folder in folders]
+    totals = {k: Score() for k in kinds}
+    for pair in pairs:
+        for k in kinds:
+            s = pair.scores[k]
+            totals[k].tp += s.tp
+            totals[k].fp += s.fp
+            totals[k].fn += s.fn
+    return Evaluation(pairs, totals)
+
+
+def table(ev: Evaluation, verbose: bool = False) -> str:
+    lines = [f"{'kind':<20} {'gold':>5} {'found':>6} {'tp':>4} {'precision':>10} {'recall':>7} {'F1':>6}"]
+    for kind, s in ev.scores.items():
+        lines.append(f"{kind:<20} {s.tp + s.fn:>5} {s.tp + s.fp:>6} {s.tp:>4} "
+                     f"{s.precision:>10.2f} {s.recall:>7.2f} {s.f1:>6.2f}")
+    bad = ev.faithful_failures()
+    lines.append(f"pairs: {len(ev.pairs)}; faithful pairs with warnings or errors: "
+                 f"{len({name for name, _ in bad})}")
+    if verbose:
+        for pair in ev.pairs:
+            for f, text in pair.false_positives:
+                lines.append(f"  FP {pair.name} {f.kind} {f.rule} {f.article_sentence or f.source_sentence}: {text[:110]}")
+            for g in pair.missed:
+                what = g.get("article") or g.get("source")
+                lines.append(f"  FN {pair.name} {g['kind']}: {what[:110]}")
+            if pair.faithful:
+                for f in pair.report.findings:
+                    if f.severity in ("warning", "error"):
+                        lines.append(f"  FAITHFUL {pair.name} {f.rule} {f.article_sentence or f.source_sentence}")
+    return "\n".join(lines) + "\n"

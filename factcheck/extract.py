@@ -1,0 +1,474 @@
+"""Stage 2, extract: :class:`Fetched` bytes -> :class:`Document` (clean text in blocks).
+
+1. Decode the bytes ourselves (BOM, declared charset, ``<meta>``, then UTF-8, then cp1252).
+2. Build raw blocks by format: HTML through trafilatura (links made absolute first), Markdown
+   through markdown-it (front matter read), plain text by lines.
+3. Detect the language with py3langid; refuse languages without lexicons.
+4. Drop page furniture with the per-language boilerplate lexicons (plus English, which leaks
+   into pages of every language): navigation, share rows, "read more" boxes and the links under
+   them, bylines, tag lists, comment forms, sign-offs, copyright lines.
+5. Find cited sources: "source:" lines (any language), URLs written as text, "via" credits,
+   links in the body; the source line itself leaves the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+
+from .errors import ExtractionError, InputError, UnsupportedLanguageError
+from .models import Block, Citation, Document, Fetched, Link
+from .rules import lexicon, patterns, supported_languages
+
+MIN_ARTICLE_CHARS = 80
+URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"'«»“”‘’()\[\]{}]+[^\s<>"'«»“”‘’()\[\]{}.,;:!?]""")
+BULLET_RE = re.compile(r"^\s*(?:[•·▪‣◦●○■□►▸\-–—*+]|\d{1,2}[.)])\s+")
+TERMINAL = tuple(".!?…»”\"’)]:")
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    kind: str  # title | heading | paragraph | bullet
+    text: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    site: str | None = None
+    declared_language: str | None = None
+    canonical: str | None = None
+
+
+# -- 1. decoding ---------------------------------------------------------------------------
+
+def decode(fetched: Fetched) -> str:
+    """Bytes -> text. Refuses binary data with an InputError."""
+    body = fetched.body
+    if not body.strip():
+        raise InputError(f"{fetched.url}: empty file", target=fetched.url)
+    if not fetched.content_type.startswith("text/") and fetched.content_type not in (
+        "application/xhtml+xml", "application/xml", ""):
+        raise InputError(f"{fetched.url}: unsupported content ({fetched.content_type})",
+                         target=fetched.url)
+    if b"\x00" in body[:8192] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{fetched.url}: binary data, not a text or HTML article",
+                         target=fetched.url)
+    if fetched.content_type == "text/html":
+        from w3lib.encoding import html_to_unicode
+
+        header = f"text/html; charset={fetched.charset}" if fetched.charset else None
+        _, text = html_to_unicode(header, body, default_encoding="utf-8",
+                                  auto_detect_fun=detect_encoding)
+    else:
+        text = decode_plain(body, fetched.charset)
+    if sum(ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f") for ch in text[:4000]) > 40:
+        raise InputError(f"{fetched.url}: binary data, not a text or HTML article",
+                         target=fetched.url)
+    return text
+
+
+def decode_plain(body: bytes, declared: str | None) -> str:
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if body.startswith(bom):
+            return body.decode(enc, errors="replace")
+    for enc in filter(None, (declared, "utf-8")):
+        try:
+            return body.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return body.decode(detect_encoding(body) or "cp1252", errors="replace")
+
+
+def detect_encoding(body: bytes) -> str | None:
+    """UTF-8 if it decodes, otherwise cp1252 (Western pages mislabelled as Latin-1/cp1250)."""
+    try:
+        body.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"
+
+
+# -- 2. raw blocks per format --------------------------------------------------------------
+
+def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Link]]:
+    from trafilatura import bare_extraction
+
+    try:
+        tree = lxml.html.fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as err:
+        raise ExtractionError(f"{base_url}: unreadable HTML ({err})", target=base_url) from err
+    if base_url.startswith(("http://", "https://")):
+        tree.make_links_absolute(base_url, resolve_base_href=True)
+    meta = html_meta(tree)
+    page_links = [Link(a.get("href", ""), " ".join(a.text_content().split()))
+                  for a in tree.iter("a") if a.get("href", "").startswith(("http", "/"))]
+    doc = bare_extraction(tree, url=base_url if base_url.startswith("http") else None,
+                          with_metadata=True, include_links=True, include_comments=False,
+                          include_tables=False, include_images=False, favor_precision=True,
+                          deduplicate=False)
+    blocks: list[RawBlock] = []
+    links: list[Link] = []
+    if doc is None or doc.body is None:
+        return blocks, meta, links
+    for el in doc.body:
+        tag = el.tag
+        if tag == "list":
+            for item in el.iter("item"):
+                blocks.append(RawBlock("bullet", inline_text(item)))
+        elif tag == "head":
+            blocks.append(RawBlock("heading", inline_text(el)))
+        elif tag in ("p", "quote", "lb"):
+            blocks.append(RawBlock("paragraph", inline_text(el)))
+        for ref in el.iter("ref"):
+            if ref.get("target"):
+                links.append(Link(ref.get("target"), inline_text(ref)))
+    meta = Meta(
+        title=meta.title or doc.title,
+        author=meta.author or doc.author,
+        published=meta.published or doc.date,
+        site=meta.site or doc.sitename,
+        declared_language=meta.declared_language,
+        canonical=meta.canonical,
+    )
+    # links outside the extracted body are kept for "via" credits and canonical discovery
+    seen = {link.url for link in links}
+    links += [link for link in page_links if link.url not in seen and "via" in link.text.lower()]
+    return blocks, meta, links
+
+
+def inline_text(el: lxml.etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def html_meta(tree: lxml.html.HtmlElement) -> Meta:
+    def first(xpath: str) -> str | None:
+        found = tree.xpath(xpath)
+        value = found[0].strip() if found and isinstance(found[0], str) else None
+        return value or None
+
+    title = (first('//meta[@property="og:title"]/@content') or first("//title/text()"))
+    return Meta(
+        title=title,
+        author=first('//meta[@name="author"]/@content'),
+        published=first('//meta[@property="article:published_time"]/@content')
+        or first("//time/@datetime"),
+        site=first('//meta[@property="og:site_name"]/@content'),
+        declared_language=(first("/html/@lang") or "").split("-")[0].lower() or None,
+        canonical=first('//link[@rel="canonical"]/@href') or first('//meta[@property="og:url"]/@content'),
+    )
+
+
+def text_blocks(text: str) -> list[RawBlock]:
+    """Plain text: one block per line (paragraphs are lines); bullets and headings by shape."""
+    blocks: list[RawBlock] = []
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")]
+    for line in lines:
+        if not line:
+            continue
+        if BULLET_RE.match(line):
+            blocks.append(RawBlock("bullet", BULLET_RE.sub("", line, count=1)))
+        elif looks_like_heading(line):
+            blocks.append(RawBlock("heading", line))
+        else:
+            blocks.append(RawBlock("paragraph", line))
+    return blocks
+
+
+def looks_like_heading(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 14 and not line.endswith(TERMINAL) and not URL_RE.search(line)
+
+
+def markdown_blocks(text: str) -> tuple[list[RawBlock], dict, list[Link]]:
+    from markdown_it import MarkdownIt
+
+    front, body = split_front_matter(text)
+    md = MarkdownIt("commonmark")
+    tokens = md.parse(body)
+    blocks: list[RawBlock] = []
+    links: list[Link] = []
+    kind_stack: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            kind_stack.append("heading")
+        elif tok.type == "list_item_open":
+            kind_stack.append("bullet")
+        elif tok.type in ("heading_close", "list_item_close"):
+            kind_stack.pop()
+        elif tok.type == "inline":
+            kind = kind_stack[-1] if kind_stack else "paragraph"
+            plain, found = inline_markdown(tok)
+            links += found
+            if plain:
+                blocks.append(RawBlock(kind, plain))
+    return blocks, front, links
+
+
+def inline_markdown(tok) -> tuple[str, list[Link]]:
+    parts: list[str] = []
+    links: list[Link] = []
+    href = None
+    anchor: list[str] = []
+    for child in tok.children or []:
+        if child.type == "link_open":
+            href = child.attrs.get("href")
+            anchor = []
+        elif child.type == "link_close":
+            if href:
+                links.append(Link(str(href), "".join(anchor)))
+            href = None
+        elif child.type in ("text", "code_inline"):
+            parts.append(child.content)
+            if href is not None:
+                anchor.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split()), links
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """YAML (---) or TOML (+++) front matter -> (dict, rest). Broken front matter: InputError."""
+    import tomllib
+
+    import yaml
+
+    stripped = text.lstrip("\ufeff")
+    for fence, loader in (("---", "yaml"), ("+++", "toml")):
+        if stripped.startswith(fence + "\n") or stripped.startswith(fence + "\r\n"):
+            end = re.search(rf"^{re.escape(fence)}\s*$", stripped[len(fence) + 1:], re.M)
+            if not end:
+                raise InputError(f"front matter opened with {fence} is never closed")
+            raw = stripped[len(fence) + 1: len(fence) + 1 + end.start()]
+            rest = stripped[len(fence) + 1 + end.end():]
+            try:
+                data = yaml.safe_load(raw) if loader == "yaml" else tomllib.loads(raw)
+            except (yaml.YAMLError, tomllib.TOMLDecodeError) as err:
+                first = str(err).splitlines()[0]
+                raise InputError(f"broken {loader.upper()} front matter: {first}") from err
+            return (data if isinstance(data, dict) else {}), rest
+    return {}, text
+
+
+# -- 3. language ---------------------------------------------------------------------------
+
+_IDENTIFIER = None
+
+
+def identifier():
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return _IDENTIFIER
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The most likely language among all py3langid knows, and its probability."""
+    ident = identifier()
+    ident.set_languages(None)
+    lang, prob = ident.classify(text[:5000])
+    return lang, float(prob)
+
+
+def choose_language(text: str, declared: str | None, target: str) -> str:
+    supported = supported_languages()
+    lang, prob = detect_language(text)
+    if lang in supported:
+        return lang
+    if prob < 0.9 and declared in supported:
+        return declared
+    names = ", ".join(supported)
+    raise UnsupportedLanguageError(
+        f"{target}: text is in an unsupported language ({lang}); supported: {names}",
+        target=target, language=lang)
+
+
+# -- 4. furniture --------------------------------------------------------------------------
+
+def furniture_langs(language: str) -> tuple[str, ...]:
+    return (language,) if language == "en" else (language, "en")
+
+
+def matches(language: str, key: str, text: str) -> bool:
+    probe = text.strip().strip(":").strip()
+    return any(p.search(probe) for lang in furniture_langs(language)
+               for p in patterns(lang, "boilerplate", key))
+
+
+def is_tag_list(text: str) -> bool:
+    """'Corée du Nord,Russie,Ukraine' or 'Politics | Asia | Russia': short items, no verb."""
+    items = [i.strip() for i in re.split(r"\s*[,|·/]\s*", text) if i.strip()]
+    return (len(items) >= 3 and not text.endswith(TERMINAL)
+            and all(len(i.split()) <= 4 and i[:1].isupper() for i in items))
+
+
+def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
+    kept: list[RawBlock] = []
+    in_section = False
+    for block in blocks:
+        text = block.text
+        if matches(language, "sections", text):
+            in_section = True
+            continue
+        if in_section:
+            # the box holds short link-like items; real prose ends it
+            if block.kind in ("bullet", "heading") or len(text.split()) <= 14:
+                continue
+            in_section = False
+        if matches(language, "lines", text) or matches(language, "byline", text):
+            continue
+        if block.kind != "bullet" and is_tag_list(text):
+            continue
+        kept.append(block)
+    return kept
+
+
+# -- 5. cited sources ------------------------------------------------------------------------
+
+def source_line_re(language: str) -> re.Pattern[str]:
+    words: list[str] = []
+    for lang in furniture_langs(language):
+        words += lexicon(lang)["boilerplate"].get("source_line", [])
+    alts = "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alts})\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+
+
+def clean_url(url: str) -> str:
+    url = url.strip().rstrip(".,;")
+    return "https://" + url if url.startswith("www.") else url
+
+
+def take_citations(blocks: list[RawBlock], links: list[Link], language: str,
+                   base_url: str) -> tuple[list[RawBlock], list[Citation]]:
+    """Remove "source:" lines from the blocks and list every cited source, best first."""
+    src_re = source_line_re(language)
+    kept: list[RawBlock] = []
+    cites: list[Citation] = []
+    for block in blocks:
+        m = src_re.match(block.text)
+        if m and len(block.text.split()) <= 25:
+            urls = URL_RE.findall(m.group("rest"))
+            linked = [ln.url for ln in links if ln.text and ln.text in m.group("rest")]
+            for url in urls + linked:
+                cites.append(Citation(clean_url(url), "source-line", block.text))
+            if urls or linked or len(m.group("rest").split()) <= 6:
+                continue  # "Source : Reuters" names an outlet; not a claim either
+        kept.append(block)
+    for block in kept:
+        for url in URL_RE.findall(block.text):
+            cites.append(Citation(clean_url(url), "text-url", block.text[:200]))
+    for link in links:
+        url = urljoin(base_url, link.url) if base_url.startswith("http") else link.url
+        if not url.startswith(("http://", "https://")):
+            continue
+        how = "via" if re.search(r"\bvia\b", link.text, re.I) else "body-link"
+        cites.append(Citation(url, how, link.text))
+    own_host = urlsplit(base_url).netloc
+    out: list[Citation] = []
+    seen: set[str] = set()
+    for cite in cites:
+        if cite.url in seen or (own_host and urlsplit(cite.url).netloc == own_host):
+            continue
+        seen.add(cite.url)
+        out.append(cite)
+    rank = {"source-line": 0, "via": 1, "text-url": 2, "body-link": 3}
+    return kept, sorted(out, key=lambda c: rank.get(c.how, 9))
+
+
+# -- the stage -------------------------------------------------------------------------------
+
+def extract(fetched: Fetched) -> Document:
+    """Raw bytes -> Document. Raises InputError / ExtractionError / UnsupportedLanguageError."""
+    text = decode(fetched)
+    base = fetched.final_url if fetched.how == "http" else fetched.url
+    front: dict = {}
+    if fetched.content_type == "text/html":
+        raw, meta, links = html_blocks(text, base)
+    elif fetched.content_type == "text/markdown":
+        try:
+            raw, front, links = markdown_blocks(text)
+        except InputError as err:
+            raise InputError(f"{fetched.url}: {err}", target=fetched.url) from err
+        meta = Meta(title=str(front["title"]) if front.get("title") else None,
+                    published=str(front["date"]) if front.get("date") else None,
+                    declared_language=str(front.get("lang") or "") or None,
+                    author=str(front["author"]) if front.get("author") else None)
+    else:
+        raw, meta, links = text_blocks(text), Meta(), []
+
+    sample = " ".join(b.text for b in raw if b.kind in ("paragraph", "bullet"))
+    if len(sample) < MIN_ARTICLE_CHARS:
+        raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)
+    language = choose_language(sample, meta.declared_language, fetched.url)
+
+    raw, title = pick_title(raw, meta.title)
+    raw = remove_furniture(raw, language)
+    raw, citations = take_citations(raw, links, language, base)
+    citations = front_matter_citations(front) + citations
+    body = [b for b in raw if b.kind in ("paragraph", "bullet")]
+    if sum(len(b.text) for b in body) < MIN_ARTICLE_CHARS:
+        raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)
+
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for block in ([RawBlock("title", title)] if title else []) + raw:
+        blocks.append(Block(block.kind, offset, offset + len(block.text)))
+        parts.append(block.text)
+        offset += len(block.text) + 2
+    return Document(
+        url=fetched.url,
+        final_url=fetched.final_url,
+        text="\n\n".join(parts),
+        blocks=tuple(blocks),
+        language=language,
+        title=title,
+        author=meta.author,
+        published=meta.published,
+        site=meta.site or urlsplit(fetched.final_url).netloc or None,
+        links=tuple(links),
+        citations=tuple(citations),
+        how=fetched.how,
+    )
+
+
+def front_matter_citations(front: dict) -> list[Citation]:
+    found = front.get("sources") or front.get("source") or []
+    values = found if isinstance(found, list) else [found]
+    return [Citation(str(v).strip(), "front-matter", "front matter") for v in values if str(v).strip()]
+
+
+def pick_title(blocks: list[RawBlock], meta_title: str | None) -> tuple[list[RawBlock], str | None]:
+    """Find the headline, drop its repeats and whatever is glued before it (breadcrumbs)."""
+    title = meta_title.strip() if meta_title else None
+    if not title:
+        # plain text: a line repeated verbatim near the top, or the first heading
+        heads = [b.text for b in blocks[:6]]
+        for i, text in enumerate(heads):
+            if any(other != text and other.endswith(text) for other in heads[:i]) or heads.count(text) > 1:
+                title = text
+                break
+        first = blocks[0] if blocks else None
+        if not title and first and first.kind in ("heading", "paragraph") and \
+                not first.text.endswith(TERMINAL[:4]) and len(first.text.split()) <= 25:
+            title = first.text
+    if not title:
+        return blocks, None
+    short = re.sub(r"\s+[-–|]\s+[^-–|]+$", "", title)  # "Headline - Site name"
+    kept = []
+    for i, block in enumerate(blocks):
+        near_top = i < 8
+        if near_top and block.kind != "bullet" and (
+            block.text in (title, short) or block.text.endswith((title, short))
+            and len(block.text) - len(short) <= 60):
+            continue
+        kept.append(block)
+    return kept, short

@@ -1,0 +1,149 @@
+"""Plain frozen dataclasses passed between the pipeline stages.
+
+fetch -> ``Fetched``; extract -> ``Document`` (with ``Block`` and ``Citation``);
+segment -> ``Sentence``; align -> ``Bead``; analyse -> ``Finding``; the whole -> ``Report``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """Raw bytes of a page or file, and where they came from."""
+
+    url: str  # what the user gave (URL or path)
+    final_url: str  # after redirects; for files, a file:// URL
+    status: int | None  # HTTP status, None for files
+    content_type: str  # media type without parameters ("text/html", "text/plain", ...)
+    body: bytes
+    fetched_at: str | None = None  # ISO 8601 UTC, None for files
+    charset: str | None = None  # charset the server declared, if any
+    how: str = "file"  # "file" | "http"
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source the article cites, and the evidence for it."""
+
+    url: str
+    how: str  # "source-line" | "body-link" | "via" | "canonical" | "front-matter"
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of extracted text: its kind and its span in ``Document.text``."""
+
+    kind: str  # "title" | "heading" | "paragraph" | "bullet"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """An extracted article: clean text split into blocks, and its metadata."""
+
+    url: str
+    final_url: str
+    text: str
+    blocks: tuple[Block, ...]
+    language: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    site: str | None = None
+    links: tuple[Link, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    how: str = "file"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or a list item, or a heading) with its span in ``Document.text``."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # "title" | "heading" | "body" | "bullet"
+    paragraph: int
+    language: str
+
+    @property
+    def checkable(self) -> bool:
+        """Whether the sentence carries claims that coverage analysis looks at."""
+        return self.kind in ("body", "bullet")
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A document with its sentences."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+
+    def by_id(self) -> dict[str, Sentence]:
+        return {s.id: s for s in self.sentences}
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Article sentences aligned with source sentences; an empty side is an addition/omission."""
+
+    article: tuple[str, ...]
+    source: tuple[str, ...]
+    score: float
+    method: str  # "fuzzy" | "embedding" | "merge" | "split" | "none"
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # addition | omission | number_mismatch | attribution_change | quote_altered | ...
+    rule: str  # stable rule code, e.g. "C100"
+    name: str  # rule name, e.g. "unsupported-sentence"
+    severity: str  # error | warning | info
+    confidence: str  # high | medium | low
+    message: str
+    article_sentence: str | None = None
+    source_sentence: str | None = None
+    source_sentences: tuple[str, ...] = ()
+    span: tuple[int, int] | None = None  # part of the article sentence concerned (offsets in it)
+    evidence: tuple[tuple[str, str], ...] = ()  # (key, value) pairs, e.g. ("article", "nine")
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """What happened to one cited source."""
+
+    target: str
+    ok: bool
+    reason: str = ""  # short tag when not ok: "unreachable", "not-article", ...
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    article: Segmented
+    sources: tuple[Segmented, ...]
+    source_status: tuple[SourceStatus, ...]
+    alignments: tuple[Bead, ...]
+    findings: tuple[Finding, ...]
+    stats: tuple[tuple[str, float], ...] = field(default=())
+
+    def stat(self, key: str, default: float = 0.0) -> float:
+        return dict(self.stats).get(key, default)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in self.findings:
+            out[f.kind] = out.get(f.kind, 0) + 1
+        return out

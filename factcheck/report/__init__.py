@@ -1,0 +1,22 @@
+"""Stage 7, report: a :class:`~factcheck.models.Report` -> text for people or JSON for programs.
+
+Each format is a module with ``render(report, **options) -> str`` registered in ``FORMATS``;
+the CLI looks formats up here, the same way a new reporter would be added.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..models import Report
+from . import json as json_format
+from . import text as text_format
+
+FORMATS: dict[str, Callable[..., str]] = {
+    "text": text_format.render,
+    "json": json_format.render,
+}
+
+
+def render(report: Report, fmt: str = "text", **options) -> str:
+    return FORMATS[fmt](report, **options)

@@ -1,0 +1,128 @@
+"""Rule definitions and per-language lexicons, loaded from the packaged ``rules/`` folder.
+
+In a wheel the folder is installed as ``factcheck/_rules``; in a source checkout it is the
+top-level ``rules/``. Everything here is data: adding a language means adding
+``rules/lexicons/<lang>/`` with the same files, adding a rule means a ``[[rule]]`` entry in
+``rules/rules.toml`` and a doc ``rules/docs/<code>.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+REQUIRED_LEXICONS = ("boilerplate", "numbers", "segment")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: str
+    status: str
+    summary: str
+
+    @property
+    def doc(self) -> str:
+        return rule_doc(self.code)
+
+
+def rules_root() -> Path:
+    packaged = resources.files("factcheck") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    here = Path(__file__).resolve().parent.parent / "rules"
+    if here.is_dir():
+        return here
+    raise ConfigError("the rules folder is missing from this installation")
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    path = rules_root() / "rules.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"cannot read {path}: {err}") from err
+    out: dict[str, Rule] = {}
+    for entry in data.get("rule", []):
+        rule = Rule(**{k: entry[k] for k in Rule.__dataclass_fields__})
+        if rule.severity not in SEVERITIES:
+            raise ConfigError(f"rule {rule.code}: unknown severity {rule.severity!r}")
+        out[rule.code] = rule
+    return out
+
+
+def rule(code_or_name: str) -> Rule:
+    """Look a rule up by code ("C100") or name ("unsupported-sentence")."""
+    rules = all_rules()
+    key = code_or_name.strip()
+    if key.upper() in rules:
+        return rules[key.upper()]
+    for r in rules.values():
+        if r.name == key.lower():
+            return r
+    raise ConfigError(f"no rule {code_or_name!r}; `factcheck rules` lists them")
+
+
+def rule_doc(code: str) -> str:
+    path = rules_root() / "docs" / f"{code}.md"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ConfigError(f"rule {code} has no doc at {path}") from err
+
+
+def supported_languages() -> tuple[str, ...]:
+    root = rules_root() / "lexicons"
+    langs = [
+        p.name
+        for p in sorted(root.iterdir())
+        if p.is_dir() and all((p / f"{name}.toml").is_file() for name in REQUIRED_LEXICONS)
+    ]
+    return tuple(langs)
+
+
+@cache
+def lexicon(language: str) -> dict[str, dict[str, Any]]:
+    """All lexicon files of one language: ``{"numbers": {...}, "segment": {...}, ...}``."""
+    folder = rules_root() / "lexicons" / language
+    if not folder.is_dir():
+        raise ConfigError(f"no lexicons for language {language!r}")
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            out[path.stem] = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"bad lexicon {path}: {err}") from err
+    return out
+
+
+NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)"
+
+
+@cache
+def patterns(language: str, topic: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """Compiled case-insensitive regexes of one lexicon list (``{name}``: a capitalised word)."""
+    raw = lexicon(language).get(topic, {}).get(key, [])
+    try:
+        return tuple(re.compile(p.replace("{name}", NAME_WORD), re.IGNORECASE) for p in raw)
+    except re.error as err:
+        raise ConfigError(f"bad pattern in lexicons/{language}/{topic}.toml {key}: {err}") from err
+
+
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex matching any of the phrases as whole words, longest first."""
+    if not phrases:
+        return None
+    alts = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)

@@ -1,0 +1,91 @@
+"""Stage 3, segment: :class:`Document` -> :class:`Sentence` spans.
+
+sentencex finds the boundaries; two repairs follow, driven by the language's
+``segment.toml``: a full stop after a listed abbreviation ("M.", "Dr.", "P.-D.G.") does not end
+a sentence, and a sentence never ends inside an open quotation (« », “ ”, „ “, or straight
+double quotes). Headings, titles and list items are one unit each.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import sentencex
+
+from .models import Document, Segmented, Sentence
+from .rules import lexicon
+
+PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+
+
+@cache
+def abbreviation_re(language: str) -> re.Pattern[str]:
+    abbrevs = lexicon(language)["segment"].get("abbreviations", [])
+    alts = "|".join(sorted((re.escape(a) for a in abbrevs), key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s(«“\"'])(?:{alts})\.$")
+
+
+def open_quote(text: str) -> bool:
+    """Whether text leaves a quotation open."""
+    depth = 0
+    for ch in text:
+        if ch in PAIRS:
+            depth += 1
+        elif ch in PAIRS.values() and depth:
+            depth -= 1
+    if depth:
+        return True
+    return text.count('"') % 2 == 1
+
+
+def split_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in text, whitespace trimmed, no characters lost between them."""
+    bounds = [(b["start_index"], b["end_index"]) for b in sentencex.get_sentence_boundaries(language, text)]
+    if not bounds:
+        return [(0, len(text))] if text.strip() else []
+    merged: list[list[int]] = []
+    abbr = abbreviation_re(language)
+    for start, end in bounds:
+        if merged:
+            prev = text[merged[-1][0]:merged[-1][1]].rstrip()
+            if abbr.search(prev) or open_quote(prev) or not text[start:end].strip():
+                merged[-1][1] = end
+                continue
+        merged.append([start, end])
+    merged[0][0] = 0
+    merged[-1][1] = len(text)
+    spans = []
+    for start, end in merged:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if end - trail > start + lead:
+            spans.append((start + lead, end - trail))
+    return spans
+
+
+def segment(document: Document, prefix: str, first: int = 1) -> Segmented:
+    """Split a document into sentences with ids ``{prefix}{n}`` numbered from ``first``."""
+    out: list[Sentence] = []
+    number = first
+    for paragraph, block in enumerate(document.blocks):
+        text = document.text[block.start:block.end]
+        if block.kind == "paragraph":
+            spans = split_spans(text, document.language)
+            kind = "body"
+        else:
+            spans = [(0, len(text))]
+            kind = block.kind
+        for start, end in spans:
+            out.append(Sentence(
+                id=f"{prefix}{number}",
+                text=text[start:end],
+                start=block.start + start,
+                end=block.start + end,
+                kind=kind,
+                paragraph=paragraph,
+                language=document.language,
+            ))
+            number += 1
+    return Segmented(document=document, sentences=tuple(out))
