@@ -40,6 +40,7 @@ SHORT_WORDS = 9  # sentences shorter than this get the short-sentence allowance
 SHORT_ALLOWANCE = 0.06
 ANCHOR_WEIGHT = 0.05  # per shared rare anchor
 ANCHOR_CAP = 0.12
+ROW_DELTA = 0.08  # other source sentences rendered must score this close to the best
 PAIR_GAIN = 0.02  # a merged/split pair must beat the single match by this much
 FUZZY_WEIGHT = 0.95
 
@@ -139,6 +140,43 @@ def split_pair(article: list[Sentence], k: int) -> bool:
     return article[k].paragraph == article[k + 1].paragraph
 
 
+def article_bead(i, article, source, score, cosine, merge, split, support, weak):
+    """The source sentences article sentence i renders, or None when it is unsupported.
+
+    Single pairs first; then a merge (i renders two adjacent source sentences, each related on
+    its own); then a split (i and its neighbour in the paragraph render one source sentence).
+    Besides the best, every source sentence that scores above the threshold and within
+    ROW_DELTA of the best is rendered too (a sentence summarising two facts).
+    """
+    j = int(np.argmax(score[i]))
+    best = float(score[i, j])
+    chosen = [j]
+    method = "fuzzy" if article[i].language == source[j].language and score[i, j] > cosine[i, j] + 1e-6 \
+        else "embedding"
+    ok = best >= support[i, j]
+    if merge.shape[1]:
+        k = int(np.argmax(merge[i]))
+        pair_score = float(merge[i, k]) + min(score[i, k] - cosine[i, k], score[i, k + 1] - cosine[i, k + 1])
+        if pair_score >= support[i, k] and merge[i, k] > max(cosine[i, k], cosine[i, k + 1]) + PAIR_GAIN \
+                and min(cosine[i, k], cosine[i, k + 1]) >= weak[i, k] and (pair_score > best or not ok):
+            chosen, method, best, ok = [k, k + 1], "merge", pair_score, True
+    if not ok:
+        for pair in (i - 1, i):
+            if not (0 <= pair < split.shape[0] and split_pair(article, pair)):
+                continue
+            js = int(np.argmax(split[pair]))
+            other = pair + 1 if pair == i else pair
+            if split[pair, js] >= support[i, js] and split[pair, js] > cosine[i, js] + PAIR_GAIN \
+                    and min(cosine[i, js], cosine[other, js]) >= weak[i, js]:
+                chosen, method, best, ok = [js], "split", float(split[pair, js]), True
+                break
+    if not ok:
+        return None
+    extra = [k for k in range(len(source)) if k not in chosen and score[i, k] >= support[i, k]
+             and score[i, k] >= best - ROW_DELTA]
+    return sorted(set(chosen) | set(extra)), best, method
+
+
 def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
     """Score all pairs and decide which article sentences are supported and which source
     sentences are carried; build the beads."""
@@ -164,50 +202,21 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
     supported = [False] * len(article)
     carried = [False] * len(source)
     beads: list[Bead] = []
-    for i in range(len(article)):
-        if not len(source):
-            break
-        j = int(np.argmax(score[i]))
-        margin = score[i, j] - support[i, j]
-        chosen = [j]
-        method = "fuzzy" if article[i].language == source[j].language and score[i, j] > cosine[i, j] + 1e-6 else "embedding"
-        best = float(score[i, j])
-        if merge.shape[1]:
-            k = int(np.argmax(merge[i]))
-            if merge[i, k] > max(cosine[i, k], cosine[i, k + 1]) + PAIR_GAIN and merge[i, k] + \
-                    min(score[i, k] - cosine[i, k], score[i, k + 1] - cosine[i, k + 1]) >= support[i, k]:
-                if merge[i, k] > best - 0.01 or margin < 0:
-                    chosen = [k, k + 1]
-                    method = "merge"
-                    best = max(best, float(merge[i, k]))
-                    margin = max(margin, merge[i, k] - support[i, k])
-        # a split: this sentence and a neighbour together render one source sentence
-        for pair in (i - 1, i):
-            if 0 <= pair < split.shape[0] and margin < 0 and split_pair(article, pair):
-                js = int(np.argmax(split[pair]))
-                other = pair + 1 if pair == i else pair
-                if split[pair, js] >= support[i, js] and split[pair, js] > cosine[i, js] + PAIR_GAIN \
-                        and min(cosine[i, js], cosine[other, js]) >= weak[i, js]:
-                    chosen, method, best = [js], "split", float(split[pair, js])
-                    margin = split[pair, js] - support[i, js]
-        if margin >= 0:
+    if len(source):
+        colbest = score.max(axis=0)
+        for i in range(len(article)):
+            bead = article_bead(i, article, source, score, cosine, merge, split, support, weak)
+            if bead is None:
+                continue
+            chosen, best, method = bead
             supported[i] = True
-            for j in chosen:
-                carried[j] = True
-            # other source sentences this one clearly renders too (summaries, merges)
-            extra = [k for k in range(len(source)) if k not in chosen and score[i, k] >= support[i, k]
-                     and score[i, k] >= best - 0.08]
-            chosen = sorted(set(chosen) | set(extra))
-            for k in extra:
-                carried[k] = True
-            beads.append(Bead((article[i].id,), tuple(source[k].id for k in chosen),
-                              round(best, 3), method))
+            beads.append(Bead((article[i].id,), tuple(source[k].id for k in chosen), round(float(best), 3), method))
+            for k in chosen:
+                # a summary bullet carries a source sentence only as its closest rendering
+                if article[i].kind != "bullet" or score[i, k] >= colbest[k] - 1e-6:
+                    carried[k] = True
     for j in range(len(source)):
         if carried[j] or not len(article):
-            continue
-        i = int(np.argmax(score[:, j]))
-        if score[i, j] >= support[i, j]:
-            carried[j] = True
             continue
         for pair in range(split.shape[0]):
             if split_pair(article, pair) and split[pair, j] >= support[pair, j] \
