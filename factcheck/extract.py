@@ -204,11 +204,25 @@ def markdown_blocks(text: str) -> tuple[list[RawBlock], dict, list[Link]]:
             kind_stack.pop()
         elif tok.type == "inline":
             kind = kind_stack[-1] if kind_stack else "paragraph"
+            if is_caption(tok, tokens[i - 3] if i >= 3 else None):
+                continue
             plain, found = inline_markdown(tok)
             links += found
             if plain:
                 blocks.append(RawBlock(kind, plain))
     return blocks, front, links
+
+
+def is_caption(tok, previous) -> bool:
+    """An image, or an all-italic line right after an image paragraph (a photo caption)."""
+    kinds = [c.type for c in tok.children or [] if not (c.type == "text" and not c.content.strip())]
+    if kinds and all(k in ("image", "softbreak", "hardbreak") for k in kinds):
+        return True
+    after_image = previous is not None and previous.type == "inline" and any(
+        c.type == "image" for c in previous.children or [])
+    italic = bool(kinds) and kinds[0] == "em_open" and kinds[-1] == "em_close"
+    image_first = bool(kinds) and kinds[0] == "image"
+    return image_first or (italic and after_image)
 
 
 def inline_markdown(tok) -> tuple[str, list[Link]]:
@@ -298,7 +312,7 @@ def furniture_langs(language: str) -> tuple[str, ...]:
 
 
 def matches(language: str, key: str, text: str) -> bool:
-    probe = text.strip().strip(":").strip()
+    probe = text.strip().strip(":()[]").strip().replace("'", "’")
     return any(p.search(probe) for lang in furniture_langs(language)
                for p in patterns(lang, "boilerplate", key))
 
@@ -308,6 +322,26 @@ def is_tag_list(text: str) -> bool:
     items = [i.strip() for i in re.split(r"\s*[,|·/]\s*", text) if i.strip()]
     return (len(items) >= 3 and not text.endswith(TERMINAL)
             and all(len(i.split()) <= 4 and i[:1].isupper() for i in items))
+
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+DATELINE_RE = re.compile(
+    r"^(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,40}),\s+[^()\n]{3,30}?\s+\([^)]{2,30}\)\s*[-–—]+\s+")
+
+
+def is_meta_line(text: str) -> bool:
+    """'von Redaktion | 10.11.2025, 14:20 Uhr | Lesezeit: 3 Min.', '(File photo)', an email."""
+    words = len(text.split())
+    if text.count("|") >= 2 and words <= 20:
+        return True
+    if text.startswith("(") and text.endswith(")") and words <= 8:
+        return True
+    return bool(EMAIL_RE.search(text)) and words <= 12
+
+
+def strip_dateline(text: str) -> str:
+    """'KESSLING, March 4 (Northbridge) - About 3,200...' -> 'About 3,200...'."""
+    return DATELINE_RE.sub("", text, count=1)
 
 
 def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
@@ -325,8 +359,14 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
             in_section = False
         if matches(language, "lines", text) or matches(language, "byline", text):
             continue
-        if block.kind != "bullet" and is_tag_list(text):
+        if (block.kind != "bullet" and is_tag_list(text)) or is_meta_line(text):
             continue
+        if block.kind == "paragraph":
+            text = strip_dateline(text)
+            if len(text.split()) <= 5 and not text.endswith(TERMINAL):
+                block = RawBlock("heading", text)  # a bold kicker or box title ("En bref")
+            elif text != block.text:
+                block = RawBlock("paragraph", text)
         kept.append(block)
     return kept
 

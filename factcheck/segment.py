@@ -17,6 +17,7 @@ from .models import Document, Segmented, Sentence
 from .rules import lexicon
 
 PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+CLAUSE_MIN_WORDS = 4
 
 
 @cache
@@ -89,3 +90,36 @@ def segment(document: Document, prefix: str, first: int = 1) -> Segmented:
             ))
             number += 1
     return Segmented(document=document, sentences=tuple(out))
+
+
+@cache
+def clause_re(language: str) -> re.Pattern[str]:
+    markers = lexicon(language)["segment"].get("clause_markers", [])
+    alts = "|".join(sorted((re.escape(m) for m in markers), key=len, reverse=True))
+    return re.compile(rf"\s*[,;:—–]\s+|\s+[—–]\s+|\s+(?=(?:{alts})\b)", re.IGNORECASE)
+
+
+def clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """Candidate clause spans (start, end) in the sentence text, not the whole sentence."""
+    text = sentence.text
+    cuts = [0]
+    for m in clause_re(sentence.language).finditer(text):
+        if not inside_quote(text, m.start()):
+            cuts.append(m.end() if m.group(0).strip() else m.end())
+    cuts.append(len(text))
+    spans = []
+    for k in range(len(cuts) - 1):
+        start, end = cuts[k], cuts[k + 1]
+        piece = text[start:end]
+        stripped = piece.rstrip(" ,;:—–.")
+        end = start + len(stripped)
+        if len(stripped.split()) >= CLAUSE_MIN_WORDS and (start, end) != (0, len(text.rstrip(". "))):
+            spans.append((start, end))
+    # a clause runs to the end of the sentence when the last cut opens it
+    return spans
+
+
+def inside_quote(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”") \
+        or before.count('"') % 2 == 1

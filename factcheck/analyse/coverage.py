@@ -7,6 +7,8 @@
   the language's ``segment.toml`` ("soulignant", "afin de", "which"). It is added when taking it
   out brings the sentence closer to its source AND the clause on its own resembles no source
   sentence: both tests are relative to the pair at hand, not a fixed cut on one case.
+* ``Q101 quote-unsourced``: an unsupported sentence that holds a direct quote is reported
+  as an unsourced quote rather than an addition.
 * ``C200 dropped-claim``: a source sentence that no article sentence (or adjacent pair) carries.
 """
 
@@ -22,43 +24,11 @@ from ..align import Alignment
 from ..findings import make
 from ..models import Finding, Sentence
 from ..rules import lexicon
+from .quotes import quotes
 
-CLAUSE_MIN_WORDS = 4
+QUOTE_MIN_WORDS = 4  # an unsupported sentence with a direct quote this long is an unsourced quote
 CLAUSE_GAIN = 0.02  # removing an added clause must raise similarity to the source this much
-CLAUSE_UNRELATED = {"same": 0.42, "cross": 0.33}  # the clause alone resembles no source sentence
-
-
-@cache
-def clause_re(language: str) -> re.Pattern[str]:
-    markers = lexicon(language)["segment"].get("clause_markers", [])
-    alts = "|".join(sorted((re.escape(m) for m in markers), key=len, reverse=True))
-    return re.compile(rf"\s*[,;:—–]\s+|\s+[—–]\s+|\s+(?=(?:{alts})\b)", re.IGNORECASE)
-
-
-def clauses(sentence: Sentence) -> list[tuple[int, int]]:
-    """Candidate clause spans (start, end) in the sentence text, not the whole sentence."""
-    text = sentence.text
-    cuts = [0]
-    for m in clause_re(sentence.language).finditer(text):
-        if not inside_quote(text, m.start()):
-            cuts.append(m.end() if m.group(0).strip() else m.end())
-    cuts.append(len(text))
-    spans = []
-    for k in range(len(cuts) - 1):
-        start, end = cuts[k], cuts[k + 1]
-        piece = text[start:end]
-        stripped = piece.rstrip(" ,;:—–.")
-        end = start + len(stripped)
-        if len(stripped.split()) >= CLAUSE_MIN_WORDS and (start, end) != (0, len(text.rstrip(". "))):
-            spans.append((start, end))
-    # a clause runs to the end of the sentence when the last cut opens it
-    return spans
-
-
-def inside_quote(text: str, pos: int) -> bool:
-    before = text[:pos]
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”") \
-        or before.count('"') % 2 == 1
+CLAUSE_UNRELATED = {"same": 0.55, "cross": 0.50}  # the clause alone resembles no source sentence
 
 
 def additions(al: Alignment) -> list[Finding]:
@@ -73,6 +43,15 @@ def additions(al: Alignment) -> list[Finding]:
         related = best >= float(al.weak[i, j])
         confidence = "low" if related else ("high" if best < al.weak[i, j] - 0.1 else "medium")
         near = al.source[j]
+        if any(len(q.text.split()) >= QUOTE_MIN_WORDS for q in quotes(sentence.text) if q.closed):
+            out.append(make(
+                "Q101", confidence=confidence,
+                message=(f"this quote is in no source sentence (closest: {near.id}, "
+                         f"similarity {best:.2f})"),
+                article_sentence=sentence.id,
+                evidence=(("closest", near.id), ("score", f"{best:.2f}")),
+            ))
+            continue
         out.append(make(
             "C100", confidence=confidence,
             message=(f"no source sentence supports this sentence (closest: {near.id}, "
@@ -84,41 +63,38 @@ def additions(al: Alignment) -> list[Finding]:
 
 
 def partial_additions(al: Alignment) -> list[Finding]:
-    """Supported sentences that carry an added clause."""
-    jobs: list[tuple[int, tuple[int, int], list[int]]] = []
-    for i, sentence in enumerate(al.article):
-        if not al.supported[i] or sentence.kind != "body":
-            continue
-        src = source_indices(al, i)
-        for span in clauses(sentence):
-            jobs.append((i, span, src))
+    """Supported sentences that carry an added clause (one finding per added clause)."""
+    clauses = al.article_clauses
+    jobs = [n for n, i in enumerate(clauses.owner)
+            if al.supported[i] and al.article[i].kind == "body"
+            and not is_attribution(al.article[i], clauses.spans[n])]
     if not jobs:
         return []
-    texts = []
-    for i, (start, end), _ in jobs:
-        text = al.article[i].text
-        texts.append(text[start:end])
-        texts.append((text[:start] + " " + text[end:]).strip(" ,;"))
-    vectors = embed.encode(texts)
+    rests = []
+    for n in jobs:
+        text = al.article[clauses.owner[n]].text
+        start, end = clauses.spans[n]
+        rests.append((text[:start] + " " + text[end:]).strip(" ,;"))
+    rest_vectors = embed.encode(rests)
+    pool = np.vstack([al.source_vectors, al.source_clauses.vectors])
     out: list[Finding] = []
-    flagged: set[int] = set()
-    for n, (i, (start, end), src) in enumerate(jobs):
-        if i in flagged:
-            continue
-        clause_v, rest_v = vectors[2 * n], vectors[2 * n + 1]
+    for rest_v, n in zip(rest_vectors, jobs):
+        i = clauses.owner[n]
+        start, end = clauses.spans[n]
+        src = al.sources_of(i)
         target = embed.combine(al.source_vectors[src])
         whole = float(al.article_vectors[i] @ target)
         rest = float(rest_v @ target)
-        alone = float(np.max(al.source_vectors @ clause_v))
+        alone = float(np.max(pool @ clauses.vectors[n]))
         same = all(al.article[i].language == al.source[j].language for j in src)
         limit = CLAUSE_UNRELATED["same" if same else "cross"]
         if rest - whole >= CLAUSE_GAIN and alone < limit:
-            flagged.add(i)
             clause = al.article[i].text[start:end]
             out.append(make(
                 "C101", confidence="high" if alone < limit - 0.1 else "medium",
-                message=(f"the clause “{clause}” is not in the source: the rest of the sentence "
-                         f"matches {', '.join(al.source[j].id for j in src)}"),
+                message=(f"the clause “{clause}” is not in the source (closest source wording "
+                         f"{alone:.2f}); the rest of the sentence matches "
+                         f"{', '.join(al.source[j].id for j in src)}"),
                 article_sentence=al.article[i].id,
                 source_sentence=al.source[src[0]].id,
                 source_sentences=tuple(al.source[j].id for j in src),
@@ -128,12 +104,17 @@ def partial_additions(al: Alignment) -> list[Finding]:
     return out
 
 
-def source_indices(al: Alignment, i: int) -> list[int]:
-    ids = {s.id: k for k, s in enumerate(al.source)}
-    for bead in al.beads:
-        if bead.article == (al.article[i].id,) and bead.source:
-            return [ids[sid] for sid in bead.source]
-    return [al.best_source(i)]
+@cache
+def opener_re(language: str) -> re.Pattern[str] | None:
+    from ..rules import phrase_pattern
+
+    return phrase_pattern(lexicon(language)["segment"].get("attribution_openers", []))
+
+
+def is_attribution(sentence: Sentence, span: tuple[int, int]) -> bool:
+    """A clause that opens with an attribution ("selon X", "according to X")."""
+    pattern = opener_re(sentence.language)
+    return bool(pattern and pattern.match(sentence.text, span[0]))
 
 
 def omissions(al: Alignment) -> list[Finding]:

@@ -15,16 +15,16 @@ from functools import cache
 
 from ..rules import lexicon, phrase_pattern
 
-DATE_KINDS = ("date", "month", "year", "weekday")
+DATE_KINDS = ("date", "month", "year", "weekday", "time")
 DIGITS = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", re.UNICODE)
 
 
 @dataclass(frozen=True)
 class Quantity:
-    kind: str  # count | percent | vague | year | month | date | weekday
+    kind: str  # count | percent | vague | year | month | date | weekday | time
     value: float  # count/percent: the number; vague: order of magnitude; year; month 1-12;
-    #               date: month * 100 + day; weekday 0-6
+    #               date: month * 100 + day; weekday 0-6; time: minutes after midnight
     text: str
     start: int
     end: int
@@ -56,6 +56,8 @@ class NumberLexicon:
     weekdays: tuple[str, ...]
     weekday_re: re.Pattern[str] | None
     percent_re: re.Pattern[str] | None
+    followers: frozenset[str]
+    time_re: re.Pattern[str] | None
 
 
 def norm(phrase: str) -> str:
@@ -88,6 +90,10 @@ def number_lexicon(language: str) -> NumberLexicon:
         percent_re=re.compile(r"^\s*(?:" + "|".join(
             re.escape(p).replace(r"\ ", r"\s+") for p in sorted(percent, key=len, reverse=True)
         ) + r")(?!\w)", re.I) if percent else None,
+        followers=frozenset(norm(w) for w in data.get("followers", [])),
+        time_re=re.compile(r"\s?(?:" + "|".join(
+            re.escape(t) for t in sorted(data.get("time", []), key=len, reverse=True)
+        ) + r")(?!\w)", re.I) if data.get("time") else None,
     )
 
 
@@ -166,6 +172,19 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
                 continue  # "3,5 millions": a scale word after digits, read below
             add(Quantity("vague", lex.vague[norm(m.group(0))], m.group(0), m.start(), m.end(),
                          qualifier_before(lex, text, m.start())))
+    for m in re.finditer(r"(?<![\w.,])((?:19|20)\d\d)\s?[-–/]\s?(\d\d(?:\d\d)?)(?![\w])", text):
+        add(Quantity("year", float(m.group(1)), m.group(0), m.start(), m.end()))  # 2024-25
+    for m in re.finditer(r"(?<![\w.,:])(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?(?![\d])", text):
+        minutes = int(m.group(2) or 0)
+        after = lex.time_re.match(text, m.end()) if lex.time_re else None
+        if not after and not (m.group(2) and ":" in m.group(0)):
+            continue
+        hour = int(m.group(1))
+        if after and after.group(0).strip().lower().startswith(("p.m", "pm", "de la tarde", "de la noche", "heures du soir")) and hour < 12:
+            hour += 12
+        end = after.end() if after else m.end()
+        if hour <= 24 and minutes < 60:
+            add(Quantity("time", hour * 60 + minutes, text[m.start():end], m.start(), end))
     for m in re.finditer(r"(?<![\w.,])" + DIGITS + r"(?![\w])", text):
         value = parse_digits(m.group(0), lex.decimal)
         if value is None:
@@ -245,7 +264,9 @@ def number_context(lex: NumberLexicon, text: str, start: int, end: int) -> bool:
     plural noun follows it."""
     if qualifier_before(lex, text, start):
         return True
-    nxt = re.match(r"\s+([^\W\d_]+)", text[end:])
+    nxt = re.match(r"\s+([^\W\d_]+(?:[’'])?)", text[end:])
+    if nxt and norm(nxt.group(1)) in lex.followers:
+        return True
     return bool(nxt and len(nxt.group(1)) > 3 and nxt.group(1).lower()[-1] in "sx"
                 and nxt.group(1)[0].islower())
 
@@ -280,11 +301,11 @@ def same(a: Quantity, b: Quantity) -> bool:
 
 
 FAMILY = {"count": "n", "vague": "n", "percent": "p", "year": "y", "month": "m", "date": "m",
-          "weekday": "w"}
+          "weekday": "w", "time": "t"}
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
-    return FAMILY[a.kind] == FAMILY[b.kind] or {a.kind, b.kind} == {"year", "count"}
+    return FAMILY[a.kind] == FAMILY[b.kind]
 
 
 @dataclass(frozen=True)
@@ -320,7 +341,7 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
 
 # -- findings -------------------------------------------------------------------------------
 
-DETAIL_KINDS = ("count", "percent", "date", "vague")
+DETAIL_KINDS = ("count", "percent", "date", "vague", "time", "month", "year", "weekday")
 
 
 def findings(alignment) -> list:
@@ -330,7 +351,10 @@ def findings(alignment) -> list:
     art = {s.id: s for s in alignment.article}
     src = {s.id: s for s in alignment.source}
     article_q = {s.id: extract(s.text, s.language) for s in alignment.article}
-    all_article = [q for qs in article_q.values() for q in qs]
+    renderers: dict[str, list[str]] = {}
+    for bead in alignment.beads:
+        for sid in bead.source:
+            renderers.setdefault(sid, []).extend(bead.article)
     out = []
     dropped_seen: set[tuple[str, int]] = set()
     for bead in alignment.beads:
@@ -356,8 +380,10 @@ def findings(alignment) -> list:
             sid = owner[id(qs)]
             if qs.kind not in DETAIL_KINDS or (sid, qs.start) in dropped_seen:
                 continue
-            if any(same(qa, qs) for qa in all_article):
-                continue  # carried by another article sentence
+            if qs.kind == "count" and qs.value < 3:
+                continue  # "the two companies", "one of": rendered without the number word
+            if any(same(qa, qs) for other in renderers.get(sid, ()) for qa in article_q[other]):
+                continue  # carried by another article sentence that renders this source sentence
             if len(bead.source) > 1 and sid not in {owner[id(m)] for _, m in cmp.matched}:
                 continue  # one of several source sentences, whose numbers it does not render
             dropped_seen.add((sid, qs.start))
