@@ -38,7 +38,7 @@ from rapidfuzz.process import cdist
 from rapidfuzz.utils import default_process
 
 from . import embed
-from .analyse.numbers import extract as extract_quantities
+from .analyse.numbers import FAMILY, extract as extract_quantities
 from .models import Bead, Sentence
 from .segment import clauses
 
@@ -52,7 +52,7 @@ ANCHOR_CAP = 0.12
 ROW_DELTA = 0.08  # further source sentences rendered must score this close to the best
 PAIR_GAIN = 0.02  # a merged/split pair must beat the single match by this much
 MUTUAL_MARGIN = 0.12  # a mutual best match this far above the runners-up counts as support
-WEAK_METHODS = ("merge", "split", "mutual")  # evidence that a number no source has overrides
+WEAK_METHODS = ("merge", "split", "clause", "mutual")  # evidence that a number no source has overrides
 
 NAME_RE = re.compile(r"(?<![\w])([A-ZÀ-ÖØ-Þ][\w’'-]{2,}(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]{2,})*)")
 
@@ -116,9 +116,10 @@ def names(sentence: Sentence) -> set[str]:
     return out
 
 
-def numbers(sentence: Sentence) -> set[float]:
-    return {q.value for q in extract_quantities(sentence.text, sentence.language)
-            if q.kind in ("count", "percent", "year", "date")}
+def numbers(sentence: Sentence) -> set[tuple[str, float]]:
+    """Quantities as (family, value) anchors: "May" and "mayo" agree, 5 and May do not."""
+    return {(FAMILY[q.kind], q.value) for q in extract_quantities(sentence.text, sentence.language)
+            if q.kind != "vague" and not (q.kind == "count" and q.value < 3)}
 
 
 def anchor_bonus(article: list[Sentence], source: list[Sentence]) -> np.ndarray:
@@ -222,7 +223,8 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
         colbest = score.max(axis=0)
         source_numbers = set().union(*(numbers(s) for s in source))
         for i in range(na):
-            found = article_bead(i, article, source, score, cosine, merge, split, support, weak)
+            found = article_bead(i, article, source, score, cosine, merge, split, support, weak,
+                                 av @ s_clauses.vectors.T if len(s_owner) else None, s_owner)
             if found is None:
                 continue
             chosen, best, method = found
@@ -242,6 +244,7 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
             continue
         carried[j] = any(
             supported[a_owner[c]] and clause_cos[c, j] >= support[a_owner[c], j]
+            and clause_cos[c, j] >= clause_cos[c].max() - ROW_DELTA
             for c in range(nc)
         ) or any(
             split_pair(article, p) and split[p, j] >= support[p, j]
@@ -262,13 +265,15 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                      tuple(supported), tuple(carried), av, sv, a_clauses, s_clauses)
 
 
-def article_bead(i, article, source, score, cosine, merge, split, support, weak):
+def article_bead(i, article, source, score, cosine, merge, split, support, weak,
+                 source_clause_cos=None, source_clauses_owner=()):
     """The source sentences article sentence i renders, with the score and method, or None
     when it is unsupported.
 
     Single pairs first; then a merge (i renders two adjacent source sentences, each related on
     its own); then a split (i and its neighbour in the paragraph render one source sentence);
-    then a clear mutual best match. Besides the best, every source sentence that scores above
+    then one clause of a source sentence (i renders part of a longer sentence); then a clear
+    mutual best match. Besides the best, every source sentence that scores above
     the threshold and within ROW_DELTA of the best is rendered too (a sentence that sums up
     two facts).
     """
@@ -294,6 +299,11 @@ def article_bead(i, article, source, score, cosine, merge, split, support, weak)
                     and min(cosine[i, js], cosine[other, js]) >= weak[i, js]:
                 chosen, method, best, ok = [js], "split", float(split[pair, js]), True
                 break
+    if not ok and source_clause_cos is not None and source_clause_cos.shape[1]:
+        c = int(np.argmax(source_clause_cos[i]))
+        k = source_clauses_owner[c]
+        if source_clause_cos[i, c] + (score[i, k] - cosine[i, k]) >= support[i, k]:
+            chosen, method, best, ok = [k], "clause", float(source_clause_cos[i, c]), True
     if not ok and best >= weak[i, j] and mutual(score, i, j):
         method, ok = "mutual", True
     if not ok:

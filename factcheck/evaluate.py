@@ -63,7 +63,12 @@ class Evaluation:
                 if f.severity in ("warning", "error")]
 
 
-def pair_files(folder: Path) -> tuple[Path, list[Path]]:
+def pair_files(folder: Path, pair: dict | None = None) -> tuple[Path, list[Path]]:
+    """The article and source files of a pair: named in labels.toml ``[pair] article`` and
+    ``sources``, or found by name (article.*, source.* / source-N.*)."""
+    pair = pair or {}
+    if pair.get("article"):
+        return folder / pair["article"], [folder / s for s in pair.get("sources", [])]
     articles = [p for p in sorted(folder.iterdir()) if p.stem == "article" and p.suffix in SUFFIXES]
     sources = [p for p in sorted(folder.iterdir())
                if (p.stem == "source" or p.stem.startswith("source-")) and p.suffix in SUFFIXES]
@@ -102,7 +107,7 @@ def matches(finding: Finding, gold: dict, report: Report) -> bool:
 
 def evaluate_pair(folder: Path, options: Options | None = None) -> PairResult:
     labels = tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))
-    article, sources = pair_files(folder)
+    article, sources = pair_files(folder, labels.get("pair"))
     report = check(str(article), [str(s) for s in sources], options=options)
     gold = [g for g in labels.get("finding", []) if g.get("kind") in KINDS]
     result = PairResult(folder.name, bool(labels.get("pair", {}).get("faithful")), report,
@@ -130,7 +135,10 @@ def evaluate_pair(folder: Path, options: Options | None = None) -> PairResult:
 
 
 def evaluate(root: Path, options: Options | None = None, kinds: tuple[str, ...] = KINDS) -> Evaluation:
-    folders = sorted(p for p in root.iterdir() if (p / "labels.toml").is_file())
+    if (root / "labels.toml").is_file():
+        folders = [root]  # one pair
+    else:
+        folders = sorted(p for p in root.iterdir() if (p / "labels.toml").is_file())
     if not folders:
         raise ConfigError(f"{root}: no labelled pairs (folders with labels.toml)")
     pairs = [evaluate_pair(folder, options) for folder in folders]

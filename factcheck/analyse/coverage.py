@@ -15,12 +15,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
 
 from .. import embed
-from ..align import Alignment
+from ..align import Alignment, anchor_bonus
 from ..findings import make
 from ..models import Finding, Sentence
 from ..rules import lexicon
@@ -66,7 +67,7 @@ def partial_additions(al: Alignment) -> list[Finding]:
     """Supported sentences that carry an added clause (one finding per added clause)."""
     clauses = al.article_clauses
     jobs = [n for n, i in enumerate(clauses.owner)
-            if al.supported[i] and al.article[i].kind == "body"
+            if al.supported[i]
             and not is_attribution(al.article[i], clauses.spans[n])]
     if not jobs:
         return []
@@ -77,15 +78,20 @@ def partial_additions(al: Alignment) -> list[Finding]:
         rests.append((text[:start] + " " + text[end:]).strip(" ,;"))
     rest_vectors = embed.encode(rests)
     pool = np.vstack([al.source_vectors, al.source_clauses.vectors])
+    # shared rare names and numbers are evidence for a clause as for a sentence
+    pieces = [replace(al.article[clauses.owner[n]], text=al.article[clauses.owner[n]].text[slice(*clauses.spans[n])])
+              for n in jobs]
+    bonus = anchor_bonus(pieces, list(al.source))
     out: list[Finding] = []
-    for rest_v, n in zip(rest_vectors, jobs):
+    for row, (rest_v, n) in enumerate(zip(rest_vectors, jobs)):
         i = clauses.owner[n]
         start, end = clauses.spans[n]
         src = al.sources_of(i)
         target = embed.combine(al.source_vectors[src])
         whole = float(al.article_vectors[i] @ target)
         rest = float(rest_v @ target)
-        alone = float(np.max(pool @ clauses.vectors[n]))
+        alone = max(float(np.max(pool @ clauses.vectors[n])),
+                    float(np.max(al.source_vectors @ clauses.vectors[n] + bonus[row])))
         same = all(al.article[i].language == al.source[j].language for j in src)
         limit = CLAUSE_UNRELATED["same" if same else "cross"]
         if rest - whole >= CLAUSE_GAIN and alone < limit:

@@ -345,29 +345,28 @@ DETAIL_KINDS = ("count", "percent", "date", "vague", "time", "month", "year", "w
 
 
 def findings(alignment) -> list:
-    """N100/N101 for changed quantities in aligned sentences; C201 for dropped ones."""
+    """N100/N101 for quantities changed between an article sentence and the source sentences it
+    renders; C201 for quantities of a carried source sentence that none of its renderings has."""
     from ..findings import make
 
     art = {s.id: s for s in alignment.article}
     src = {s.id: s for s in alignment.source}
     article_q = {s.id: extract(s.text, s.language) for s in alignment.article}
-    renderers: dict[str, list[str]] = {}
-    for bead in alignment.beads:
-        for sid in bead.source:
-            renderers.setdefault(sid, []).extend(bead.article)
+    source_q = {s.id: extract(s.text, s.language) for s in alignment.source}
     out = []
-    dropped_seen: set[tuple[str, int]] = set()
+    changed_source: set[tuple[str, int]] = set()
+    renderers: dict[str, list[str]] = {}
     for bead in alignment.beads:
         if not bead.article or not bead.source:
             continue
         a = art[bead.article[0]]
-        source_q: list[tuple[str, Quantity]] = []
         for sid in bead.source:
-            s = src[sid]
-            source_q += [(sid, q) for q in extract(s.text, s.language)]
-        cmp = compare(article_q[a.id], tuple(q for _, q in source_q))
-        owner = {id(q): sid for sid, q in source_q}
+            renderers.setdefault(sid, []).append(a.id)
+        pooled = [(sid, q) for sid in bead.source for q in source_q[sid]]
+        cmp = compare(article_q[a.id], tuple(q for _, q in pooled))
+        owner = {id(q): sid for sid, q in pooled}
         for qa, qs in cmp.changed:
+            changed_source.add((owner[id(qs)], qs.start))
             code = "N101" if qa.is_date or qs.is_date else "N100"
             out.append(make(
                 code, confidence="high" if qa.kind == qs.kind else "medium",
@@ -376,22 +375,22 @@ def findings(alignment) -> list:
                 span=(qa.start, qa.end),
                 evidence=(("article", qa.text), ("source", qs.text)),
             ))
-        for qs in cmp.dropped:
-            sid = owner[id(qs)]
-            if qs.kind not in DETAIL_KINDS or (sid, qs.start) in dropped_seen:
+    for j, sentence in enumerate(alignment.source):
+        if not alignment.carried[j]:
+            continue  # a dropped sentence is an omission of its own
+        readers = renderers.get(sentence.id) or [alignment.article[alignment.best_article(j)].id]
+        rendered = [q for rid in readers for q in article_q[rid]]
+        for qs in source_q[sentence.id]:
+            if qs.kind not in DETAIL_KINDS or (sentence.id, qs.start) in changed_source:
                 continue
             if qs.kind == "count" and qs.value < 3:
                 continue  # "the two companies", "one of": rendered without the number word
-            if any(same(qa, qs) for other in renderers.get(sid, ()) for qa in article_q[other]):
-                continue  # carried by another article sentence that renders this source sentence
-            if len(bead.source) > 1 and sid not in {owner[id(m)] for _, m in cmp.matched}:
-                continue  # one of several source sentences, whose numbers it does not render
-            dropped_seen.add((sid, qs.start))
+            if any(same(qa, qs) for qa in rendered):
+                continue
             out.append(make(
                 "C201", confidence="medium",
                 message=f"“{qs.text}” in the source is not in the article",
-                article_sentence=a.id, source_sentence=sid,
+                article_sentence=readers[0], source_sentence=sentence.id,
                 evidence=(("dropped", qs.text),),
             ))
     return out
-
