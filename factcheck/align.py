@@ -11,8 +11,9 @@ and summarise. Every article sentence is scored against every source sentence:
 * merges and splits: an article sentence is also scored against each pair of adjacent source
   sentences, and a source sentence against each pair of adjacent article sentences of one
   paragraph (the normalised sum of two embeddings stands in for their concatenation);
-* clauses: a source sentence is also carried when one clause of an article sentence renders it
-  (a rewrite folds a short source sentence into a longer one);
+* clauses: a source sentence is also carried when a clause of an article sentence renders it
+  clearly better than anything else (a rewrite folds a short source sentence into a longer
+  one: "..., adding that picket lines would be manned");
 * numbers against weak evidence: support that rests only on a merge, a split or a mutual best
   match is withdrawn when the article sentence states a number or date that no source has and
   shares none with the sentences it would render;
@@ -52,6 +53,7 @@ ANCHOR_CAP = 0.12
 ROW_DELTA = 0.08  # further source sentences rendered must score this close to the best
 PAIR_GAIN = 0.02  # a merged/split pair must beat the single match by this much
 MUTUAL_MARGIN = 0.12  # a mutual best match this far above the runners-up counts as support
+CLAUSE_MARGIN = 0.05  # a clause carries a source sentence it matches this far above any other
 WEAK_METHODS = ("merge", "split", "clause", "mutual")  # evidence that a number no source has overrides
 
 NAME_RE = re.compile(r"(?<![\w])([A-ZÀ-ÖØ-Þ][\w’'-]{2,}(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]{2,})*)")
@@ -178,6 +180,12 @@ def clause_table(sentences: list[Sentence]) -> tuple[list[int], list[tuple[int, 
     return owner, spans, texts
 
 
+def runner_up(row: np.ndarray, j: int) -> float:
+    """The best value of a row other than column j."""
+    rest = np.delete(row, j)
+    return float(rest.max()) if rest.size else 0.0
+
+
 def mutual(score: np.ndarray, i: int, j: int) -> bool:
     """i and j are each other's best match, clearly above the runners-up on both sides."""
     row = np.delete(score[i], j)
@@ -244,12 +252,13 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
             continue
         carried[j] = any(
             supported[a_owner[c]] and clause_cos[c, j] >= support[a_owner[c], j]
-            and clause_cos[c, j] >= clause_cos[c].max() - ROW_DELTA
+            and clause_cos[c, j] - runner_up(clause_cos[c], j) >= CLAUSE_MARGIN
             for c in range(nc)
         ) or any(
             split_pair(article, p) and split[p, j] >= support[p, j]
             and split[p, j] > max(cosine[p, j], cosine[p + 1, j]) + PAIR_GAIN
             and min(cosine[p, j], cosine[p + 1, j]) >= weak[p, j]
+            and all(score[h, j] >= score[h].max() - ROW_DELTA for h in (p, p + 1))
             for p in range(split.shape[0])
         ) or mutual(score, int(np.argmax(score[:, j])), j) and \
             score[int(np.argmax(score[:, j])), j] >= weak[int(np.argmax(score[:, j])), j]

@@ -29,13 +29,13 @@ def abbreviation_re(language: str) -> re.Pattern[str]:
 
 def open_quote(text: str) -> bool:
     """Whether text leaves a quotation open."""
-    depth = 0
+    stack: list[str] = []
     for ch in text:
-        if ch in PAIRS:
-            depth += 1
-        elif ch in PAIRS.values() and depth:
-            depth -= 1
-    if depth:
+        if stack and ch == PAIRS[stack[-1]]:
+            stack.pop()
+        elif ch in PAIRS:
+            stack.append(ch)
+    if stack:
         return True
     return text.count('"') % 2 == 1
 

@@ -1,0 +1,141 @@
+"""Extraction: decoding, furniture removal, titles, citations, bad input."""
+
+import pytest
+
+from factcheck import ExtractionError, InputError, UnsupportedLanguageError
+from factcheck.extract import extract
+from factcheck.fetch import read_file
+from factcheck.models import Fetched
+
+from .conftest import SEED
+
+
+def doc_of(path):
+    return extract(read_file(str(path)))
+
+
+def body_texts(doc):
+    return [doc.text[b.start:b.end] for b in doc.blocks if b.kind in ("paragraph", "bullet")]
+
+
+@pytest.fixture(scope="module")
+def seed_txt():
+    return doc_of(SEED / "article.txt")
+
+
+def test_seed_txt_title_without_breadcrumb(seed_txt):
+    assert seed_txt.title == "Kim Jong Un célèbre l’alliance ‘de sang’ avec la Russie"
+    assert "Accueil" not in seed_txt.text
+    assert seed_txt.language == "fr"
+
+
+@pytest.mark.parametrize("furniture", [
+    "par Sara", "Corée du Nord,Russie,Ukraine", "Cela pourrait vous intéresser",
+    "Laisser un commentaire", "source:", "aljazeera.com",
+])
+def test_seed_txt_furniture_removed(seed_txt, furniture):
+    assert furniture not in seed_txt.text
+
+
+def test_seed_txt_cites_its_source(seed_txt):
+    first = seed_txt.citations[0]
+    assert first.how == "source-line"
+    assert first.url.startswith("https://www.aljazeera.com/news/2025/12/27/n-korea-russia")
+
+
+def test_seed_txt_headings_and_bullets(seed_txt):
+    kinds = {seed_txt.text[b.start:b.end]: b.kind for b in seed_txt.blocks}
+    assert kinds["Une relation présentée comme indestructible"] == "heading"
+    assert kinds["Points clés"] == "heading"
+    bullets = [t for t, k in kinds.items() if k == "bullet"]
+    assert len(bullets) == 4 and bullets[0].startswith("Kim Jong Un affirme")
+
+
+def test_seed_html_has_the_same_body_as_the_txt(seed_txt):
+    html = doc_of(SEED / "article.html")
+    assert body_texts(html) == body_texts(seed_txt)
+    assert html.language == "fr"
+    assert any(c.url.startswith("https://www.aljazeera.com/") for c in html.citations)
+
+
+def test_source_page_furniture_removed():
+    doc = doc_of(SEED / "source.html")
+    assert doc.language == "en"
+    text = doc.text.lower()
+    for furniture in ("recommended stories", "kim il sung square", "share"):
+        assert furniture not in text
+    assert "sharing blood, life and death in the same trench" in doc.text
+
+
+def fetched(body: bytes, ctype="text/html", url="page.html") -> Fetched:
+    return Fetched(url=url, final_url="file:///tmp/" + url, status=None, content_type=ctype, body=body)
+
+
+FRENCH = ("<html><body><article><h1>Un titre</h1><p>Le ministre a déclaré mardi que l’été serait "
+          "très chaud et que les réserves d’eau étaient déjà basses dans la région.</p>"
+          "<p>Les agriculteurs s’inquiètent de la sécheresse qui menace les récoltes.</p>"
+          "</article></body></html>")
+
+
+def test_cp1252_page_without_charset_decodes():
+    doc = extract(fetched(FRENCH.encode("cp1252")))
+    assert "déclaré" in doc.text and "l’été" in doc.text
+
+
+def test_utf8_page_without_charset_decodes():
+    doc = extract(fetched(FRENCH.encode("utf-8")))
+    assert "déclaré" in doc.text and "s’inquiètent" in doc.text
+
+
+@pytest.mark.parametrize("body, ctype, error", [
+    (b"", "text/plain", InputError),
+    (b"   \n\n ", "text/html", InputError),
+    (bytes(range(256)) * 20, "text/html", InputError),
+    (b"%PDF-1.7 binary", "application/pdf", InputError),
+    (b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2025</footer></body></html>",
+     "text/html", ExtractionError),
+])
+def test_bad_documents_raise(body, ctype, error):
+    with pytest.raises(error):
+        extract(fetched(body, ctype))
+
+
+def test_unsupported_language_is_refused():
+    text = ("Президент заявил во вторник, что правительство выделит дополнительные средства "
+            "на восстановление дорог. По его словам, работы начнутся весной и продлятся два года. "
+            "Эксперты считают, что этого недостаточно.")
+    with pytest.raises(UnsupportedLanguageError) as err:
+        extract(fetched(text.encode(), "text/plain", "ru.txt"))
+    assert err.value.language == "ru"
+
+
+def test_markdown_front_matter_sources(tmp_path):
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: A title\nsources:\n  - https://example.org/a\n  - copies/b.html\n---\n\n"
+                    "The council approved the budget on Monday after a long debate that lasted "
+                    "several hours.\n\nIt will take effect in January, officials said.\n",
+                    encoding="utf-8")
+    doc = doc_of(page)
+    assert doc.title == "A title"
+    assert [c.url for c in doc.citations][:2] == ["https://example.org/a", "copies/b.html"]
+    assert "title:" not in doc.text
+
+
+def test_broken_front_matter_is_one_clear_error(tmp_path):
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: [unclosed\n---\n\nSome text that is long enough to be an article body.\n")
+    with pytest.raises(InputError, match="front matter"):
+        doc_of(page)
+
+
+def test_wire_furniture_and_dateline(tmp_path):
+    page = tmp_path / "w.txt"
+    page.write_text(
+        "Port strike halts trade\n\n"
+        "KESSLING, March 4 (Northbridge) - About 3,200 dockworkers walked out on Tuesday, the union said.\n\n"
+        "The port handles a third of the country's container traffic.\n\n"
+        "(Reporting by Nadia Ferro; Editing by Clara Wendt)\n\n"
+        "Our Standards: The Trust Principles.\n", encoding="utf-8")
+    doc = doc_of(page)
+    assert body_texts(doc)[0].startswith("About 3,200 dockworkers")
+    assert "Reporting by" not in doc.text and "Trust Principles" not in doc.text

@@ -1,0 +1,67 @@
+"""Numbers, quantities and dates: extraction per language and comparison."""
+
+import pytest
+
+from factcheck.analyse.numbers import compare, extract, same
+
+
+def values(text, language):
+    return [(q.kind, q.value, q.qualifier) for q in extract(text, language)]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Au moins neuf soldats ont été tués", "fr", [("count", 9, "min")]),
+    ("at least nine members were killed", "en", [("count", 9, "min")]),
+    ("mindestens neun Soldaten", "de", [("count", 9, "min")]),
+    ("al menos nueve soldados", "es", [("count", 9, "min")]),
+    ("des milliers de soldats", "fr", [("vague", 1000, None)]),
+    ("tens of thousands of people", "en", [("vague", 10000, None)]),
+    ("vingt-trois pour cent", "fr", [("percent", 23, None)]),
+    ("dreiundzwanzig Prozent", "de", [("percent", 23, None)]),
+    ("1 500 hommes et 3,5 millions d’euros", "fr", [("count", 1500, None), ("count", 3_500_000, None)]),
+    ("1,500 men and 3.5 million dollars", "en", [("count", 1500, None), ("count", 3_500_000, None)]),
+    ("1.500 Menschen", "de", [("count", 1500, None)]),
+    ("le 12 décembre", "fr", [("date", 1212, None)]),
+    ("on December 12", "en", [("date", 1212, None)]),
+    ("am 12. Dezember", "de", [("date", 1212, None)]),
+    ("el 12 de diciembre", "es", [("date", 1212, None)]),
+    ("shortly after 2 a.m.", "en", [("time", 120, None)]),
+    ("la saison 2024-2025", "fr", [("year", 2024, None)]),
+    ("Neuf des blessés", "fr", [("count", 9, None)]),
+    ("un message de vœux", "fr", []),
+    ("un bâtiment neuf", "fr", []),
+])
+def test_extraction(text, language, expected):
+    assert values(text, language) == expected
+
+
+def test_spans_are_exact():
+    text = "Au moins neuf soldats, en août 2025, selon 120 sources."
+    for q in extract(text, "fr"):
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("a, la, b, lb, equal", [
+    ("au moins neuf", "fr", "at least nine", "en", True),
+    ("des milliers", "fr", "thousands", "en", True),
+    ("des centaines", "fr", "thousands", "en", False),
+    ("des milliers", "fr", "3,000 troops", "en", True),
+    ("en août", "fr", "in August", "en", True),
+    ("en juillet", "fr", "in August", "en", False),
+    ("douze soldats", "fr", "nine soldiers", "en", False),
+    ("environ 2 000", "fr", "2,100", "en", True),
+    ("2 000", "fr", "2,100", "en", False),
+])
+def test_same(a, la, b, lb, equal):
+    qa, = extract(a, la)
+    qb, = extract(b, lb)
+    assert same(qa, qb) is equal
+
+
+def test_compare_pairs_changes_and_drops():
+    article = extract("Douze soldats sont morts en juillet.", "fr")
+    source = extract("At least nine soldiers died in August, on December 12.", "en")
+    cmp = compare(article, source)
+    changed = {(a.text, s.text) for a, s in cmp.changed}
+    assert changed == {("Douze", "nine"), ("juillet", "August")}
+    assert [q.text for q in cmp.dropped] == ["December 12"]
