@@ -174,24 +174,16 @@ def emit(text: str, output: Optional[Path]) -> None:
 
 
 def main() -> None:
-    """Entry point: run the app; library errors become one line and exit code 2."""
+    """Entry point. Usage errors are click's (exit 2); library errors become one line and exit
+    code 2; anything else is an internal error: one line and exit code 3."""
     try:
-        app(standalone_mode=False)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
+        app(prog_name="factcheck")
     except FactcheckError as err:
         typer.echo(f"factcheck: error: {err}", err=True)
         sys.exit(err.exit_code)
-    except (KeyboardInterrupt, BrokenPipeError):
+    except KeyboardInterrupt:
         sys.exit(130)
     except Exception as err:  # noqa: BLE001 - the last line of defence against tracebacks
-        import click
-
-        if isinstance(err, click.exceptions.Abort):
-            sys.exit(130)
-        if isinstance(err, click.ClickException):
-            err.show()
-            sys.exit(err.exit_code)
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
         typer.echo(f"factcheck: internal error: {type(err).__name__}: {err} "

@@ -1,0 +1,127 @@
+"""The whole check on the seed pair and on small constructed cases."""
+
+import json
+
+import pytest
+
+import factcheck
+from factcheck.report import render
+
+from .conftest import SEED
+
+
+def by_kind(report, kind):
+    return [f for f in report.findings if f.kind == kind]
+
+
+def text_of(report, sid):
+    for seg in (report.article, *report.sources):
+        for s in seg.sentences:
+            if s.id == sid:
+                return s.text
+    raise KeyError(sid)
+
+
+def test_seed_whole_additions(seed_report):
+    added = [text_of(seed_report, f.article_sentence) for f in seed_report.findings if f.rule == "C100"]
+    assert any(t.startswith("Ce ton solennel") for t in added)
+    assert any("risque d’accentuer les tensions régionales" in t for t in added)
+
+
+@pytest.mark.parametrize("clause", [
+    "insistant sur l’idée d’une alliance durable",
+    "soulignant ainsi la dimension idéologique et symbolique de cet alignement",
+    "moyenne et longue portée",
+])
+def test_seed_partial_additions_mark_the_added_part(seed_report, clause):
+    found = [f for f in seed_report.findings if f.rule == "C101"]
+    marked = [text_of(seed_report, f.article_sentence)[slice(*f.span)] for f in found]
+    assert any(clause in m for m in marked)
+
+
+def test_seed_omissions(seed_report):
+    omitted = [text_of(seed_report, f.source_sentence) for f in by_kind(seed_report, "omission")]
+    assert any("Putin praised the “heroic” role" in t for t in omitted)  # fact 2
+    dropped = [dict(f.evidence).get("dropped") for f in seed_report.findings if f.rule == "C201"]
+    assert "December 12" in dropped  # the date of the Kursk speech
+
+
+@pytest.mark.parametrize("start", [
+    "Le leader nord-coréen Kim Jong Un a affirmé",
+    "Les services de renseignement sud-coréens et occidentaux",
+    "Dans son message publié par l’agence d’État KCNA",
+    "Plus récemment, Kim a lui-même reconnu",
+    "Dans ce contexte, Kim a demandé",
+])
+def test_seed_faithful_sentences_are_not_additions(seed_report, start):
+    for f in by_kind(seed_report, "addition"):
+        if f.rule == "C100":
+            assert not text_of(seed_report, f.article_sentence).startswith(start)
+
+
+def test_sentence_ids_are_unique_across_sources():
+    a = str(SEED / "article.txt")
+    s = str(SEED / "source.html")
+    report = factcheck.check(a, [s, s])
+    ids = [x.id for seg in (report.article, *report.sources) for x in seg.sentences]
+    assert len(ids) == len(set(ids))
+    # a sentence supported by either source is supported
+    assert not any(f.rule == "C100" and text_of(report, f.article_sentence).startswith("Le leader")
+                   for f in report.findings)
+
+
+def test_identical_texts_give_no_findings(tmp_path):
+    text = (SEED / "source.html").read_text(encoding="utf-8")
+    copy = tmp_path / "copy.html"
+    copy.write_text(text, encoding="utf-8")
+    report = factcheck.check(str(copy), [str(SEED / "source.html")])
+    assert report.findings == ()
+    assert report.stat("source_carried") == report.stat("source_sentences")
+
+
+def test_json_report_shape_and_determinism(seed_report):
+    first = render(seed_report, "json")
+    again = render(factcheck.check(str(SEED / "article.txt"), [str(SEED / "source.html")]), "json")
+    assert first == again
+    data = json.loads(first)
+    assert data["schema_version"] == 1
+    assert data["article"]["language"] == "fr" and data["sources"][0]["language"] == "en"
+    ids = {s["id"] for s in data["article"]["sentences"]} | {
+        s["id"] for src in data["sources"] for s in src["sentences"]}
+    for f in data["findings"]:
+        assert {"kind", "rule", "severity", "confidence", "message", "article_sentence",
+                "source_sentence"} <= set(f)
+        assert f["article_sentence"] in ids | {None} and f["source_sentence"] in ids | {None}
+    for bead in data["alignments"]:
+        assert set(bead["article"]) | set(bead["source"]) <= ids
+
+
+def test_text_report_puts_the_verdict_first(seed_report):
+    text = render(seed_report, "text")
+    lines = text.splitlines()
+    verdict = next(n for n, line in enumerate(lines) if line.startswith("verdict"))
+    first_finding = next(n for n, line in enumerate(lines) if "C100" in line or "C101" in line)
+    assert verdict < first_finding
+    assert "\033[" not in text
+    assert "\033[" in render(seed_report, "text", color=True)
+
+
+def test_article_without_source_reports_it(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("A headline\n\nThe mayor opened a new bridge on Monday after three years of work.\n\n"
+                    "It cost 40 million euros, the city said.\n", encoding="utf-8")
+    report = factcheck.check(str(page))
+    assert [f.rule for f in report.findings] == ["S103"]
+
+
+def test_number_mismatch_across_languages(tmp_path):
+    src = tmp_path / "s.txt"
+    art = tmp_path / "a.txt"
+    src.write_text("Flood\n\nAt least nine people died in the floods in August, officials said.\n\n"
+                   "Thousands of homes were damaged across the province.\n", encoding="utf-8")
+    art.write_text("Inondations\n\nDouze personnes sont mortes dans les inondations en juillet, selon les autorités.\n\n"
+                   "Des centaines de maisons ont été endommagées dans la province.\n", encoding="utf-8")
+    report = factcheck.check(str(art), [str(src)])
+    changed = {(dict(f.evidence)["article"], dict(f.evidence)["source"])
+               for f in report.findings if f.kind == "number_mismatch"}
+    assert changed == {("Douze", "nine"), ("juillet", "August"), ("centaines", "Thousands")}

@@ -1,0 +1,47 @@
+"""The quality gate: precision, recall and F1 per finding kind on the labelled development set
+(fixtures/dev) must not fall below the pinned floors. The figures come from
+`factcheck eval fixtures/dev`; a change that lowers one must say why in its commit."""
+
+import pytest
+
+from factcheck.evaluate import evaluate
+
+from .conftest import DEV, SEED
+
+FLOORS = {  # kind: minimum F1
+    "addition": 0.90,
+    "omission": 0.90,
+    "number_mismatch": 0.90,
+}
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return evaluate(DEV)
+
+
+@pytest.mark.parametrize("kind, floor", sorted(FLOORS.items()))
+def test_f1_floor(dev, kind, floor):
+    score = dev.scores[kind]
+    assert score.tp + score.fn >= 6, f"too few gold {kind} labels to measure"
+    assert score.f1 >= floor, f"{kind}: P={score.precision:.2f} R={score.recall:.2f} F1={score.f1:.2f}"
+
+
+def test_development_set_is_big_enough(dev):
+    languages = {(p.report.article.document.language, p.report.sources[0].document.language)
+                 for p in dev.pairs}
+    assert len(dev.pairs) >= 8
+    assert {("fr", "en"), ("en", "en")} <= languages
+    assert languages & {("es", "en"), ("de", "en")}
+    assert any(p.faithful for p in dev.pairs)
+
+
+def test_faithful_pairs_have_no_warning_or_error(dev):
+    assert dev.faithful_failures() == []
+
+
+def test_seed_pair_figures():
+    ev = evaluate(SEED)
+    assert ev.scores["addition"].recall >= 0.8
+    assert ev.scores["omission"].recall >= 0.8
+    assert ev.scores["addition"].precision >= 0.8
