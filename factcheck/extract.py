@@ -415,8 +415,10 @@ def take_citations(blocks: list[RawBlock], links: list[Link], language: str,
     out: list[Citation] = []
     seen: set[str] = set()
     for cite in cites:
-        if cite.url in seen or (own_host and urlsplit(cite.url).netloc == own_host):
-            continue
+        internal = cite.how in ("body-link", "text-url") and own_host and \
+            urlsplit(cite.url).netloc == own_host
+        if cite.url in seen or internal:
+            continue  # a link to another page of the same site is navigation, not a source
         seen.add(cite.url)
         out.append(cite)
     rank = {"source-line": 0, "via": 1, "text-url": 2, "body-link": 3}

@@ -22,7 +22,7 @@ from typing import Sequence
 from . import fetch as fetch_stage
 from .align import align
 from .analyse import coverage, numbers
-from .errors import ExtractionError, FetchError, UnsupportedLanguageError
+from .errors import ExtractionError, FetchError, InputError, UnsupportedLanguageError
 from .extract import extract
 from .findings import finalise, make
 from .models import Finding, Report, Segmented, SourceStatus
@@ -67,6 +67,13 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
             sdoc = load_document(target, options)
         except UnsupportedLanguageError:
             raise
+        except InputError as err:
+            if not fetch_stage.is_url(target):
+                raise  # a local --source file that cannot be read is a usage error
+            problems.append(make("S102", confidence="high", message=str(err),
+                                 evidence=(("source", target),)))
+            statuses.append(SourceStatus(target, False, "not-article", str(err)))
+            continue
         except FetchError as err:
             problems.append(make("S100", confidence="high", message=str(err),
                                  evidence=(("source", target), ("reason", err.reason))))
