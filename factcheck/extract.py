@@ -454,7 +454,7 @@ def extract(fetched: Fetched) -> Document:
     raw, title = pick_title(raw, meta.title)
     raw = remove_furniture(raw, language)
     raw, citations = take_citations(raw, links, language, base)
-    citations = front_matter_citations(front) + citations
+    citations = list({c.url: c for c in reversed(front_matter_citations(front) + citations)}.values())[::-1]
     body = [b for b in raw if b.kind in ("paragraph", "bullet")]
     if sum(len(b.text) for b in body) < MIN_ARTICLE_CHARS:
         raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)

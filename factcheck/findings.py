@@ -13,6 +13,7 @@ from dataclasses import replace
 from .models import Finding
 from .rules import rule as lookup_rule
 
+VOLATILE_EVIDENCE = ("closest", "score", "clause_similarity")  # change when sentences shift
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
 
@@ -38,12 +39,13 @@ def make(code: str, *, confidence: str, message: str, article_sentence: str | No
 
 
 def fingerprint(finding: Finding, texts: dict[str, str]) -> str:
-    """A stable id: rule + normalised texts of the sentences concerned + the evidence."""
+    """A stable id: rule + normalised texts of the sentences concerned + the evidence (without
+    the scores and neighbouring ids, which move when other sentences change)."""
     parts = [finding.rule]
     for sid in (finding.article_sentence, *finding.source_sentences):
         if sid:
             parts.append(" ".join(texts.get(sid, sid).lower().split()))
-    parts += [f"{k}={v}" for k, v in finding.evidence]
+    parts += [f"{k}={v}" for k, v in finding.evidence if k not in VOLATILE_EVIDENCE]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

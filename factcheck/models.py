@@ -101,7 +101,7 @@ class Bead:
     article: tuple[str, ...]
     source: tuple[str, ...]
     score: float
-    method: str  # "fuzzy" | "embedding" | "merge" | "split" | "none"
+    method: str  # "fuzzy" | "embedding" | "merge" | "split" | "clause" | "mutual" | "none"
 
 
 @dataclass(frozen=True)

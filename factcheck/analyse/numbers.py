@@ -177,7 +177,7 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
     for m in re.finditer(r"(?<![\w.,:])(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?(?![\d])", text):
         minutes = int(m.group(2) or 0)
         after = lex.time_re.match(text, m.end()) if lex.time_re else None
-        if not after and not (m.group(2) and ":" in m.group(0)):
+        if not after and not (m.group(2) and re.search(r"[:h]", m.group(0))):
             continue
         hour = int(m.group(1))
         if after and after.group(0).strip().lower().startswith(("p.m", "pm", "de la tarde", "de la noche", "heures du soir")) and hour < 12:

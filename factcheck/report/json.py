@@ -1,6 +1,6 @@
 """The JSON report: a stable document that other programs rely on (``schema_version`` 1).
 
-Deterministic: the same inputs give the same bytes (only ``fetched_at`` of live pages varies).
+Deterministic: the same inputs give the same bytes.
 The schema is described in docs/json-report.md.
 """
 
