@@ -7,8 +7,6 @@
   the language's ``segment.toml`` ("soulignant", "afin de", "which"). It is added when taking it
   out brings the sentence closer to its source AND the clause on its own resembles no source
   sentence: both tests are relative to the pair at hand, not a fixed cut on one case.
-* ``Q101 quote-unsourced``: an unsupported sentence that holds a direct quote is reported
-  as an unsourced quote rather than an addition.
 * ``C200 dropped-claim``: a source sentence that no article sentence (or adjacent pair) carries.
 """
 
@@ -25,9 +23,7 @@ from ..align import Alignment, anchor_bonus
 from ..findings import make
 from ..models import Finding, Sentence
 from ..rules import lexicon
-from .quotes import quotes
 
-QUOTE_MIN_WORDS = 4  # an unsupported sentence with a direct quote this long is an unsourced quote
 CLAUSE_GAIN = 0.02  # removing an added clause must raise similarity to the source this much
 CLAUSE_UNRELATED = {"same": 0.55, "cross": 0.50}  # the clause alone resembles no source sentence
 
@@ -44,15 +40,6 @@ def additions(al: Alignment) -> list[Finding]:
         related = best >= float(al.weak[i, j])
         confidence = "low" if related else ("high" if best < al.weak[i, j] - 0.1 else "medium")
         near = al.source[j]
-        if any(len(q.text.split()) >= QUOTE_MIN_WORDS for q in quotes(sentence.text) if q.closed):
-            out.append(make(
-                "Q101", confidence=confidence,
-                message=(f"this quote is in no source sentence (closest: {near.id}, "
-                         f"similarity {best:.2f})"),
-                article_sentence=sentence.id,
-                evidence=(("closest", near.id), ("score", f"{best:.2f}")),
-            ))
-            continue
         out.append(make(
             "C100", confidence=confidence,
             message=(f"no source sentence supports this sentence (closest: {near.id}, "

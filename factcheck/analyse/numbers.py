@@ -29,6 +29,12 @@ class Quantity:
     start: int
     end: int
     qualifier: str | None = None  # min | gt | max | lt | approx
+    qualifier_text: str | None = None  # the qualifier as written ("at least", "au moins")
+
+    @property
+    def phrase(self) -> str:
+        """The quantity with its qualifier, as written."""
+        return f"{self.qualifier_text} {self.text}" if self.qualifier_text else self.text
 
     @property
     def is_date(self) -> bool:
@@ -120,15 +126,20 @@ def month_index(lex: NumberLexicon, word: str) -> int | None:
     return None
 
 
-def qualifier_before(lex: NumberLexicon, text: str, start: int) -> str | None:
+def qualifier_match(lex: NumberLexicon, text: str, start: int) -> tuple[str | None, str | None]:
+    """The qualifier right before a number: (relation, words as written) or (None, None)."""
     if lex.qualifier_re is None:
-        return None
+        return None, None
     window = text[max(0, start - 30):start]
-    best = None
+    best: tuple[str | None, str | None] = (None, None)
     for m in lex.qualifier_re.finditer(window):
-        if not window[m.end():].strip(" \u00a0\u202f"):
-            best = lex.qualifiers.get(norm(m.group(0)))
+        if not window[m.end():].strip(" \u00a0\u202f£$€¥"):
+            best = (lex.qualifiers.get(norm(m.group(0))), m.group(0))
     return best
+
+
+def qualifier_before(lex: NumberLexicon, text: str, start: int) -> str | None:
+    return qualifier_match(lex, text, start)[0]
 
 
 def extract(text: str, language: str) -> tuple[Quantity, ...]:
@@ -171,7 +182,7 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             if re.search(r"\d[\s\u00a0\u202f]?$", text[:m.start()]):
                 continue  # "3,5 millions": a scale word after digits, read below
             add(Quantity("vague", lex.vague[norm(m.group(0))], m.group(0), m.start(), m.end(),
-                         qualifier_before(lex, text, m.start())))
+                         *qualifier_match(lex, text, m.start())))
     for m in re.finditer(r"(?<![\w.,])((?:19|20)\d\d)\s?[-–/]\s?(\d\d(?:\d\d)?)(?![\w])", text):
         add(Quantity("year", float(m.group(1)), m.group(0), m.start(), m.end()))  # 2024-25
     for m in re.finditer(r"(?<![\w.,:])(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?(?![\d])", text):
@@ -213,7 +224,9 @@ def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
             end += m.end()
     if kind == "count" and digits and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", text[start:end]):
         kind = "year"
-    add(Quantity(kind, value, text[start:end], start, end, qualifier_before(lex, text, start)))
+    if text[max(0, start - 1):start] in "£$€¥" and start > 0:
+        start -= 1  # "£52 million": the currency sign belongs to the amount
+    add(Quantity(kind, value, text[start:end], start, end, *qualifier_match(lex, text, start)))
 
 
 def word_numbers(lex: NumberLexicon, text: str):

@@ -1,24 +1,82 @@
-"""Direct quotes: where they are in a sentence or a text.
+"""Direct quotes: where they are, who said them, and whether the article quotes the source
+faithfully.
 
-Quote marks come in pairs (« », “ ”, „ “, ‹ ›, ‘ ’ and straight double quotes); a mark that
-opens is matched with the next closing mark of its pair at the same depth. ‘ ’ count only when
-they are not apostrophes (a ’ between two letters is an apostrophe). Unbalanced marks never
-raise: an unclosed quote runs to the end of the text, a stray closing mark is ignored.
+Quote marks come in pairs, per language (``rules/lexicons/<lang>/quotes.toml``: « », “ ”,
+„ “, ‹ ›, ‘ ’, straight double quotes); an opening mark is matched with the next closing mark
+of its pair at the same depth. ‘ ’ count only where they are not apostrophes (a ’ between two
+letters is an apostrophe). Unbalanced marks never raise: an unclosed quote runs to the end of
+the text, a stray closing mark is ignored. Quotes are found per paragraph, so a quote may
+span several sentences; a quote interrupted by its attribution ("We will stay," he said,
+"until the end.") is two quotes with one speaker.
+
+Matching an article quote to the source:
+
+* within a language, word by word (rapidfuzz), also when the article quotes a fragment;
+* across languages, by multilingual embeddings of the quoted words.
+
+A matched quote is altered (Q100) when, within a language, words changed (the report shows the
+word diff), or, across languages, when the elements that carry meaning differ: negation,
+modality (could / will / would), intensifiers, numbers, or a much longer quote. A quote that
+matches no source quote is reported speech turned into a quote (Q102) when a source sentence
+says it without quote marks, and unsourced (Q101) otherwise. A matched quote given to another
+speaker is an attribution change (A100).
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
+from functools import cache
 
-OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", '"': '"'}
+import numpy as np
+from rapidfuzz import fuzz
+
+from .. import embed
+from ..findings import make
+from ..models import Finding, Segmented, Sentence
+from ..rules import lexicon, phrase_pattern
+from . import attribution as attr
+from .numbers import compare as compare_quantities
+from .numbers import extract as extract_quantities
+
+DEFAULT_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", '"': '"'}
+MIN_WORDS = 3  # shorter quoted phrases are terms or nicknames, not quotes to check
+UNSOURCED_MIN_WORDS = 4
+SAME_MATCH = 0.62  # rapidfuzz ratio (0-1) for the same quote within a language
+CROSS_MATCH = 0.50  # embedding cosine for the same quote across languages
+REWORDED = 0.45  # a matched quote across languages below this, elements equal, is reworded
+ALTERED_FLOOR = {"same": 0.45, "cross": 0.36}  # a reworded quote of the sentence's own source
+SPEECH_MATCH = {"same": 0.62, "cross": 0.50}  # quote vs a source sentence without quote marks
+WORD_RE = re.compile(r"[\w’'-]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
 class Quote:
-    start: int  # offset of the opening mark
+    start: int  # offset of the opening mark (in the text given)
     end: int  # offset after the closing mark (or len(text) when unclosed)
     text: str  # the words inside the marks, stripped
     closed: bool
+
+
+@dataclass(frozen=True)
+class DocQuote:
+    """A quote in a document: its text, the sentence it starts in, its speaker."""
+
+    sentence: Sentence
+    text: str
+    start: int  # offsets in the document text
+    end: int
+    speaker: attr.Attribution | None
+    language: str
+
+
+@cache
+def pairs_for(language: str | None) -> dict[str, str]:
+    if language is None:
+        return DEFAULT_PAIRS
+    found = lexicon(language).get("quotes", {}).get("pairs")
+    return {o: c for o, c in found} if found else DEFAULT_PAIRS
 
 
 def is_apostrophe(text: str, i: int) -> bool:
@@ -27,25 +85,26 @@ def is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
-def quotes(text: str) -> list[Quote]:
+def quotes(text: str, language: str | None = None) -> list[Quote]:
     """Top-level direct quotes in text, in order; nested quotes stay inside their parent."""
+    pairs = pairs_for(language)
     out: list[Quote] = []
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch in OPEN_CLOSE and not (ch in "‘’" and is_apostrophe(text, i)):
+        if ch in pairs and not (ch in "‘’‚" and is_apostrophe(text, i)):
             if ch == '"' and i + 1 < n and text[i + 1].isspace() and i > 0 and not text[i - 1].isspace():
                 i += 1  # a straight quote that closes, with nothing open
                 continue
-            close = OPEN_CLOSE[ch]
+            close = pairs[ch]
             depth = 0
             j = i + 1
             while j < n:
                 c = text[j]
-                if c == close and not (c == "’" and is_apostrophe(text, j)) and depth == 0:
+                if c == close and not (c in "’‘" and is_apostrophe(text, j)) and depth == 0:
                     break
-                if c == ch and ch != close and not (c in "‘’" and is_apostrophe(text, j)):
+                if c == ch and ch != close and not (c in "‘’‚" and is_apostrophe(text, j)):
                     depth += 1
                 elif c == close and depth:
                     depth -= 1
@@ -61,10 +120,295 @@ def quotes(text: str) -> list[Quote]:
     return out
 
 
-def quoted_share(text: str) -> float:
+def quoted_share(text: str, language: str | None = None) -> float:
     """The share of a text's letters that stand inside direct quotes."""
     letters = sum(ch.isalnum() for ch in text)
     if not letters:
         return 0.0
-    inside = sum(sum(ch.isalnum() for ch in text[q.start:q.end]) for q in quotes(text))
+    inside = sum(sum(ch.isalnum() for ch in text[q.start:q.end]) for q in quotes(text, language))
     return inside / letters
+
+
+def mask_quotes(text: str, language: str | None = None) -> str:
+    """The text with every quoted passage blanked out (same length, offsets kept)."""
+    chars = list(text)
+    for q in quotes(text, language):
+        for k in range(q.start, q.end):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("'", "’") for w in WORD_RE.findall(text)]
+
+
+def document_quotes(seg: Segmented, min_words: int = MIN_WORDS) -> list[DocQuote]:
+    """Quotes of a document, found per block so that a quote may span sentences."""
+    doc = seg.document
+    out: list[DocQuote] = []
+    sentences = [s for s in seg.sentences if s.kind in ("body", "bullet")]
+    speakers = attr.document_speakers(sentences)
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "bullet"):
+            continue
+        text = doc.text[block.start:block.end]
+        for q in quotes(text, doc.language):
+            if not q.closed or len(q.text.split()) < min_words:
+                continue
+            start, end = block.start + q.start, block.start + q.end
+            owner = next((s for s in sentences if s.start <= start < s.end), None)
+            if owner is None:
+                continue
+            # the speaker: the sentence's attribution, else the next sentence's in the block
+            speaker = speakers.get(owner.id)
+            if speaker is None:
+                nxt = next((s for s in sentences if s.start >= end and s.start < block.end), None)
+                speaker = speakers.get(nxt.id) if nxt is not None else None
+            out.append(DocQuote(owner, q.text, start, end, speaker, doc.language))
+    return out
+
+
+# -- comparing two quotes -------------------------------------------------------------------
+
+@cache
+def quote_lexicon(language: str):
+    data = lexicon(language).get("quotes", {})
+    modals = {cat: phrase_pattern(items) for cat, items in data.get("modals", {}).items()}
+    return (phrase_pattern(data.get("negations", [])), phrase_pattern(data.get("intensifiers", [])),
+            {k: v for k, v in modals.items() if v is not None},
+            phrase_pattern([p for p in data.get("not_negations", []) if "..." not in p]))
+
+
+UNSURE = ("possibility", "conditional")
+
+
+def elements(text: str, language: str) -> dict[str, object]:
+    """What carries meaning in a quote, comparable across languages. Modality is reduced to
+    whether the speaker is unsure (could, would, if; pourrait, si; podría; könnte, wenn):
+    tenses differ too much between languages to compare more finely."""
+    from .hedges import hedge_patterns
+
+    negation, intensifier, modals, not_negation = quote_lexicon(language)
+    plain = not_negation.sub(" ", text) if not_negation else text
+    _, conditional, exclude = hedge_patterns(language)
+    unsure = any(modals[cat].search(text) for cat in UNSURE if cat in modals) or bool(
+        conditional and any(m.group(0).lower() not in exclude for m in conditional.finditer(text)))
+    return {
+        "negation": bool(negation and negation.search(plain)),
+        "intensifier": bool(intensifier and intensifier.search(text)),
+        "unsure": unsure,
+    }
+
+
+def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
+    ea, es = elements(a.text, a.language), elements(s_text, s_lang)
+    out = []
+    if ea["negation"] != es["negation"]:
+        out.append("negation " + ("added" if ea["negation"] else "dropped"))
+    if ea["unsure"] != es["unsure"]:
+        out.append("made " + ("less" if ea["unsure"] else "more") + " certain")
+    if ea["intensifier"] != es["intensifier"]:
+        out.append("intensifier " + ("added" if ea["intensifier"] else "dropped"))
+    cmp = compare_quantities(extract_quantities(a.text, a.language), extract_quantities(s_text, s_lang))
+    out += [f"number {qs.text} -> {qa.text}" for qa, qs in cmp.changed]
+    return out
+
+
+def word_diff(article: str, source: str) -> str | None:
+    """The changed words between two quotes in one language, or None when the article quotes
+    the source verbatim (or a contiguous fragment of it)."""
+    a, s = words(article), words(source)
+    if not a:
+        return None
+    ops = difflib.SequenceMatcher(a=s, b=a, autojunk=False).get_opcodes()
+    # the article may quote a fragment: ignore what it leaves out at either end
+    while ops and ops[0][0] == "delete":
+        ops = ops[1:]
+    while ops and ops[-1][0] == "delete":
+        ops = ops[:-1]
+    parts = []
+    changed = False
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            parts.append(" ".join(a[j1:j2]))
+            continue
+        changed = True
+        if i2 > i1:
+            parts.append("[-" + " ".join(s[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("{+" + " ".join(a[j1:j2]) + "+}")
+    return " ".join(parts) if changed else None
+
+
+# -- findings -------------------------------------------------------------------------------
+
+def findings(article: Segmented, sources: list[Segmented], beads=()) -> list[Finding]:
+    """Q100 quote-altered, Q101 quote-unsourced, Q102 speech-quoted, A100 (quote's speaker)."""
+    a_quotes = document_quotes(article)
+    if not a_quotes:
+        return []
+    s_quotes = [q for seg in sources for q in document_quotes(seg, min_words=1)]
+    bundles = quote_bundles(s_quotes)
+    s_sentences = [s for seg in sources for s in seg.sentences if s.kind in ("body", "bullet")]
+    texts = [q.text for q in a_quotes] + [b.text for b in bundles] + [s.text for s in s_sentences]
+    vectors = embed.encode(texts) if texts else np.zeros((0, embed.DIM))
+    av = vectors[: len(a_quotes)]
+    bv = vectors[len(a_quotes): len(a_quotes) + len(bundles)]
+    sv = vectors[len(a_quotes) + len(bundles):]
+    rendered = {b.article[0]: b.source for b in beads if b.article and b.source}
+    out: list[Finding] = []
+    for n, qa in enumerate(a_quotes):
+        best, score = best_quote(qa, av[n], bundles, bv)
+        if best is None:
+            best, score = aligned_quote(qa, av[n], bundles, bv, rendered.get(qa.sentence.id, ()))
+        if best is not None:
+            out += compare_quotes(qa, best, score)
+            continue
+        words_n = len(qa.text.split())
+        # not quoted in the source: said there without quote marks?
+        j, speech = best_sentence(qa, av[n], s_sentences, sv)
+        if j is not None:
+            s = s_sentences[j]
+            out.append(make(
+                "Q102", confidence="medium",
+                message=(f"the quote “{qa.text}” is not a quote in the source: "
+                         f"{s.id} reports it without quote marks"),
+                article_sentence=qa.sentence.id, source_sentence=s.id,
+                evidence=(("article_quote", qa.text), ("source_text", s.text),
+                          ("article_speaker", speaker_text(qa.speaker))),
+            ))
+        elif words_n >= UNSOURCED_MIN_WORDS:
+            out.append(make(
+                "Q101", confidence="high" if speech < 0.3 else "medium",
+                message=f"the quote “{qa.text}” is in no source",
+                article_sentence=qa.sentence.id,
+                evidence=(("article_quote", qa.text), ("article_speaker", speaker_text(qa.speaker))),
+            ))
+    return out
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A source quote, or all the quotes of one source sentence joined (the article may merge
+    the parts of an interrupted quote)."""
+
+    text: str
+    quotes: tuple[DocQuote, ...]
+    whole_sentence: bool = False
+
+    @property
+    def first(self) -> DocQuote:
+        return self.quotes[0]
+
+
+def quote_bundles(s_quotes: list[DocQuote]) -> list[Bundle]:
+    """Each source quote; the quotes of one sentence joined; and the whole sentence around its
+    quotes (the article may quote the reported part too: « désormais personne ne peut briser
+    les relations » for: now no one can break" the bonds)."""
+    out = [Bundle(q.text, (q,)) for q in s_quotes]
+    by_sentence: dict[str, list[DocQuote]] = {}
+    for q in s_quotes:
+        by_sentence.setdefault(q.sentence.id, []).append(q)
+    for group in by_sentence.values():
+        if len(group) > 1:
+            out.append(Bundle(" ".join(q.text for q in group), tuple(group)))
+        out.append(Bundle(group[0].sentence.text, tuple(group), whole_sentence=True))
+    return out
+
+
+def similarity(qa: DocQuote, qb: DocQuote, va: np.ndarray, vb: np.ndarray, b_text: str) -> tuple[float, float]:
+    """(score, threshold) for two quotes."""
+    if qa.language == qb.language:
+        a, b = " ".join(words(qa.text)), " ".join(words(b_text))
+        ratio = fuzz.ratio(a, b) / 100
+        if len(a) < len(b):
+            ratio = max(ratio, fuzz.partial_ratio(a, b) / 100 - 0.05)
+        return ratio, SAME_MATCH
+    return float(va @ vb), CROSS_MATCH
+
+
+def best_quote(qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.ndarray):
+    best, best_score, best_margin = None, 0.0, -1.0
+    for k, b in enumerate(bundles):
+        score, threshold = similarity(qa, b.first, va, bv[k], b.text)
+        if score - threshold > best_margin:
+            best, best_score, best_margin = b, score, score - threshold
+    return (best, best_score) if best is not None and best_margin >= 0 else (None, best_score)
+
+
+def aligned_quote(qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.ndarray,
+                  source_ids: tuple[str, ...]):
+    """A heavily reworded quote: the article sentence renders a source sentence whose quote
+    resembles it, though less than a faithful quote would (ALTERED_FLOOR)."""
+    best, best_score = None, 0.0
+    for k, b in enumerate(bundles):
+        if b.first.sentence.id not in source_ids:
+            continue
+        score, threshold = similarity(qa, b.first, va, bv[k], b.text)
+        floor = threshold - (SAME_MATCH - ALTERED_FLOOR["same"] if qa.language == b.first.language
+                             else CROSS_MATCH - ALTERED_FLOOR["cross"])
+        if score >= floor and score > best_score:
+            best, best_score = b, score
+    return best, best_score
+
+
+def best_sentence(qa: DocQuote, va: np.ndarray, sentences: list[Sentence], sv: np.ndarray):
+    """A source sentence that says the quoted words without quote marks."""
+    if not sentences:
+        return None, 0.0
+    scores = sv @ va
+    j = int(np.argmax(scores))
+    s = sentences[j]
+    if s.language == qa.language:
+        score = fuzz.partial_ratio(" ".join(words(qa.text)), " ".join(words(mask_quotes(s.text, s.language)))) / 100
+        threshold = SPEECH_MATCH["same"]
+    else:
+        score, threshold = float(scores[j]), SPEECH_MATCH["cross"]
+    ok = score >= threshold and quoted_share(s.text, s.language) < 0.5 and bool(attr.attributions(s))
+    return (j if ok else None), float(scores[j])
+
+
+def speaker_text(a: attr.Attribution | None) -> str:
+    return a.speaker if a is not None and a.speaker else "—"
+
+
+def compare_quotes(qa: DocQuote, b: Bundle, score: float) -> list[Finding]:
+    out: list[Finding] = []
+    qs = b.first
+    if qa.language == qs.language:
+        diff = word_diff(qa.text, b.text)
+        changes = [diff] if diff else []
+    else:
+        diff = None
+        changes = element_changes(qa, b.text, qs.language)
+        if not changes and score < REWORDED and not b.whole_sentence:
+            changes = [f"reworded (similarity {score:.2f})"]
+    if changes:
+        out.append(make(
+            "Q100", confidence="high" if diff is None or sensitive(diff, qa.language) else "medium",
+            message=("the quote differs from the source: " + "; ".join(changes)),
+            article_sentence=qa.sentence.id, source_sentence=qs.sentence.id,
+            evidence=(("article_quote", qa.text), ("source_quote", b.text),
+                      ("changes", "; ".join(changes)),
+                      ("article_speaker", speaker_text(qa.speaker)),
+                      ("source_speaker", speaker_text(qs.speaker))),
+        ))
+    if qa.speaker is not None and qs.speaker is not None and attr.different(qa.speaker, qs.speaker) \
+            and not (qa.speaker.resolved or qs.speaker.resolved):
+        out.append(make(
+            "A100", confidence="high",
+            message=(f"the quote is given to {qa.speaker.speaker}; the source gives it to "
+                     f"{qs.speaker.speaker}"),
+            article_sentence=qa.sentence.id, source_sentence=qs.sentence.id,
+            evidence=(("article_quote", qa.text), ("source_quote", b.text),
+                      ("article_speaker", qa.speaker.speaker), ("source_speaker", qs.speaker.speaker)),
+        ))
+    return out
+
+
+def sensitive(diff: str, language: str) -> bool:
+    """Whether a word diff touches negation, modality, intensity or numbers."""
+    changed = " ".join(x for pair in re.findall(r"\[-(.*?)-\]|\{\+(.*?)\+\}", diff) for x in pair if x)
+    e = elements(changed, language)
+    return bool(e["negation"] or e["intensifier"] or e["unsure"]
+                or extract_quantities(changed, language))
