@@ -12,6 +12,10 @@ FLOORS = {  # kind: minimum F1
     "addition": 0.90,
     "omission": 0.90,
     "number_mismatch": 0.90,
+    "attribution_change": 0.85,
+    "quote_altered": 0.85,
+    "quote_unsourced": 0.85,
+    "hedge_changed": 0.85,
 }
 
 
@@ -25,6 +29,19 @@ def test_f1_floor(dev, kind, floor):
     score = dev.scores[kind]
     assert score.tp + score.fn >= 6, f"too few gold {kind} labels to measure"
     assert score.f1 >= floor, f"{kind}: P={score.precision:.2f} R={score.recall:.2f} F1={score.f1:.2f}"
+
+
+@pytest.mark.parametrize("kind", ["attribution_change", "quote_altered", "quote_unsourced",
+                                  "hedge_changed"])
+def test_each_quote_and_attribution_kind_has_cases_in_three_languages(dev, kind):
+    import tomllib
+
+    languages = set()
+    for pair in dev.pairs:
+        labels = tomllib.loads((DEV / pair.name / "labels.toml").read_text(encoding="utf-8"))
+        if any(f["kind"] == kind for f in labels.get("finding", [])):
+            languages.add(pair.report.article.document.language)
+    assert {"en", "fr"} <= languages and languages & {"es", "de"}
 
 
 def test_development_set_is_big_enough(dev):

@@ -41,3 +41,50 @@ def test_quotes_never_lose_or_invent_text(parts):
         assert q.start >= last  # in order, not overlapping
         assert q.text in text[q.start:q.end]
         last = q.end
+
+
+def test_quotes_per_language_pairs():
+    assert [q.text for q in quotes("„Wir bleiben“, sagte er, »bis zum Ende«.", "de")] == [
+        "Wir bleiben", "bis zum Ende"]
+    assert [q.text for q in quotes("« Nous resterons », a-t-il dit.", "fr")] == ["Nous resterons"]
+
+
+def test_interrupted_and_multi_sentence_quotes(tmp_path):
+    from factcheck.analyse.quotes import document_quotes
+    from factcheck.extract import extract
+    from factcheck.fetch import read_file
+    from factcheck.segment import segment
+
+    page = tmp_path / "q.txt"
+    page.write_text("Title\n\nThe strikers met on Monday in the main hall of the port to decide what to do next.\n\n"
+                    "“We will stay,” he said, “until the end. Nobody will move us.”\n", encoding="utf-8")
+    seg = segment(extract(read_file(str(page))), "A")
+    found = document_quotes(seg, min_words=1)
+    assert [q.text for q in found] == ["We will stay", "until the end. Nobody will move us"]
+    assert found[0].sentence.id == found[1].sentence.id
+
+
+def test_word_diff():
+    from factcheck.analyse.quotes import word_diff
+    assert word_diff("These warnings were ignored", "These warnings were ignored") is None
+    assert word_diff("warnings were ignored", "These warnings were ignored by all") is None  # fragment
+    assert word_diff("These warnings were repeatedly ignored", "These warnings were ignored") == \
+        "these warnings were {+repeatedly+} ignored"
+
+
+def test_cross_language_alterations(tmp_path):
+    import factcheck
+
+    src = tmp_path / "s.txt"
+    art = tmp_path / "a.txt"
+    src.write_text("Vaccine\n\n“If the results hold, this could change how we protect people,” said Dr Maria Voss.\n\n"
+                   "“He will not be rushed into the team,” said coach Jens Aalberg.\n\n"
+                   "“This is a really good day for science,” said Dr Maria Voss.\n", encoding="utf-8")
+    art.write_text("Vaccin\n\n« Si les résultats se confirment, cela va changer la façon dont nous protégeons les gens », a déclaré la Dr Maria Voss.\n\n"
+                   "« Il sera lancé rapidement dans l’équipe », a déclaré l’entraîneur Jens Aalberg.\n\n"
+                   "« C’est une très bonne journée pour la science », a déclaré la Dr Maria Voss.\n", encoding="utf-8")
+    report = factcheck.check(str(art), [str(src)])
+    altered = {f.article_sentence: dict(f.evidence)["changes"] for f in report.findings if f.rule == "Q100"}
+    assert altered.get("A2") == "possibility dropped: made more certain"
+    assert "negation dropped" in altered.get("A3", "")
+    assert "A4" not in altered  # "really good" = "très bonne": faithful

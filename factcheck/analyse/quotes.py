@@ -179,24 +179,25 @@ def quote_lexicon(language: str):
             phrase_pattern([p for p in data.get("not_negations", []) if "..." not in p]))
 
 
-UNSURE = ("possibility", "conditional")
-
-
-def elements(text: str, language: str) -> dict[str, object]:
-    """What carries meaning in a quote, comparable across languages. Modality is reduced to
-    whether the speaker is unsure (could, would, if; pourrait, si; podría; könnte, wenn):
-    tenses differ too much between languages to compare more finely."""
+def elements(text: str, language: str) -> dict[str, bool]:
+    """What carries meaning in a quote, comparable across languages: negation, intensifiers,
+    and two kinds of uncertainty: possibility (could, pourrait, podría, könnte) and the
+    conditional (would, if; si, serait; sería; würde, wenn). Tenses differ too much between
+    languages to compare more finely, so the future and the present count alike."""
     from .hedges import hedge_patterns
 
     negation, intensifier, modals, not_negation = quote_lexicon(language)
     plain = not_negation.sub(" ", text) if not_negation else text
-    _, conditional, exclude = hedge_patterns(language)
-    unsure = any(modals[cat].search(text) for cat in UNSURE if cat in modals) or bool(
-        conditional and any(m.group(0).lower() not in exclude for m in conditional.finditer(text)))
+    _, suffix, exclude = hedge_patterns(language)
+    possibility = modals.get("possibility")
+    possible_words = {m.group(0).lower() for m in possibility.finditer(text)} if possibility else set()
+    conditional = bool(modals.get("conditional") and modals["conditional"].search(text)) or bool(
+        suffix and any(m.group(0).lower() not in exclude | possible_words for m in suffix.finditer(text)))
     return {
         "negation": bool(negation and negation.search(plain)),
         "intensifier": bool(intensifier and intensifier.search(text)),
-        "unsure": unsure,
+        "possibility": bool(possible_words),
+        "conditional": conditional,
     }
 
 
@@ -205,8 +206,10 @@ def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
     out = []
     if ea["negation"] != es["negation"]:
         out.append("negation " + ("added" if ea["negation"] else "dropped"))
-    if ea["unsure"] != es["unsure"]:
-        out.append("made " + ("less" if ea["unsure"] else "more") + " certain")
+    for key, word in (("possibility", "possibility"), ("conditional", "condition")):
+        if ea[key] != es[key]:
+            out.append(f"{word} {'added' if ea[key] else 'dropped'}: made "
+                       + ("less" if ea[key] else "more") + " certain")
     if ea["intensifier"] != es["intensifier"]:
         out.append("intensifier " + ("added" if ea["intensifier"] else "dropped"))
     cmp = compare_quantities(extract_quantities(a.text, a.language), extract_quantities(s_text, s_lang))
@@ -258,7 +261,7 @@ def findings(article: Segmented, sources: list[Segmented], beads=()) -> list[Fin
     rendered = {b.article[0]: b.source for b in beads if b.article and b.source}
     out: list[Finding] = []
     for n, qa in enumerate(a_quotes):
-        best, score = best_quote(qa, av[n], bundles, bv)
+        best, score = best_quote(qa, av[n], bundles, bv, rendered.get(qa.sentence.id, ()))
         if best is None:
             best, score = aligned_quote(qa, av[n], bundles, bv, rendered.get(qa.sentence.id, ()))
         if best is not None:
@@ -327,13 +330,17 @@ def similarity(qa: DocQuote, qb: DocQuote, va: np.ndarray, vb: np.ndarray, b_tex
     return float(va @ vb), CROSS_MATCH
 
 
-def best_quote(qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.ndarray):
-    best, best_score, best_margin = None, 0.0, -1.0
+def best_quote(qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.ndarray,
+               rendered: tuple[str, ...] = ()):
+    """The source quote that matches best; on a tie (the same quote in a standfirst and in the
+    body), the one in a sentence the article sentence renders."""
+    best, best_score, best_key = None, 0.0, (-1.0, False)
     for k, b in enumerate(bundles):
         score, threshold = similarity(qa, b.first, va, bv[k], b.text)
-        if score - threshold > best_margin:
-            best, best_score, best_margin = b, score, score - threshold
-    return (best, best_score) if best is not None and best_margin >= 0 else (None, best_score)
+        key = (round(score - threshold, 3), b.first.sentence.id in rendered)
+        if key > best_key:
+            best, best_score, best_key = b, score, key
+    return (best, best_score) if best is not None and best_key[0] >= 0 else (None, best_score)
 
 
 def aligned_quote(qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.ndarray,
@@ -369,7 +376,9 @@ def best_sentence(qa: DocQuote, va: np.ndarray, sentences: list[Sentence], sv: n
 
 
 def speaker_text(a: attr.Attribution | None) -> str:
-    return a.speaker if a is not None and a.speaker else "—"
+    if a is None or not a.speaker:
+        return "—"
+    return f"{a.speaker} (by a pronoun, from an earlier sentence)" if a.resolved else a.speaker
 
 
 def compare_quotes(qa: DocQuote, b: Bundle, score: float) -> list[Finding]:
@@ -410,5 +419,5 @@ def sensitive(diff: str, language: str) -> bool:
     """Whether a word diff touches negation, modality, intensity or numbers."""
     changed = " ".join(x for pair in re.findall(r"\[-(.*?)-\]|\{\+(.*?)\+\}", diff) for x in pair if x)
     e = elements(changed, language)
-    return bool(e["negation"] or e["intensifier"] or e["unsure"]
+    return bool(e["negation"] or e["intensifier"] or e["possibility"] or e["conditional"]
                 or extract_quantities(changed, language))

@@ -29,7 +29,8 @@ class Painter:
 def describe(seg: Segmented) -> str:
     doc = seg.document
     body = sum(1 for s in seg.sentences if s.checkable)
-    return f"{doc.url}  ({doc.language}, {body} sentences)"
+    archived = f", web archive copy of {(doc.archived_at or '?')[:10]}" if doc.how == "archive" else ""
+    return f"{doc.url}  ({doc.language}, {body} sentences{archived})"
 
 
 def wrap(label: str, text: str, width: int) -> list[str]:
@@ -95,5 +96,28 @@ def finding_lines(f: Finding, texts: dict, paint: Painter, width: int) -> list[s
             lines += wrap("source", f"{sid}: {texts[sid].text}", width)
     if not f.source_sentences and f.kind != "source_error":
         lines += wrap("source", "—", width)
+    lines += side_by_side(f, width)
     lines += wrap("why", f.message, width)
     return lines
+
+
+def side_by_side(f: Finding, width: int) -> list[str]:
+    """For quotes and attributions: the two quotes or speakers, each with its speaker."""
+    ev = dict(f.evidence)
+    out: list[str] = []
+    if "article_quote" in ev:
+        who = ev.get("article_speaker", "—")
+        out += wrap("says", f"« {ev['article_quote']} » — {who}", width)
+        if "source_quote" in ev:
+            out += wrap("was", f"« {ev['source_quote']} » — {ev.get('source_speaker', '—')}", width)
+    elif "article_speaker" in ev or "source_speaker" in ev:
+        out += wrap("speaker", f"{ev.get('article_speaker', '—')}  (source: {ev.get('source_speaker', '—')})", width)
+    if "changes" in ev and not ev["changes"].startswith("["):
+        out += wrap("changed", ev["changes"], width)
+    elif "changes" in ev:
+        out += wrap("diff", ev["changes"], width)
+    if "direction" in ev:
+        hedge = ev.get("article_hedge") or ev.get("article")
+        source = ev.get("source_hedge") or ev.get("source")
+        out += wrap("hedge", f"{source} -> {hedge}  ({ev['direction']} than the source)", width)
+    return out

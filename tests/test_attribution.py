@@ -1,0 +1,110 @@
+"""Attribution: speakers and cues in each language, and what a rewrite did to them."""
+
+import pytest
+
+import factcheck
+from factcheck.analyse.attribution import attributions, different, document_speakers
+from factcheck.models import Sentence
+
+from .conftest import SEED
+
+
+def sentence(text, language, sid="X1"):
+    return Sentence(sid, text, 0, len(text), "body", 0, language)
+
+
+def speakers(text, language):
+    return [(a.speaker, a.vague, a.pronoun) for a in attributions(sentence(text, language))]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("According to South Korea’s Yonhap news agency, Kim said that “now no one can break” it.", "en",
+     [("South Korea’s Yonhap news agency", False, False), ("Kim", False, False)]),
+    ("Selon l’agence sud-coréenne Yonhap, le dirigeant a déclaré que « personne ne peut briser ».", "fr",
+     [("l’agence sud-coréenne Yonhap", False, False), ("le dirigeant", False, False)]),
+    ("Analysts say the tests aim to improve precision.", "en", [("Analysts", False, False)]),
+    ("“We will stay,” said Dr Samuel Adeyemi, the trial’s principal investigator.", "en",
+     [("Dr Samuel Adeyemi, the trial’s principal investigator", False, False)]),
+    ("Counting went smoothly, said electoral commission chair Amara Dube.", "en",
+     [("electoral commission chair Amara Dube", False, False)]),
+    ("« Nos équipes ont travaillé toute la nuit », a-t-il déclaré.", "fr", [("", False, True)]),
+    ("Au moins neuf soldats y auraient trouvé la mort, selon les informations rendues publiques.", "fr",
+     [("selon les informations rendues publiques", True, False)]),
+    ("Selon des experts, les batteries ont aggravé l’incendie.", "fr", [("des experts", True, False)]),
+    ("Westmark werde unter eigener Marke geführt, kündigte Solheim an.", "de", [("Solheim an", False, False)]),
+    ("«No vamos a dejar a nadie atrás», aseguró Jorge Almeida.", "es", [("Jorge Almeida", False, False)]),
+    ("Provincial governor Helen Okafor-Reyes declared a state of emergency.", "en", []),
+    ("She said “we will not give up” and left.", "en", [("She", False, True)]),
+])
+def test_speakers(text, language, expected):
+    assert speakers(text, language) == expected
+
+
+def test_a_verb_inside_a_quote_is_not_a_cue():
+    assert speakers("« Il a dit qu’il viendrait » : la phrase a circulé.", "fr") == []
+
+
+def test_pronouns_take_the_last_named_speaker():
+    s1 = sentence("Earlier this month, Kim acknowledged that troops were sent to Kursk.", "en", "S1")
+    s2 = sentence("In a speech, he said at least nine soldiers were killed.", "en", "S2")
+    resolved = document_speakers([s1, s2])["S2"]
+    assert resolved.resolved and "kim" in resolved.names
+
+
+def test_different_speakers():
+    kim = attributions(sentence("Kim said the ties were strong.", "en"))[0]
+    putin = attributions(sentence("Putin said the ties were strong.", "en"))[0]
+    poutine = attributions(sentence("Poutine a déclaré que les liens étaient forts.", "fr"))[0]
+    leader = attributions(sentence("Le dirigeant a déclaré que les liens étaient forts.", "fr"))[0]
+    assert different(kim, putin)
+    assert not different(putin, poutine)  # the same name across languages
+    assert not different(kim, leader)  # a role against a name cannot be told apart
+
+
+def by_rule(report, *rules):
+    texts = {s.id: s.text for seg in (report.article, *report.sources) for s in seg.sentences}
+    return [(f.rule, texts.get(f.article_sentence, "")) for f in report.findings if f.rule in rules]
+
+
+def test_seed_attribution_changes(seed_report):
+    found = by_rule(seed_report, "A100", "A101", "A102", "A103")
+    # the nine deaths: Kim's own words become "selon les informations rendues publiques"
+    assert any(rule == "A102" and "neuf soldats" in text for rule, text in found)
+    # the arms-for-aid exchange: the analysts' assessment becomes the article's own voice
+    assert any(rule == "A101" and text.startswith("Outre les déploiements") for rule, text in found)
+    assert any(rule == "A101" and text.startswith("En contrepartie") for rule, text in found)
+
+
+@pytest.mark.parametrize("quote", [
+    "le partage du sang, de la vie et de la mort dans la même tranchée",
+    "un précieux patrimoine commun",
+    "année vraiment significative",
+    "désormais personne ne peut briser",
+])
+def test_seed_faithful_quotes_are_not_flagged(seed_report, quote):
+    flagged = by_rule(seed_report, "Q100", "Q101", "Q102", "A100")
+    assert not any(quote in text for _, text in flagged)
+
+
+def test_seed_hedges(seed_report):
+    found = by_rule(seed_report, "H100", "H101")
+    assert any(rule == "H101" and "auraient trouvé la mort" in text for rule, text in found)
+
+
+def test_quote_given_to_another_speaker(tmp_path):
+    src = tmp_path / "s.txt"
+    art = tmp_path / "a.txt"
+    src.write_text("Talks\n\n“We will not sign this agreement under pressure,” said Foreign Minister Anna Berg.\n\n"
+                   "The talks resume on Monday in Geneva, officials said.\n", encoding="utf-8")
+    art.write_text("Négociations\n\n« Nous ne signerons pas cet accord sous la pression », a déclaré le Premier ministre Karl Dahl.\n\n"
+                   "Les pourparlers reprennent lundi à Genève, selon des responsables.\n", encoding="utf-8")
+    report = factcheck.check(str(art), [str(src)])
+    rules = {f.rule for f in report.findings}
+    assert "A100" in rules
+    assert "Q100" not in rules and "Q101" not in rules  # the words are faithful
+
+
+def test_identical_text_gives_no_attribution_finding():
+    report = factcheck.check(str(SEED / "source.html"), [str(SEED / "source.html")])
+    assert not [f for f in report.findings if f.kind in ("attribution_change", "hedge_changed",
+                                                         "quote_altered", "quote_unsourced")]

@@ -1,0 +1,38 @@
+"""Hedges in each language, and changes in certainty between aligned sentences."""
+
+import pytest
+
+import factcheck
+from factcheck.analyse.hedges import hedges
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The plan could eliminate up to 900 jobs.", "en", {"possibility"}),
+    ("The blaze is believed to have started shortly after 2 a.m.", "en", {"likelihood"}),
+    ("Rovers are reportedly close to selling Pratt.", "en", {"reported", "closeness"}),
+    ("Pyongyang aurait fourni des munitions.", "fr", {"conditional"}),
+    ("Le dirigeant a annoncé que le gouvernement débloquerait 15 millions.", "fr", set()),
+    ("Baltora soll 3,4 Milliarden Euro Umsatz erzielt haben.", "de", {"reported"}),
+    ("El acusado presuntamente desvió fondos.", "es", {"reported"}),
+    ("Las reservas podrían agotarse en agosto.", "es", {"possibility"}),
+    ("In May, quotas were cut.", "en", set()),
+    ("« Cela pourrait changer tout », a-t-il dit.", "fr", set()),  # inside a quote
+    ("The company said it was not only cheaper but faster.", "en", set()),
+])
+def test_hedge_categories(text, language, expected):
+    assert {h.category for h in hedges(text, language)} == expected
+
+
+def test_dropped_and_added_hedges_and_qualifiers(tmp_path):
+    src = tmp_path / "s.txt"
+    art = tmp_path / "a.txt"
+    src.write_text("Port\n\nThe automation plan could eliminate 900 jobs over five years, the union said.\n\n"
+                   "At least 40 vessels were waiting at anchor on Tuesday.\n\n"
+                   "The port handled 12 million containers last year.\n", encoding="utf-8")
+    art.write_text("Port\n\nThe automation plan will eliminate 900 jobs over five years, the union said.\n\n"
+                   "40 vessels were waiting at anchor on Tuesday.\n\n"
+                   "The port reportedly handled 12 million containers last year.\n", encoding="utf-8")
+    report = factcheck.check(str(art), [str(src)])
+    got = {(f.rule, dict(f.evidence)["direction"]) for f in report.findings if f.kind == "hedge_changed"}
+    assert got == {("H100", "stronger"), ("H101", "weaker")}
+    assert len([f for f in report.findings if f.rule == "H100"]) == 2
