@@ -1,4 +1,5 @@
-"""Stage 7, report: a :class:`~factcheck.models.Report` -> text for people or JSON for programs.
+"""Stage 7, report: a :class:`~factcheck.models.Report` -> text for people, JSON for programs,
+or HTML (the side-by-side view as one self-contained file).
 
 Each format is a module with ``render(report, **options) -> str`` registered in ``FORMATS``;
 the CLI looks formats up here, the same way a new reporter would be added.
@@ -9,12 +10,14 @@ from __future__ import annotations
 from typing import Callable
 
 from ..models import Report
+from . import html as html_format
 from . import json as json_format
 from . import text as text_format
 
 FORMATS: dict[str, Callable[..., str]] = {
     "text": text_format.render,
     "json": json_format.render,
+    "html": html_format.render,
 }
 
 

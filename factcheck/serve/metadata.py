@@ -1,0 +1,292 @@
+"""What Datasette shows about a factcheck database: titles, table and column descriptions (the
+rule list feeds the ones about rules and kinds), facets, sort orders, label columns, full-text
+search, canned queries, and the settings ``factcheck serve`` starts with.
+
+Pure data: nothing here imports Datasette.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..rules import all_rules
+
+SETTINGS: dict[str, Any] = {
+    "default_page_size": 50,
+    "max_returned_rows": 2000,
+    "sql_time_limit_ms": 3000,
+    "facet_time_limit_ms": 1000,
+    "default_facet_size": 20,
+    "suggest_facets": False,  # the useful facets are configured below
+    "truncate_cells_html": 300,  # whole documents are long; sentences are shorter than this
+}
+
+RUN_PAGE = "/-/factcheck/run/"
+
+
+def _rules_text() -> str:
+    return "; ".join(f"{r.code} {r.name}" for r in all_rules().values())
+
+
+def _kinds_text() -> str:
+    kinds: dict[str, list[str]] = {}
+    for r in all_rules().values():
+        kinds.setdefault(r.kind, []).append(r.code)
+    return "; ".join(f"{k} ({', '.join(codes)})" for k, codes in kinds.items())
+
+
+def queries() -> dict[str, dict[str, str]]:
+    return {
+        "worst_articles": {
+            "title": "Worst articles",
+            "description": "The latest check of every article, most errors first, then most "
+                           "warnings, then most findings.",
+            "sql": """select title, url, site, language, error_count as errors,
+       warning_count as warnings, info_count as infos, finding_count as findings,
+       source_coverage, article_support, started_at as checked_at, run_id, side_by_side
+from latest_runs
+order by error_count desc, warning_count desc, finding_count desc, started_at desc
+limit 200""",
+        },
+        "attribution_changes": {
+            "title": "Every attribution change",
+            "description": "Findings of kind attribution_change, in every run, newest first: "
+                           "a statement credited to someone else, or a claim turned into a fact.",
+            "sql": """select run_id, article_title, site, language, rule, severity, confidence,
+       message, article_text, span_start, span_end, source_text, started_at, side_by_side
+from finding_details
+where kind = 'attribution_change'
+order by run_id desc, finding_id""",
+        },
+        "unfetched_sources": {
+            "title": "Sources that could not be fetched",
+            "description": "Every source a run tried and could not read, with the reason "
+                           "(unreachable, timeout, http-status, redirects, too-large, "
+                           "not-article, blocked) and the article that cited it.",
+            "sql": """select rs.target as source, rs.reason, rs.message, d.title as article,
+       d.url as article_url, r.id as run_id, r.started_at,
+       '/-/factcheck/run/' || r.id as side_by_side
+from run_sources rs
+join runs r on r.id = rs.run_id
+join documents d on d.id = r.article_id
+where rs.ok = 0
+order by r.id desc, rs.position""",
+        },
+        "article_findings": {
+            "title": "One article's findings",
+            "description": "The findings of the latest check of one article. article: its "
+                           "document id, its URL or its final URL (as in the documents table).",
+            "sql": """select finding_id, kind, rule, name, severity, confidence, message,
+       article_sentence, article_text, span_start, span_end, source_sentence, source_text,
+       run_id, side_by_side
+from finding_details
+where run_id = (
+  select max(r.id) from runs r join documents d on d.id = r.article_id
+  where d.id = :article or d.url = :article or d.final_url = :article
+)
+order by finding_id""",
+        },
+    }
+
+
+def tables() -> dict[str, dict[str, Any]]:
+    rules, kinds = _rules_text(), _kinds_text()
+    return {
+        "runs": {
+            "description": "One row per check, in the order they ran. A run never replaces "
+                           "another: checking an article again adds a run. The side-by-side "
+                           f"page of a run is at {RUN_PAGE}<id>.",
+            "label_column": "article_target",
+            "sort_desc": "id",
+            "sortable_columns": ["id", "started_at", "finding_count", "error_count",
+                                 "warning_count", "info_count", "source_coverage",
+                                 "article_support"],
+            "facets": ["command", "tool_version"],
+            "columns": {
+                "id": "Run number.",
+                "started_at": "When the check started (UTC, ISO 8601).",
+                "finished_at": "When the report was written (UTC).",
+                "command": "The command that wrote the run (check, scan).",
+                "tool_version": "The factcheck version that ran.",
+                "article_id": "The article checked (documents.id).",
+                "article_target": "The article as given: a URL or a file path.",
+                "source_coverage": "Carried source sentences / compared source sentences.",
+                "article_support": "Supported article sentences / compared article sentences.",
+                "finding_count": "Number of findings.",
+                "error_count": "Findings of severity error.",
+                "warning_count": "Findings of severity warning.",
+                "info_count": "Findings of severity info.",
+            },
+        },
+        "documents": {
+            "description": "Articles and sources, one row per page (id: hash of its final URL). "
+                           "Checking a page again updates its row.",
+            "label_column": "title",
+            "facets": ["site", "language", "retrieved"],
+            "sortable_columns": ["title", "site", "language", "published", "retrieved_at"],
+            "columns": {
+                "id": "16 hex digits of the SHA-256 of final_url.",
+                "url": "The address or file path as given or cited.",
+                "final_url": "The address after redirects; file:// and the absolute path for a file.",
+                "title": "The headline.",
+                "site": "Site name from page metadata, else the host.",
+                "language": "ISO 639-1 code of the detected language.",
+                "published": "Publication date as the page states it (not normalised).",
+                "author": "Author from page metadata.",
+                "retrieved": "How it was read: http, file, or archive (a web archive snapshot).",
+                "retrieved_at": "When it was last read (UTC).",
+                "archived_at": "When the archive snapshot was taken, for retrieved = archive.",
+                "canonical": "The canonical address the page declares.",
+                "citations": "JSON list of the sources the page cites (url, how).",
+                "text": "The extracted text (blocks joined by a blank line).",
+            },
+        },
+        "sentences": {
+            "description": "Every sentence, heading and list item of every document, searchable "
+                           "(accents ignored). id: <document id>:<position>.",
+            "label_column": "text",
+            "fts_table": "sentences_fts",
+            "facets": ["kind", "language"],
+            "sortable_columns": ["document_id", "position", "kind"],
+            "columns": {
+                "id": "<document id>:<position>.",
+                "document_id": "The document (documents.id).",
+                "position": "1 for the first sentence of the document.",
+                "kind": "title, heading, body or bullet; only body and bullet are compared.",
+                "paragraph": "Index of the block the sentence belongs to.",
+                "start": "Offset of the sentence in documents.text.",
+                "end": "Offset after the sentence in documents.text.",
+                "text": "The sentence.",
+                "language": "Language of its document.",
+            },
+        },
+        "run_sources": {
+            "description": "The sources each run tried, in order: the article-to-source links.",
+            "facets": ["ok", "reason"],
+            "sortable_columns": ["run_id", "position"],
+            "columns": {
+                "run_id": "The run (runs.id).",
+                "position": "1 for the first source tried.",
+                "target": "The source as given or cited.",
+                "source_id": "The source document when it was read (documents.id).",
+                "ok": "1 when the source was fetched and read.",
+                "reason": "Why not: unreachable, timeout, http-status, redirects, too-large, "
+                          "not-article, blocked.",
+                "message": "The one-line error.",
+                "first_sentence": "Number of its first sentence in the run's report (S13 -> 13).",
+            },
+        },
+        "alignments": {
+            "description": "Which article sentence renders which source sentence, per run; a "
+                           "bead with several sentences takes several rows. No source sentence: "
+                           "an addition; no article sentence: an omission.",
+            "facets": ["method"],
+            "sortable_columns": ["run_id", "bead", "score"],
+            "columns": {
+                "run_id": "The run (runs.id).",
+                "bead": "Bead number in the run, in report order.",
+                "article_sentence_id": "The article sentence (sentences.id), empty for an omission.",
+                "source_sentence_id": "The source sentence (sentences.id), empty for an addition.",
+                "score": "The similarity that decided the bead (best score for an empty side).",
+                "method": "embedding, fuzzy, merge, split, clause, mutual or none.",
+            },
+        },
+        "findings": {
+            "description": "What each run found. Each rule's documentation is at "
+                           f"/-/factcheck/rule/<code>. Rules: {rules}.",
+            "facets": ["kind", "severity", "rule", "confidence"],
+            "sort_desc": "run_id",
+            "sortable_columns": ["run_id", "position", "kind", "rule", "severity", "confidence"],
+            "columns": {
+                "run_id": "The run (runs.id).",
+                "position": "Order in the report (reading order).",
+                "article_id": "The article (documents.id).",
+                "kind": f"The group of the rule: {kinds}.",
+                "rule": f"The rule code: {rules}.",
+                "name": "The rule name.",
+                "severity": "error, warning or info: the rule's default.",
+                "confidence": "high, medium or low: how sure the checker is.",
+                "message": "One line for people.",
+                "article_sentence": "The article sentence in the run's numbering (A3).",
+                "source_sentence": "The main source sentence in the run's numbering (S15).",
+                "source_sentences": "JSON list of every source sentence concerned.",
+                "article_sentence_id": "The article sentence (sentences.id).",
+                "source_sentence_id": "The main source sentence (sentences.id).",
+                "span_start": "Start of the part concerned inside the article sentence's text.",
+                "span_end": "End of the part concerned inside the article sentence's text.",
+                "evidence": "JSON object of the evidence (per rule, see the rule's doc).",
+                "fingerprint": "16 hex digits that identify the finding across runs.",
+                "extra": "JSON object of the finding's other fields, if any.",
+            },
+        },
+        "quotes": {
+            "description": "Direct quotes in the documents and who they are credited to.",
+            "facets": ["speaker", "verb"],
+            "columns": {
+                "id": "<sentence id>:<start>.",
+                "document_id": "The document (documents.id).",
+                "sentence_id": "The sentence holding the quote (sentences.id).",
+                "start": "Offset of the opening mark in the sentence.",
+                "end": "Offset after the closing mark.",
+                "text": "The words inside the marks.",
+                "speaker": "Who the quote is credited to, as written.",
+                "verb": "The reporting verb (said, a déclaré, ...).",
+            },
+        },
+        "rules": {
+            "description": "Every rule: code, name, kind, default severity, status, summary and "
+                           "documentation.",
+            "label_column": "name",
+            "facets": ["kind", "severity", "status"],
+            "columns": {
+                "code": "A purpose letter and three digits; never changes meaning.",
+                "name": "The rule name.",
+                "kind": "The finding kind it reports.",
+                "severity": "Its default severity.",
+                "status": "stable or preview.",
+                "summary": "One line.",
+                "doc": "The documentation (Markdown).",
+            },
+        },
+        "finding_details": {
+            "description": "Every finding with its sentence texts and the article's site and "
+                           "language.",
+            "facets": ["kind", "severity", "site", "language"],
+            "sort_desc": "finding_id",
+            "sortable_columns": ["finding_id", "run_id", "kind", "rule", "severity", "site",
+                                 "language", "started_at"],
+            "columns": {
+                "article_text": "The article sentence; the part concerned is highlighted.",
+                "source_text": "The main source sentence.",
+                "side_by_side": "The run's side-by-side page.",
+            },
+        },
+        "latest_runs": {
+            "description": "The latest check of every article.",
+            "facets": ["site", "language"],
+            "sort_desc": "run_id",
+            "sortable_columns": ["run_id", "started_at", "finding_count", "error_count",
+                                 "warning_count", "info_count", "source_coverage",
+                                 "article_support", "site", "language"],
+            "columns": {"side_by_side": "The run's side-by-side page."},
+        },
+    }
+
+
+def build(database: str) -> dict[str, Any]:
+    """Datasette metadata for a factcheck database served under the name DATABASE (the file
+    name without .db)."""
+    return {
+        "title": "factcheck",
+        "description": "Rewritten news articles checked against the originals they cite: "
+                       "additions, omissions, changed numbers and dates.",
+        "databases": {
+            database: {
+                "description": "Runs of factcheck check, their documents, sentences, "
+                               "alignments and findings. Side-by-side pages: /-/factcheck.",
+                "tables": tables(),
+                "queries": queries(),
+            },
+        },
+        "plugins": {"factcheck": {"database": database}},
+    }
