@@ -88,6 +88,7 @@ class Alignment:
     source_vectors: np.ndarray
     article_clauses: Clauses
     source_clauses: Clauses
+    carriers: dict[str, tuple[str, ...]]  # source sentence id -> the article sentences carrying it
 
     def best_source(self, i: int) -> int:
         return int(np.argmax(self.score[i]))
@@ -226,6 +227,7 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
 
     supported = [False] * na
     carried = [False] * ns
+    carriers: dict[int, list[int]] = {}
     beads: list[Bead] = []
     if ns:
         colbest = score.max(axis=0)
@@ -246,22 +248,26 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                 # a summary bullet carries a source sentence only as its closest rendering
                 if article[i].kind != "bullet" or score[i, k] >= colbest[k] - 1e-6:
                     carried[k] = True
+                    carriers.setdefault(k, []).append(i)
     clause_cos = a_clauses.vectors @ sv.T if nc and ns else np.zeros((nc, ns), dtype=np.float32)
     for j in range(ns):
         if carried[j] or not na:
             continue
-        carried[j] = any(
-            supported[a_owner[c]] and clause_cos[c, j] >= support[a_owner[c], j]
-            and clause_cos[c, j] - runner_up(clause_cos[c], j) >= CLAUSE_MARGIN
-            for c in range(nc)
-        ) or any(
-            split_pair(article, p) and split[p, j] >= support[p, j]
-            and split[p, j] > max(cosine[p, j], cosine[p + 1, j]) + PAIR_GAIN
-            and min(cosine[p, j], cosine[p + 1, j]) >= weak[p, j]
-            and all(score[h, j] >= score[h].max() - ROW_DELTA for h in (p, p + 1))
-            for p in range(split.shape[0])
-        ) or mutual(score, int(np.argmax(score[:, j])), j) and \
-            score[int(np.argmax(score[:, j])), j] >= weak[int(np.argmax(score[:, j])), j]
+        by_clause = [a_owner[c] for c in range(nc)
+                     if supported[a_owner[c]] and clause_cos[c, j] >= support[a_owner[c], j]
+                     and clause_cos[c, j] - runner_up(clause_cos[c], j) >= CLAUSE_MARGIN]
+        by_split = [h for p in range(split.shape[0])
+                    if split_pair(article, p) and split[p, j] >= support[p, j]
+                    and split[p, j] > max(cosine[p, j], cosine[p + 1, j]) + PAIR_GAIN
+                    and min(cosine[p, j], cosine[p + 1, j]) >= weak[p, j]
+                    and all(score[h, j] >= score[h].max() - ROW_DELTA for h in (p, p + 1))
+                    for h in (p, p + 1)]
+        best = int(np.argmax(score[:, j]))
+        by_mutual = [best] if mutual(score, best, j) and score[best, j] >= weak[best, j] else []
+        found = by_clause or by_split or by_mutual
+        if found:
+            carried[j] = True
+            carriers[j] = sorted(set(found))
     for i, ok in enumerate(supported):
         if not ok:
             beads.append(Bead((article[i].id,), (), round(float(score[i].max()) if ns else 0.0, 3), "none"))
@@ -271,7 +277,9 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
     order = {s.id: n for n, s in enumerate(list(article) + list(source))}
     beads.sort(key=lambda b: order[(b.article or b.source)[0]] + (0 if b.article else len(order)))
     return Alignment(tuple(article), tuple(source), score, cosine, support, weak, tuple(beads),
-                     tuple(supported), tuple(carried), av, sv, a_clauses, s_clauses)
+                     tuple(supported), tuple(carried), av, sv, a_clauses, s_clauses,
+                     {source[j].id: tuple(article[i].id for i in dict.fromkeys(found))
+                      for j, found in carriers.items()})
 
 
 def article_bead(i, article, source, score, cosine, merge, split, support, weak,

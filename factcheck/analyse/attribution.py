@@ -15,7 +15,7 @@ Per aligned pair (article sentence and the source sentences it renders):
 * A100 attribution-changed: both name a speaker and the names (or, without names, the roles)
   do not meet: "Kim" -> "Putin", "Yonhap" -> "KCNA";
 * A101 attribution-dropped: the source attributes the claim and the article states it as fact
-  (the article's neighbouring sentence in the paragraph may carry the attribution instead);
+  (another article sentence rendering the same source sentence may carry the attribution);
 * A102 attribution-vaguer: a named source replaced by a vague one ("Kim said" ->
   "selon les informations rendues publiques", the fire chief -> "experts");
 * A103 attribution-invented: the article attributes the claim to a vague speaker ("experts
@@ -81,6 +81,7 @@ class Cues:
     vague_speakers: re.Pattern[str] | None
     inverted: re.Pattern[str] | None
     pronouns: frozenset[str]
+    impersonal: frozenset[str]
     roles: dict[str, re.Pattern[str]]
 
 
@@ -99,6 +100,7 @@ def cues(language: str) -> Cues:
         vague_speakers=phrase_pattern(data.get("vague_speakers", [])),
         inverted=re.compile(r"(?<![\w-])(?:" + "|".join(inverted) + r")(?![\w-])", re.I) if inverted else None,
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
+        impersonal=frozenset(p.lower() for p in data.get("impersonal", [])),
         roles={k: v for k, v in roles.items() if v},
     )
 
@@ -123,7 +125,9 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
         if fold(w) not in STOP_NAMES and w.lower() not in role_words and len(w) > 1
         and w.lower() not in calendar_words(language)
     )
-    pronoun = not clean or low in c.pronouns
+    first, *rest = low.split() or [""]
+    pronoun = not clean or low in c.pronouns or (
+        first in c.pronouns and not any(w[:1].isupper() for w in clean.split()[1:]))  # "Elle a toutefois"
     generic = c.vague_speakers is not None and not names and bool(
         c.vague_speakers.fullmatch(re.sub(r"^(?:des|de|les|the|some|certains|unos|algunos|die)\s+", "", low))
         or c.vague_speakers.search(low) and not role_keys - {"experts", "observers"})
@@ -238,7 +242,7 @@ def document_speakers(sentences: list[Sentence] | tuple[Sentence, ...]) -> dict[
         main = main_attribution(attributions(s))
         if main is None:
             continue
-        if main.pronoun and last is not None:
+        if main.pronoun and last is not None and main.speaker.lower() not in cues(s.language).impersonal:
             main = replace(last, cue=main.cue, resolved=True)
         elif main.specific:
             last = main
@@ -336,17 +340,15 @@ def findings(alignment) -> list[Finding]:
 def carried_elsewhere(art: list[Sentence], i: int, speakers: dict[str, Attribution],
                       source: Attribution, renderers: list[str]) -> bool:
     """Whether the article keeps the source's attribution after all: the sentence names the
-    speaker (as the subject of another verb: "the union TVE was sceptical"), or a neighbour in
-    the paragraph or another rendering of the same source sentence carries it."""
+    speaker (as the subject of another verb: "the union TVE was sceptical"), or another article
+    sentence that renders the same source sentence (the other half of a split) carries it."""
     own = describe(art[i].text, "", art[i].language)
     if names_meet(own.names, source.names) or own.roles & source.roles:
         return True
     by_id = {s.id: k for k, s in enumerate(art)}
-    others = {k for k in (i - 1, i + 1) if 0 <= k < len(art) and art[k].paragraph == art[i].paragraph}
-    others |= {by_id[r] for r in renderers if r in by_id and by_id[r] != i}
+    others = {by_id[r] for r in renderers if r in by_id and by_id[r] != i}
     for k in others:
         other = speakers.get(art[k].id)
-        if other is not None and (other.pronoun or other.resolved or names_meet(other.names, source.names)
-                                  or other.roles & source.roles):
+        if other is not None and (names_meet(other.names, source.names) or other.roles & source.roles):
             return True
     return False

@@ -64,6 +64,7 @@ class NumberLexicon:
     percent_re: re.Pattern[str] | None
     followers: frozenset[str]
     time_re: re.Pattern[str] | None
+    duration: frozenset[str]
 
 
 def norm(phrase: str) -> str:
@@ -92,15 +93,26 @@ def number_lexicon(language: str) -> NumberLexicon:
         ambiguous_months=frozenset(m.lower() for m in data.get("ambiguous_months", [])),
         month_re=phrase_pattern(list(month_alts)),
         weekdays=weekdays,
-        weekday_re=phrase_pattern(list(weekdays)),
+        weekday_re=compound_pattern(list(weekdays), data.get("compounds", False)),
         percent_re=re.compile(r"^\s*(?:" + "|".join(
             re.escape(p).replace(r"\ ", r"\s+") for p in sorted(percent, key=len, reverse=True)
         ) + r")(?!\w)", re.I) if percent else None,
         followers=frozenset(norm(w) for w in data.get("followers", [])),
+        duration=frozenset(norm(w) for w in data.get("duration_before", [])),
         time_re=re.compile(r"\s?(?:" + "|".join(
             re.escape(t) for t in sorted(data.get("time", []), key=len, reverse=True)
         ) + r")(?!\w)", re.I) if data.get("time") else None,
     )
+
+
+def compound_pattern(words: list[str], compounds: bool) -> re.Pattern[str] | None:
+    """Whole words; with compounds, also the start of a longer word ("Montagmorgen")."""
+    if not compounds:
+        return phrase_pattern(words)
+    if not words:
+        return None
+    alts = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.I)
 
 
 def parse_digits(text: str, decimal: str) -> float | None:
@@ -136,6 +148,11 @@ def qualifier_match(lex: NumberLexicon, text: str, start: int) -> tuple[str | No
         if not window[m.end():].strip(" \u00a0\u202f£$€¥"):
             best = (lex.qualifiers.get(norm(m.group(0))), m.group(0))
     return best
+
+
+def duration_before(lex: NumberLexicon, text: str, start: int) -> bool:
+    window = text[max(0, start - 20):start].lower().split()
+    return bool(window) and (window[-1] in lex.duration or " ".join(window[-2:]) in lex.duration)
 
 
 def qualifier_before(lex: NumberLexicon, text: str, start: int) -> str | None:
@@ -190,6 +207,8 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
         after = lex.time_re.match(text, m.end()) if lex.time_re else None
         if not after and not (m.group(2) and re.search(r"[:h]", m.group(0))):
             continue
+        if after and not m.group(2) and duration_before(lex, text, m.start()):
+            continue  # "pendant 3 heures": a duration
         hour = int(m.group(1))
         if after and after.group(0).strip().lower().startswith(("p.m", "pm", "de la tarde", "de la noche", "heures du soir")) and hour < 12:
             hour += 12
@@ -391,7 +410,8 @@ def findings(alignment) -> list:
     for j, sentence in enumerate(alignment.source):
         if not alignment.carried[j]:
             continue  # a dropped sentence is an omission of its own
-        readers = renderers.get(sentence.id) or [alignment.article[alignment.best_article(j)].id]
+        readers = list(alignment.carriers.get(sentence.id, ())) or renderers.get(sentence.id) \
+            or [alignment.article[alignment.best_article(j)].id]
         rendered = [q for rid in readers for q in article_q[rid]]
         for qs in source_q[sentence.id]:
             if qs.kind not in DETAIL_KINDS or (sentence.id, qs.start) in changed_source:

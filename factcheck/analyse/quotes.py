@@ -45,7 +45,6 @@ MIN_WORDS = 3  # shorter quoted phrases are terms or nicknames, not quotes to ch
 UNSOURCED_MIN_WORDS = 4
 SAME_MATCH = 0.62  # rapidfuzz ratio (0-1) for the same quote within a language
 CROSS_MATCH = 0.50  # embedding cosine for the same quote across languages
-REWORDED = 0.45  # a matched quote across languages below this, elements equal, is reworded
 ALTERED_FLOOR = {"same": 0.45, "cross": 0.36}  # a reworded quote of the sentence's own source
 SPEECH_MATCH = {"same": 0.62, "cross": 0.50}  # quote vs a source sentence without quote marks
 WORD_RE = re.compile(r"[\w’'-]+", re.UNICODE)
@@ -174,9 +173,13 @@ def document_quotes(seg: Segmented, min_words: int = MIN_WORDS) -> list[DocQuote
 def quote_lexicon(language: str):
     data = lexicon(language).get("quotes", {})
     modals = {cat: phrase_pattern(items) for cat, items in data.get("modals", {}).items()}
-    return (phrase_pattern(data.get("negations", [])), phrase_pattern(data.get("intensifiers", [])),
+    words = phrase_pattern(data.get("negations", []))
+    extra = data.get("negation_patterns", [])
+    negation = re.compile("|".join(([words.pattern] if words else []) + extra), re.I) \
+        if (words or extra) else None
+    return (negation, phrase_pattern(data.get("intensifiers", [])),
             {k: v for k, v in modals.items() if v is not None},
-            phrase_pattern([p for p in data.get("not_negations", []) if "..." not in p]))
+            phrase_pattern(data.get("not_negations", [])))
 
 
 def elements(text: str, language: str) -> dict[str, bool]:
@@ -262,11 +265,15 @@ def findings(article: Segmented, sources: list[Segmented], beads=()) -> list[Fin
     out: list[Finding] = []
     for n, qa in enumerate(a_quotes):
         best, score = best_quote(qa, av[n], bundles, bv, rendered.get(qa.sentence.id, ()))
+        via_alignment = False
         if best is None:
             best, score = aligned_quote(qa, av[n], bundles, bv, rendered.get(qa.sentence.id, ()))
+            via_alignment = best is not None
         if best is not None:
-            out += compare_quotes(qa, best, score)
-            continue
+            found = compare_quotes(qa, best, score, via_alignment)
+            if found is not None:
+                out += found
+                continue
         words_n = len(qa.text.split())
         # not quoted in the source: said there without quote marks?
         j, speech = best_sentence(qa, av[n], s_sentences, sv)
@@ -381,7 +388,10 @@ def speaker_text(a: attr.Attribution | None) -> str:
     return f"{a.speaker} (by a pronoun, from an earlier sentence)" if a.resolved else a.speaker
 
 
-def compare_quotes(qa: DocQuote, b: Bundle, score: float) -> list[Finding]:
+def compare_quotes(qa: DocQuote, b: Bundle, score: float, via_alignment: bool = False) -> list[Finding] | None:
+    """Findings for an article quote matched to a source quote. A match found only through the
+    sentence alignment (a low similarity) stands only when an element of meaning changed;
+    otherwise it is another quote, and None is returned."""
     out: list[Finding] = []
     qs = b.first
     if qa.language == qs.language:
@@ -390,8 +400,10 @@ def compare_quotes(qa: DocQuote, b: Bundle, score: float) -> list[Finding]:
     else:
         diff = None
         changes = element_changes(qa, b.text, qs.language)
-        if not changes and score < REWORDED and not b.whole_sentence:
-            changes = [f"reworded (similarity {score:.2f})"]
+    if via_alignment and not changes:
+        # the sentence's own quote, rendered together with its reported part, is faithful;
+        # a bare quote this far from the article's is another quote
+        return [] if b.whole_sentence else None
     if changes:
         out.append(make(
             "Q100", confidence="high" if diff is None or sensitive(diff, qa.language) else "medium",
