@@ -20,7 +20,8 @@ class Fetched:
     body: bytes
     fetched_at: str | None = None  # ISO 8601 UTC, None for files
     charset: str | None = None  # charset the server declared, if any
-    how: str = "file"  # "file" | "http"
+    how: str = "file"  # "file" | "http" | "archive" (a web archive snapshot of ``url``)
+    archived_at: str | None = None  # when the archive snapshot was taken (ISO 8601 UTC)
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,12 @@ class Link:
 class Citation:
     """A source the article cites, and the evidence for it."""
 
-    url: str
-    how: str  # "source-line" | "body-link" | "via" | "canonical" | "front-matter"
-    evidence: str = ""
+    url: str  # normalised: tracking parameters removed, AMP and mobile variants undone
+    how: str  # "front-matter" | "source-line" | "via" | "credit" | "text-url" | "body-link"
+    evidence: str = ""  # the line or the words around the link
+    outlet: str = ""  # the outlet the citation names (link text, source line), else the host
+    also: tuple[str, ...] = ()  # other ways the same page was cited
+    written: str = ""  # the address as written, when normalising changed it
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,10 @@ class Document:
     published: str | None = None
     site: str | None = None
     links: tuple[Link, ...] = ()
-    citations: tuple[Citation, ...] = ()
-    how: str = "file"
+    citations: tuple[Citation, ...] = ()  # best first (factcheck.discover)
+    how: str = "file"  # "file" | "http" | "archive"
+    archived_at: str | None = None  # for how="archive": when the snapshot was taken
+    canonical: str | None = None  # <link rel=canonical> or og:url of the page
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,18 @@ class SourceStatus:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A direct quote found in a document, with its speaker as the text gives it."""
+
+    sentence: str  # id of the sentence the quote starts in
+    start: int  # offsets in the document text
+    end: int
+    text: str  # the quoted words
+    speaker: str | None = None
+    verb: str | None = None  # the attribution cue ("said", "a déclaré")
+
+
+@dataclass(frozen=True)
 class Report:
     article: Segmented
     sources: tuple[Segmented, ...]
@@ -138,6 +156,7 @@ class Report:
     alignments: tuple[Bead, ...]
     findings: tuple[Finding, ...]
     stats: tuple[tuple[str, float], ...] = field(default=())
+    quotes: tuple[Quote, ...] = ()  # quotes of the article and the sources
 
     def stat(self, key: str, default: float = 0.0) -> float:
         return dict(self.stats).get(key, default)

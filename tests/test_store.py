@@ -61,7 +61,7 @@ def test_save_writes_documents_sentences_run_alignments_and_findings(db_path, se
     assert counts["alignments"] >= len(report.alignments) > 0
     assert counts["run_sources"] == len(report.source_status)
     assert counts["rules"] >= 11
-    assert counts["quotes"] == 0
+    assert counts["quotes"] == len(report.quotes) > 0
     assert rows(db_path, "PRAGMA user_version") == [(store.SCHEMA_VERSION,)]
     assert rows(db_path, "PRAGMA foreign_key_check") == []
     assert rows(db_path, "PRAGMA integrity_check") == [("ok",)]
@@ -332,17 +332,20 @@ def test_quotes_are_stored_when_the_report_carries_them(db_path, seed_report):
     quote = SimpleNamespace(sentence=a2.id, start=start, end=end,
                             text=a2.text[start + 1:end - 1].strip(), speaker="Kim Jong Un",
                             verb="a affirmé")
-    with_quotes = replace(seed_report)
-    object.__setattr__(with_quotes, "quotes", (quote,))
-    store.save(with_quotes, db_path)
-    store.save(with_quotes, db_path)  # again: replaced, not doubled
+    one_quote = replace(seed_report, quotes=(quote,))
+    store.save(one_quote, db_path)
+    store.save(one_quote, db_path)  # again: replaced, not doubled
     art_id = doc_id(seed_report.article)
     assert rows(db_path, "SELECT id, document_id, sentence_id, start, \"end\", text, speaker, verb "
                          "FROM quotes") == [
         (f"{art_id}:2:{start}", art_id, f"{art_id}:2", start, end, quote.text, "Kim Jong Un",
          "a affirmé")]
-    store.save(seed_report, db_path)  # a report without quotes leaves them alone
+    store.save(replace(seed_report, quotes=()), db_path)  # a report without quotes leaves them alone
     assert rows(db_path, "SELECT count(*) FROM quotes") == [(1,)]
+    store.save(seed_report, db_path)  # the pipeline's own quotes replace them
+    assert rows(db_path, "SELECT count(*) FROM quotes") == [(len(seed_report.quotes),)]
+    speakers = {r[0] for r in rows(db_path, "SELECT speaker FROM quotes")}
+    assert "South Korea’s Yonhap news agency" in speakers or "Kim" in speakers
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class Cues:
     inverted: re.Pattern[str] | None
     pronouns: frozenset[str]
     impersonal: frozenset[str]
+    auxiliaries: frozenset[str]
     roles: dict[str, re.Pattern[str]]
 
 
@@ -101,6 +102,7 @@ def cues(language: str) -> Cues:
         inverted=re.compile(r"(?<![\w-])(?:" + "|".join(inverted) + r")(?![\w-])", re.I) if inverted else None,
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
         impersonal=frozenset(p.lower() for p in data.get("impersonal", [])),
+        auxiliaries=frozenset(p.lower() for p in data.get("auxiliaries", [])),
         roles={k: v for k, v in roles.items() if v},
     )
 
@@ -183,6 +185,10 @@ def verb_attribution(original: str, text: str, m: re.Match, lang: str, *, needs_
     if needs_that and not inverted and not THAT.match(text, m.end()):
         return None  # "declared a state of emergency": an act, not speech
     speaker = clip(text[:m.start()], forward=False)
+    words = speaker.split()
+    while words and words[-1].lower() in c.auxiliaries:
+        words.pop()  # "Kim Jong Un has told"
+    speaker = " ".join(words)
     if len(speaker.split()) > MAX_PREPOSED_WORDS or any(
             p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):
         speaker = ""  # no clean subject: an implicit speaker

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 from .. import embed
 from ..findings import make
 from ..models import Finding, Segmented, Sentence
+from ..models import Quote as Quote_
 from ..rules import lexicon, phrase_pattern
 from . import attribution as attr
 from .numbers import compare as compare_quantities
@@ -248,12 +249,22 @@ def word_diff(article: str, source: str) -> str | None:
 
 # -- findings -------------------------------------------------------------------------------
 
-def findings(article: Segmented, sources: list[Segmented], beads=()) -> list[Finding]:
+def records(quotes_found: list[DocQuote]) -> tuple[Quote_, ...]:
+    """The quotes as report records (models.Quote)."""
+    return tuple(Quote_(q.sentence.id, q.start, q.end, q.text,
+                        q.speaker.speaker or None if q.speaker else None,
+                        q.speaker.cue if q.speaker else None) for q in quotes_found)
+
+
+def findings(article: Segmented, sources: list[Segmented], beads=(),
+             a_quotes: list[DocQuote] | None = None, s_quotes: list[DocQuote] | None = None) -> list[Finding]:
     """Q100 quote-altered, Q101 quote-unsourced, Q102 speech-quoted, A100 (quote's speaker)."""
-    a_quotes = document_quotes(article)
+    a_quotes = [q for q in (document_quotes(article, 1) if a_quotes is None else a_quotes)
+                if len(q.text.split()) >= MIN_WORDS]
     if not a_quotes:
         return []
-    s_quotes = [q for seg in sources for q in document_quotes(seg, min_words=1)]
+    if s_quotes is None:
+        s_quotes = [q for seg in sources for q in document_quotes(seg, min_words=1)]
     bundles = quote_bundles(s_quotes)
     s_sentences = [s for seg in sources for s in seg.sentences if s.kind in ("body", "bullet")]
     texts = [q.text for q in a_quotes] + [b.text for b in bundles] + [s.text for s in s_sentences]

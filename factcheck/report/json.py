@@ -24,6 +24,7 @@ def document(seg: Segmented) -> dict:
         "published": doc.published,
         "site": doc.site,
         "retrieved": doc.how,
+        "archived_at": doc.archived_at,
         "citations": [{"url": c.url, "how": c.how} for c in doc.citations],
         "sentences": [
             {"id": s.id, "text": s.text, "kind": s.kind, "paragraph": s.paragraph,
@@ -81,6 +82,8 @@ def as_dict(report: Report) -> dict:
             for b in report.alignments
         ],
         "findings": [finding(f) for f in report.findings],
+        "quotes": [{"sentence": q.sentence, "start": q.start, "end": q.end, "text": q.text,
+                    "speaker": q.speaker, "verb": q.verb} for q in report.quotes],
     }
 
 
