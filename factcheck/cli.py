@@ -36,6 +36,7 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -88,19 +89,323 @@ def check(
                                                   help="Colour the text report (default: when a terminal).",
                                                   show_default=False)] = None,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.", min=1)] = 20.0,
+    offline: Annotated[bool, typer.Option(
+        "--offline", help="Use only the HTTP cache; make no request.")] = False,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Fetch again, bypassing the HTTP cache (and update it).")] = False,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Allow loopback and private network addresses "
+                                "(also FACTCHECK_ALLOW_PRIVATE=1).")] = False,
+    ignore_robots: Annotated[bool, typer.Option(
+        "--ignore-robots", help="Fetch cited sources even where robots.txt disallows it "
+                                "(for a manual check).")] = False,
+    no_archive: Annotated[bool, typer.Option(
+        "--no-archive", help="Do not look for web archive copies of sources that are gone.")] = False,
+    db: Annotated[Optional[Path], typer.Option(
+        "--db", help="Also write the run into this SQLite database (created if missing); "
+                     "browse it with factcheck serve.", dir_okay=False, show_default=False)] = None,
 ) -> None:
     """Check ARTICLE against its source(s) and report additions, omissions and changed numbers."""
     from . import pipeline
     from .findings import reaches
     from .report import render
 
-    options = pipeline.Options(timeout=(min(5.0, timeout), timeout))
+    options = fetch_options(pipeline, timeout, offline=offline, refresh=refresh,
+                            allow_private=allow_private, respect_robots=not ignore_robots,
+                            archive=not no_archive)
+    started = now_utc()
     with spinner(f"checking {article}"):
         report = pipeline.check(article, source, options=options)
+    if db is not None:
+        from . import store
+
+        store.save(report, db, command="check", started_at=started, article_target=article)
     text = render(report, fmt.value, color=use_color(color) and output is None,
                   width=terminal_width())
     emit(text, output)
     if any(reaches(f, fail_on.value) for f in report.findings):
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    path: Annotated[Path, typer.Argument(help="A database written with --db.", dir_okay=False)]
+    = Path("factcheck.db"),
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8001,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+) -> None:
+    """Browse a database written with --db in Datasette: tables, facets, queries, and the
+    side-by-side page of each check (at /-/factcheck)."""
+    try:
+        import datasette  # noqa: F401
+    except ImportError:
+        fail("factcheck serve needs Datasette: pip install 'factcheck[serve]'")
+    if not path.is_file():
+        fail(f"no database at {path}; write one with: factcheck check ARTICLE --db {path}")
+    from . import store
+    from .serve import serve as run_server
+
+    store.connect(path).close()  # migrates a database written by an older version
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as err:
+        fail(f"cannot listen on {host}:{port}: {err.strerror}")
+    typer.echo(f"factcheck: serving {path} at http://{host}:{port}/-/factcheck "
+               "(Ctrl+C stops)", err=True)
+    run_server(path, host=host, port=port)
+
+
+def fetch_options(pipeline, timeout: float, *, offline: bool = False, refresh: bool = False,
+                  allow_private: bool = False, **more: bool):
+    """Options from the fetching flags shared by check and sources."""
+    if offline and refresh:
+        fail("--offline and --refresh cannot be used together")
+    return pipeline.Options(timeout=(min(5.0, timeout), timeout), offline=offline,
+                            refresh=refresh, allow_private=True if allow_private else None,
+                            **more)
+
+
+@app.command()
+def sources(
+    article: Annotated[str, typer.Argument(help="The article: a URL or a file (.html, .htm, .md, .txt).",
+                                           show_default=False)],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Listing format (text or json).")]
+    = Format.text,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.", min=1)] = 20.0,
+    offline: Annotated[bool, typer.Option(
+        "--offline", help="Use only the HTTP cache; make no request.")] = False,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Fetch again, bypassing the HTTP cache (and update it).")] = False,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Allow loopback and private network addresses "
+                                "(also FACTCHECK_ALLOW_PRIVATE=1).")] = False,
+) -> None:
+    """List the sources ARTICLE cites, best first: rank, address, how each was found and the
+    words that show it. The first three are the ones check uses."""
+    import json
+
+    from . import discover, fetch, pipeline
+
+    if fmt == Format.html:
+        fail("factcheck sources prints text or json")
+    options = fetch_options(pipeline, timeout, offline=offline, refresh=refresh,
+                            allow_private=allow_private)
+    with spinner(f"reading {article}"), fetch.Fetcher.from_options(options) as fetcher:
+        doc = pipeline.load_document(article, options, fetcher)
+    if fmt == Format.json:
+        typer.echo(json.dumps(discover.listing(doc, options.max_sources), ensure_ascii=False,
+                              indent=2))
+    else:
+        typer.echo(discover.render_text(doc, options.max_sources), nl=False)
+
+
+class ScanFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    ignore = "ignore"
+
+
+class Confidence(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+@app.command()
+def scan(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files and folders to scan (default: the configuration's root, else the current "
+             "folder).", show_default=False)] = None,
+    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="Report format.")]
+    = ScanFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.",
+                                                   dir_okay=False, show_default=False)] = None,
+    also: Annotated[Optional[list[str]], typer.Option(
+        "--report", help="Also write the report as FORMAT to FILE (FORMAT:FILE, e.g. "
+                         "sarif:factcheck.sarif); repeat for several.", show_default=False)] = None,
+    config_file: Annotated[Optional[Path], typer.Option(
+        "--config", help="The configuration file (default: factcheck.toml or pyproject.toml "
+                         "[tool.factcheck], looked for from the first path up).",
+        dir_okay=False, show_default=False)] = None,
+    select: Annotated[Optional[list[str]], typer.Option(
+        help="Rules to report: codes, prefixes or names, comma-separated (replaces the "
+             "configuration's list).", show_default=False)] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(
+        help="Rules not to report (added to the configuration's list).", show_default=False)] = None,
+    severity: Annotated[Optional[list[str]], typer.Option(
+        help="Override a rule's severity: CODE=LEVEL (C201=warning); repeatable.",
+        show_default=False)] = None,
+    min_confidence: Annotated[Optional[Confidence], typer.Option(
+        help="Drop findings below this confidence.", show_default=False)] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option(
+        help="Exit 1 when a finding reaches this severity (default: error).",
+        show_default=False)] = None,
+    language: Annotated[Optional[list[str]], typer.Option(
+        "--language", help="An article language to allow (others: F102); repeatable.",
+        show_default=False)] = None,
+    changed_since: Annotated[Optional[str], typer.Option(
+        help="Only files changed since this git ref (REF...HEAD, plus uncommitted and untracked "
+             "files).", show_default=False)] = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", help="Worker processes (default: one per core).", min=1,
+        show_default=False)] = None,
+    offline: Annotated[Optional[bool], typer.Option(
+        "--offline", help="No request: pinned copies, then the HTTP cache.",
+        show_default=False)] = None,
+    pinned_only: Annotated[Optional[bool], typer.Option(
+        "--pinned-only", help="Read web sources from their pins only (P100 when missing).",
+        show_default=False)] = None,
+    pins_dir: Annotated[Optional[Path], typer.Option(
+        help="The pins folder (default: .factcheck/pins under the root).", file_okay=False,
+        show_default=False)] = None,
+    ignore_file: Annotated[Optional[Path], typer.Option(
+        help="The suppressions file (default: .factcheck-ignore.toml under the root).",
+        dir_okay=False, show_default=False)] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option(
+        help="The HTTP cache folder.", file_okay=False, show_default=False)] = None,
+    timeout: Annotated[Optional[float], typer.Option(
+        help="Seconds to wait for a web page.", min=1, show_default=False)] = None,
+    color: Annotated[Optional[bool], typer.Option(
+        "--color/--no-color", help="Colour the text report (default: when a terminal).",
+        show_default=False)] = None,
+    progress: Annotated[Optional[bool], typer.Option(
+        "--progress/--no-progress", help="Show progress on stderr (default: a bar on a "
+                                         "terminal, one line per file in CI logs).",
+        show_default=False)] = None,
+) -> None:
+    """Check every article of a content repository (Markdown and HTML files with their cited
+    sources), for CI: text, JSON, SARIF, GitHub annotations or JUnit XML."""
+    from . import config as config_mod
+    from . import scan as scan_mod
+    from .report import SCAN_FORMATS, render_scan
+
+    extra: list[tuple[str, Path]] = []
+    for spec in also or []:
+        name, sep, target = spec.partition(":")
+        if not sep or name not in SCAN_FORMATS or not target:
+            fail(f"--report: expected FORMAT:FILE with FORMAT one of "
+                 f"{', '.join(SCAN_FORMATS)}, got {spec!r}")
+        extra.append((name, Path(target)))
+    cfg = config_mod.load(paths or [], config_file=config_file)
+    cfg = cfg.with_cli(
+        select=select, ignore=ignore, severity=severity, languages=language,
+        min_confidence=min_confidence.value if min_confidence else None,
+        fail_on=fail_on.value if fail_on else None, changed_since=changed_since, jobs=jobs,
+        offline=offline, pinned_only=pinned_only, pins_dir=pins_dir, ignore_file=ignore_file,
+        cache_dir=cache_dir, timeout=timeout)
+    for p in paths or []:
+        if not Path(p).exists():
+            typer.echo(f"factcheck: {p}: no such file or folder", err=True)
+    with ScanProgressDisplay(progress) as show:
+        report = scan_mod.scan(paths or [], cfg, progress=show)
+    for f in report.errors():
+        typer.echo(f"factcheck: internal error on {f.path}: {f.error}", err=True)
+    text = render_scan(report, fmt.value, color=use_color(color) and output is None,
+                       width=terminal_width())
+    emit(text, output)
+    for name, target in extra:
+        try:
+            target.write_text(render_scan(report, name), encoding="utf-8")
+        except OSError as err:
+            fail(f"cannot write {target}: {err.strerror}")
+    if "github" in {fmt.value, *(n for n, _ in extra)} and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from .report.github import summary
+
+        try:
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+                out.write(summary(report))
+        except OSError as err:
+            typer.echo(f"factcheck: cannot write the step summary: {err.strerror}", err=True)
+    raise typer.Exit(report.exit_code())
+
+
+class ScanProgressDisplay:
+    """Progress of a scan on stderr: a rich progress bar on a terminal, one plain line per file
+    in CI logs (stderr not a terminal, or CI set), nothing with --no-progress."""
+
+    def __init__(self, enabled: Optional[bool]) -> None:
+        self.enabled = enabled is not False
+        self.bar = sys.stderr.isatty() and not os.environ.get("CI") and enabled is not False
+        self.progress = None
+        self.task = None
+
+    def __enter__(self):
+        return self
+
+    def __call__(self, event) -> None:
+        if not self.enabled:
+            return
+        if self.bar:
+            if self.progress is None:
+                from rich.console import Console
+                from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                           TimeElapsedColumn)
+
+                self.progress = Progress(TextColumn("scanning"), BarColumn(),
+                                         MofNCompleteColumn(), TimeElapsedColumn(),
+                                         TextColumn("{task.description}"),
+                                         console=Console(stderr=True), transient=True)
+                self.progress.start()
+                self.task = self.progress.add_task("", total=event.total)
+            if event.result is not None:
+                self.progress.update(self.task, advance=1, description=event.result.path)
+            return
+        if event.result is None:
+            return
+        r = event.result
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for item in r.active:
+            counts[item.finding.severity] += 1
+        found = ", ".join(f"{n} {k}{'s' if n != 1 and k != 'info' else ''}"
+                          for k, n in counts.items() if n) or "no findings"
+        typer.echo(f"factcheck: [{event.done}/{event.total}] {r.path}: {r.status}, {found}",
+                   err=True)
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@app.command()
+def pin(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files and folders whose cited web sources to pin (default: the configuration's "
+             "root, else the current folder).", show_default=False)] = None,
+    config_file: Annotated[Optional[Path], typer.Option(
+        "--config", help="The configuration file.", dir_okay=False, show_default=False)] = None,
+    pins_dir: Annotated[Optional[Path], typer.Option(
+        help="The pins folder (default: .factcheck/pins under the root).", file_okay=False,
+        show_default=False)] = None,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Fetch every source again, also those already pinned.")] = False,
+    timeout: Annotated[Optional[float], typer.Option(
+        help="Seconds to wait for a web page.", min=1, show_default=False)] = None,
+) -> None:
+    """Fetch the web sources the articles cite and store them in the repository (a file per
+    source and an index, pins.toml), so that scan can run offline with --pinned-only."""
+    from . import config as config_mod
+    from . import pin as pin_mod
+
+    cfg = config_mod.load(paths or [], config_file=config_file).with_cli(
+        pins_dir=pins_dir, timeout=timeout)
+
+    def show(event) -> None:
+        if event.action == "failed":
+            typer.echo(f"failed  {event.url}  ({event.article}): {event.message}")
+        else:
+            typer.echo(f"{event.action:<7} {event.url}  -> {event.file}")
+
+    events = pin_mod.pin(paths or [], cfg, refresh=refresh, progress=show)
+    counts = {a: sum(1 for e in events if e.action == a) for a in ("pinned", "kept", "failed")}
+    typer.echo(f"{counts['pinned']} pinned, {counts['kept']} kept, {counts['failed']} failed "
+               f"({pin_mod.display(cfg.pins_path / pin_mod.INDEX)})", err=True)
+    if counts["failed"]:
         raise typer.Exit(1)
 
 
@@ -153,6 +458,12 @@ class spinner:
     def __exit__(self, *exc) -> None:
         if self.status is not None:
             self.status.__exit__(*exc)
+
+
+def now_utc() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def terminal_width() -> int:

@@ -7,22 +7,25 @@
 4. Drop page furniture with the per-language boilerplate lexicons (plus English, which leaks
    into pages of every language): navigation, share rows, "read more" boxes and the links under
    them, bylines, tag lists, comment forms, sign-offs, copyright lines.
-5. Find cited sources: "source:" lines (any language), URLs written as text, "via" credits,
-   links in the body; the source line itself leaves the text.
+5. Find cited sources (factcheck.discover): "source:" lines (any language), front matter,
+   "via" credits, credited links, URLs written as text, links in the body; ranked best first,
+   normalised and merged; the source line itself leaves the text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from typing import Sequence
+from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
 
+from . import discover
 from .errors import ExtractionError, InputError, UnsupportedLanguageError
 from .models import Block, Citation, Document, Fetched, Link
-from .rules import lexicon, patterns, supported_languages
+from .rules import patterns, supported_languages
 
 MIN_ARTICLE_CHARS = 80
 URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"'«»“”‘’()\[\]{}]+[^\s<>"'«»“”‘’()\[\]{}.,;:!?]""")
@@ -339,6 +342,11 @@ def is_meta_line(text: str) -> bool:
     return bool(EMAIL_RE.search(text)) and words <= 12
 
 
+def is_pull_quote(text: str) -> bool:
+    """« Des erreurs ordinaires »: a few words in quote marks standing alone."""
+    return text[:1] in "«“„\"" and text.rstrip(".")[-1:] in "»”“\""
+
+
 def strip_dateline(text: str) -> str:
     """'KESSLING, March 4 (Northbridge) - About 3,200...' -> 'About 3,200...'."""
     return DATELINE_RE.sub("", text, count=1)
@@ -352,6 +360,9 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
         if matches(language, "sections", text):
             in_section = True
             continue
+        head, colon, rest = text.partition(":")
+        if colon and len(rest.split()) <= 14 and matches(language, "sections", head):
+            continue  # "Te puede interesar: Cómo preparar ...": a box title with its link
         if in_section:
             # the box holds short link-like items; real prose ends it
             if block.kind in ("bullet", "heading") or len(text.split()) <= 14:
@@ -359,12 +370,13 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
             in_section = False
         if matches(language, "lines", text) or matches(language, "byline", text):
             continue
-        if (block.kind != "bullet" and is_tag_list(text)) or is_meta_line(text):
+        if (block.kind != "bullet" and is_tag_list(text)) or (
+                is_meta_line(text) and not discover.source_line_re(language).match(text)):
             continue
         if block.kind == "paragraph":
             text = strip_dateline(text)
-            if len(text.split()) <= 5 and not text.endswith(TERMINAL):
-                block = RawBlock("heading", text)  # a bold kicker or box title ("En bref")
+            if len(text.split()) <= 5 and (not text.endswith(TERMINAL) or is_pull_quote(text)):
+                block = RawBlock("heading", text)  # a kicker, a box title ("En bref"), a pull quote
             elif text != block.text:
                 block = RawBlock("paragraph", text)
         kept.append(block)
@@ -373,56 +385,19 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
 
 # -- 5. cited sources ------------------------------------------------------------------------
 
-def source_line_re(language: str) -> re.Pattern[str]:
-    words: list[str] = []
-    for lang in furniture_langs(language):
-        words += lexicon(lang)["boilerplate"].get("source_line", [])
-    alts = "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
-    return re.compile(rf"^\s*(?:{alts})\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
-
-
 def clean_url(url: str) -> str:
-    url = url.strip().rstrip(".,;")
-    return "https://" + url if url.startswith("www.") else url
+    return discover.clean_url(url)
 
 
-def take_citations(blocks: list[RawBlock], links: list[Link], language: str,
-                   base_url: str) -> tuple[list[RawBlock], list[Citation]]:
-    """Remove "source:" lines from the blocks and list every cited source, best first."""
-    src_re = source_line_re(language)
-    kept: list[RawBlock] = []
-    cites: list[Citation] = []
-    for block in blocks:
-        m = src_re.match(block.text)
-        if m and len(block.text.split()) <= 25:
-            urls = URL_RE.findall(m.group("rest"))
-            linked = [ln.url for ln in links if ln.text and ln.text in m.group("rest")]
-            for url in urls + linked:
-                cites.append(Citation(clean_url(url), "source-line", block.text))
-            if urls or linked or len(m.group("rest").split()) <= 6:
-                continue  # "Source : Reuters" names an outlet; not a claim either
-        kept.append(block)
-    for block in kept:
-        for url in URL_RE.findall(block.text):
-            cites.append(Citation(clean_url(url), "text-url", block.text[:200]))
-    for link in links:
-        url = urljoin(base_url, link.url) if base_url.startswith("http") else link.url
-        if not url.startswith(("http://", "https://")):
-            continue
-        how = "via" if re.search(r"\bvia\b", link.text, re.I) else "body-link"
-        cites.append(Citation(url, how, link.text))
-    own_host = urlsplit(base_url).netloc
-    out: list[Citation] = []
-    seen: set[str] = set()
-    for cite in cites:
-        internal = cite.how in ("body-link", "text-url") and own_host and \
-            urlsplit(cite.url).netloc == own_host
-        if cite.url in seen or internal:
-            continue  # a link to another page of the same site is navigation, not a source
-        seen.add(cite.url)
-        out.append(cite)
-    rank = {"source-line": 0, "via": 1, "text-url": 2, "body-link": 3}
-    return kept, sorted(out, key=lambda c: rank.get(c.how, 9))
+def take_citations(blocks: list[RawBlock], links: list[Link], language: str, base_url: str,
+                   *, canonical: str | None = None,
+                   front: Sequence[str] = ()) -> tuple[list[RawBlock], list[Citation]]:
+    """Remove "source:" lines from the blocks and list every cited source, best first (the
+    ranking, normalisation and merging are factcheck.discover's)."""
+    found = discover.discover([b.text for b in blocks], links, language, base_url,
+                              canonical=canonical, front=front)
+    kept = [b for i, b in enumerate(blocks) if i not in found.source_lines]
+    return kept, list(found.citations)
 
 
 # -- the stage -------------------------------------------------------------------------------
@@ -453,8 +428,8 @@ def extract(fetched: Fetched) -> Document:
 
     raw, title = pick_title(raw, meta.title)
     raw = remove_furniture(raw, language)
-    raw, citations = take_citations(raw, links, language, base)
-    citations = list({c.url: c for c in reversed(front_matter_citations(front) + citations)}.values())[::-1]
+    raw, citations = take_citations(raw, links, language, base, canonical=meta.canonical,
+                                    front=front_matter_sources(front))
     body = [b for b in raw if b.kind in ("paragraph", "bullet")]
     if sum(len(b.text) for b in body) < MIN_ARTICLE_CHARS:
         raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)
@@ -479,13 +454,15 @@ def extract(fetched: Fetched) -> Document:
         links=tuple(links),
         citations=tuple(citations),
         how=fetched.how,
+        archived_at=fetched.archived_at,
+        canonical=meta.canonical,
     )
 
 
-def front_matter_citations(front: dict) -> list[Citation]:
+def front_matter_sources(front: dict) -> list[str]:
     found = front.get("sources") or front.get("source") or []
     values = found if isinstance(found, list) else [found]
-    return [Citation(str(v).strip(), "front-matter", "front matter") for v in values if str(v).strip()]
+    return [str(v).strip() for v in values if str(v).strip()]
 
 
 def pick_title(blocks: list[RawBlock], meta_title: str | None) -> tuple[list[RawBlock], str | None]:

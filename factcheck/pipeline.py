@@ -2,11 +2,14 @@
 
     1. fetch     the article (URL or file) -> bytes            factcheck.fetch
     2. extract   bytes -> clean text, language, cited sources  factcheck.extract
-    3. sources   the given ones, else the article's citations; each fetched and extracted;
-                 a source that cannot be fetched or read becomes a finding (S1xx), not an error
+    3. sources   the given ones, else the article's citations (best first, at most three);
+                 each fetched (cache, address guard, robots.txt for cited ones, web archive
+                 copy when gone) and extracted; a source that cannot be fetched, is refused
+                 or holds no article becomes a finding (S100, S101, S102), not an error
     4. segment   sentences with ids: A1.. for the article, S1.. across all sources
     5. align     every checkable article sentence against every source sentence
-    6. analyse   coverage (additions, omissions), numbers and dates
+    6. analyse   coverage (additions, omissions), numbers and dates, quotes, attribution,
+                 hedges; one finding per problem (an unsourced quote is not also an addition)
     7. findings  fingerprints, reading order -> Report
 
 Only a bad ARTICLE (or a local --source file that does not exist, or text in an unsupported
@@ -16,16 +19,15 @@ language) raises; see factcheck.errors.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Sequence
 
 from . import fetch as fetch_stage
 from .align import align
-from .analyse import coverage, numbers
+from .analyse import attribution, coverage, hedges, numbers, quotes
 from .errors import ExtractionError, FetchError, InputError, UnsupportedLanguageError
 from .extract import extract
 from .findings import finalise, make
-from .models import Finding, Report, Segmented, SourceStatus
+from .models import Document, Finding, Report, Segmented, SourceStatus
 from .segment import segment
 
 
@@ -34,55 +36,115 @@ class Options:
     timeout: tuple[float, float] = fetch_stage.DEFAULT_TIMEOUT
     max_bytes: int = fetch_stage.DEFAULT_MAX_BYTES
     max_sources: int = 3  # cited sources checked when none are given
+    # fetching (factcheck.fetch.Fetcher); None: from the environment
+    respect_robots: bool = True  # robots.txt, for sources found in the article
+    allow_private: bool | None = None  # loopback/private addresses (FACTCHECK_ALLOW_PRIVATE)
+    allow_loopback: bool = False  # loopback only (a server on this machine)
+    cache: bool = True  # the HTTP cache on disk
+    cache_dir: str | None = None  # FACTCHECK_CACHE_DIR, else the user cache folder
+    offline: bool = False  # answer from the cache only
+    refresh: bool = False  # bypass the cache (and update it)
+    archive: bool = True  # web archive fallback for sources that are gone
+    wayback_url: str | None = None  # FACTCHECK_WAYBACK_URL, else https://web.archive.org
+    retries: int = fetch_stage.DEFAULT_RETRIES
+    backoff: float = fetch_stage.DEFAULT_BACKOFF
+    max_redirects: int = fetch_stage.DEFAULT_MAX_REDIRECTS
 
 
-def load_document(target: str, options: Options):
-    fetched = fetch_stage.load(target, timeout=options.timeout, max_bytes=options.max_bytes)
+def load_document(target: str, options: Options, fetcher: fetch_stage.Fetcher | None = None):
+    fetched = fetch_stage.load(target, timeout=options.timeout, max_bytes=options.max_bytes,
+                               fetcher=fetcher)
     return extract(fetched)
 
 
-def resolve_citation(url: str, article_target: str) -> str:
-    """A citation that is a relative path is relative to the article file."""
-    if fetch_stage.is_url(url) or url.startswith("file://") or fetch_stage.is_url(article_target):
-        return url
-    return str((Path(article_target).parent / url))
+def load_source(target: str, options: Options, fetcher: fetch_stage.Fetcher, *, cited: bool,
+                published: str | None = None):
+    """One source. A cited one (found in the article) must be an http(s) address and is
+    subject to robots.txt; a web source falls back to its web archive copy."""
+    if not fetch_stage.is_url(target):
+        if cited:
+            raise FetchError(f"{target}: refused: a source cited by the article must be an http "
+                             "or https address (pass a local copy with --source)", url=target,
+                             reason="blocked")
+        return load_document(target, options, fetcher)
+    return fetcher.source(target, extract, robots=cited and options.respect_robots,
+                          when=published)
 
 
-def check(article: str, sources: Sequence[str] | None = None, *, options: Options | None = None) -> Report:
+def load_or_report(target: str, options: Options, fetcher: fetch_stage.Fetcher, cited: bool,
+                   published: str | None):
+    """(document, None, None) for a source that was read; (None, finding, status) for one that
+    could not be: S100 unreachable, S101 refused, S102 not an article. A local --source file
+    that cannot be read, and text in an unsupported language, raise."""
+    try:
+        return load_source(target, options, fetcher, cited=cited, published=published), None, None
+    except UnsupportedLanguageError:
+        raise
+    except InputError as err:
+        if not fetch_stage.is_url(target):
+            raise  # a local --source file that cannot be read is a usage error
+        reason, rule, message = "not-article", "S102", str(err)
+    except FetchError as err:
+        reason, rule, message = err.reason, fetch_stage.RULES.get(err.reason, "S100"), str(err)
+    except ExtractionError as err:
+        reason, rule, message = "not-article", "S102", str(err)
+    evidence = (("source", target),) if rule == "S102" else (
+        ("source", target), ("reason", reason))
+    finding = make(rule, confidence="high", message=message, evidence=evidence)
+    return None, finding, SourceStatus(target, False, reason, message)
+
+
+def supersede(found: list[Finding]) -> list[Finding]:
+    """One finding per problem: a sentence whose quote is unsourced (Q101) is not also reported
+    as an addition (C100); a number changed inside an altered quote is the quote's finding (Q100),
+    not a number mismatch; a sentence gets one attribution finding."""
+    quoted = {f.article_sentence for f in found if f.rule in ("Q101", "Q102")}
+    misquoted_numbers = {f.article_sentence for f in found
+                         if f.rule == "Q100" and "number" in dict(f.evidence).get("changes", "")}
+    out: list[Finding] = []
+    seen: set[tuple[str, str | None]] = set()
+    for f in found:
+        if f.rule == "C100" and f.article_sentence in quoted:
+            continue
+        if f.kind == "number_mismatch" and f.article_sentence in misquoted_numbers:
+            continue  # a number changed inside a quote is the quote's alteration
+        if f.kind == "attribution_change":
+            key = (f.kind, f.article_sentence)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
+
+
+def check(article: str, sources: Sequence[str] | None = None, *, options: Options | None = None,
+          fetcher: fetch_stage.Fetcher | None = None, document: Document | None = None) -> Report:
     """Check ARTICLE (a URL or a file path) against SOURCES (URLs or paths; default: the sources
-    the article cites). Returns a :class:`~factcheck.models.Report`."""
+    the article cites). Returns a :class:`~factcheck.models.Report`.
+
+    ``fetcher``: a Fetcher to use (and leave open), e.g. one shared by the files of a scan;
+    ``document``: ARTICLE already extracted, so it is not read again."""
     options = options or Options()
-    doc = load_document(article, options)  # 1-2
+    own = fetcher is None
+    fetcher = fetcher or fetch_stage.Fetcher.from_options(options)
+    try:
+        doc = document or load_document(article, options, fetcher)  # 1-2
+        cited = not sources
+        targets = list(sources or [c.url for c in doc.citations][: options.max_sources])  # 3
+        loaded = [load_or_report(t, options, fetcher, cited, doc.published) for t in targets]
+    finally:
+        if own:
+            fetcher.close()
     art = segment(doc, "A")  # 4
 
-    targets = list(sources or [])  # 3
-    if not targets:
-        targets = [resolve_citation(c.url, article) for c in doc.citations][: options.max_sources]
     problems: list[Finding] = []
     statuses: list[SourceStatus] = []
     segs: list[Segmented] = []
     next_id = 1
-    for target in targets:
-        try:
-            sdoc = load_document(target, options)
-        except UnsupportedLanguageError:
-            raise
-        except InputError as err:
-            if not fetch_stage.is_url(target):
-                raise  # a local --source file that cannot be read is a usage error
-            problems.append(make("S102", confidence="high", message=str(err),
-                                 evidence=(("source", target),)))
-            statuses.append(SourceStatus(target, False, "not-article", str(err)))
-            continue
-        except FetchError as err:
-            problems.append(make("S100", confidence="high", message=str(err),
-                                 evidence=(("source", target), ("reason", err.reason))))
-            statuses.append(SourceStatus(target, False, err.reason, str(err)))
-            continue
-        except ExtractionError as err:
-            problems.append(make("S102", confidence="high", message=str(err),
-                                 evidence=(("source", target),)))
-            statuses.append(SourceStatus(target, False, "not-article", str(err)))
+    for target, (sdoc, problem, status) in zip(targets, loaded):
+        if sdoc is None:
+            problems.append(problem)
+            statuses.append(status)
             continue
         seg = segment(sdoc, "S", next_id)
         next_id += len(seg.sentences)
@@ -95,6 +157,7 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
     found: list[Finding] = list(problems)
     beads = ()
     stats: list[tuple[str, float]] = []
+    quote_records: tuple = ()
     if segs:
         a_sents = [s for s in art.sentences if s.checkable]
         s_sents = [s for seg in segs for s in seg.sentences if s.checkable]
@@ -102,6 +165,12 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
         beads = al.beads
         found += coverage.additions(al) + coverage.partial_additions(al)  # 6
         found += coverage.omissions(al) + numbers.findings(al)
+        a_quotes = quotes.document_quotes(art, min_words=1)
+        s_quotes = [q for seg in segs for q in quotes.document_quotes(seg, min_words=1)]
+        quote_records = quotes.records(a_quotes + s_quotes)
+        found += quotes.findings(art, segs, al.beads, a_quotes, s_quotes)
+        found += attribution.findings(al) + hedges.findings(al)
+        found = supersede(found)
         stats = [
             ("source_sentences", float(len(s_sents))),
             ("source_carried", float(sum(al.carried))),
@@ -117,4 +186,5 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
         alignments=tuple(beads),
         findings=finalise(found, texts, order),
         stats=tuple(stats),
+        quotes=quote_records,
     )

@@ -8,6 +8,16 @@ SEED = FIXTURES / "seed"
 DEV = FIXTURES / "dev"
 
 
+@pytest.fixture(autouse=True)
+def local_web(tmp_path_factory, monkeypatch):
+    """Every test: the HTTP cache in a fresh folder, loopback and private addresses allowed
+    (tests serve pages from 127.0.0.1), and the web archive off, so no test reaches the
+    internet. Tests of the archive set FACTCHECK_WAYBACK_URL to a local server."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("http-cache")))
+    monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE", "1")
+    monkeypatch.setenv("FACTCHECK_WAYBACK_URL", "off")
+
+
 @pytest.fixture(scope="session")
 def seed_report():
     """The seed article (.txt) checked against its reconstructed English source."""

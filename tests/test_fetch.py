@@ -9,7 +9,7 @@ import pytest
 from werkzeug import Request, Response
 
 import factcheck
-from factcheck.errors import FetchError, InputError
+from factcheck.errors import FetchError
 from factcheck.extract import extract
 from factcheck.fetch import load
 
@@ -153,10 +153,12 @@ def test_page_without_declared_charset_decodes(httpserver, encoding: str, conten
     assert "\ufffd" not in doc.text and "Ã" not in doc.text and "â€" not in doc.text
 
 
-def test_empty_article_response_is_input_error(httpserver) -> None:
+def test_empty_article_response_is_an_error(httpserver) -> None:
     httpserver.expect_request("/empty").respond_with_data(b"", content_type="text/html")
-    with pytest.raises(InputError):
+    with pytest.raises(FetchError) as info:
         factcheck.check(httpserver.url_for("/empty"))
+    assert info.value.reason == "empty"
+    assert str(info.value) == f"{httpserver.url_for('/empty')}: empty page (HTTP 200, no text)"
 
 
 # -- links -----------------------------------------------------------------------------------
