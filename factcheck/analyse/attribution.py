@@ -304,7 +304,7 @@ def findings(alignment) -> list[Finding]:
         if a_att.pronoun:
             continue
         s_vague = next(((sid, a) for sid, a in s_atts if a.vague), None)
-        if s_main is None and s_vague is not None and a_att.specific:
+        if s_main is None and s_vague is not None and a_att.specific and not a_att.resolved:
             sid, s_att = s_vague
             out.append(make(
                 "A100", confidence="medium",
@@ -327,7 +327,7 @@ def findings(alignment) -> list[Finding]:
             elif different(a_att, s_att) and not (a_att.resolved or s_att.resolved) \
                     and len(a_named) == 1 and len([a for _, a in s_atts if a.named]) == 1:
                 out.append(make(
-                    "A100", confidence="medium" if s_att.resolved else "high",
+                    "A100", confidence="high",
                     message=f"attributed to {a_att.speaker}; the source attributes it to {s_att.speaker}",
                     article_sentence=sid_a, source_sentence=sid,
                     evidence=(("source_speaker", s_att.speaker), ("article_speaker", a_att.speaker)),

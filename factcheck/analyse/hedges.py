@@ -51,7 +51,8 @@ def hedges(text: str, language: str) -> list[Hedge]:
     masked = mask_quotes(text, language)
     cats, conditional, exclude = hedge_patterns(language)
     out = [Hedge(cat, m.group(0)) for cat, pattern in cats.items() for m in pattern.finditer(masked)
-           if m.start() == 0 or not m.group(0)[:1].isupper()]  # "May" the month is no hedge
+           if (m.start() == 0 or not m.group(0)[:1].isupper())  # "May" the month is no hedge
+           and not BEFORE_NUMBER.match(masked, m.end())]  # "close to 40": a number's qualifier
     if conditional is not None:
         reported_from = reported_speech_start(masked, language)
         out += [Hedge("conditional", m.group(0)) for m in conditional.finditer(masked)
@@ -76,6 +77,7 @@ def reported_speech_start(text: str, language: str) -> int:
     return len(text)
 
 
+BEFORE_NUMBER = re.compile(r"[\s\u00a0]*[£$€¥]?\d")
 STRICT = {"min", "max", "gt", "lt", "approx"}
 
 
@@ -106,7 +108,7 @@ def findings(alignment) -> list[Finding]:
             out.append(make(
                 "H101", confidence="medium",
                 message=f"the article hedges this (“{words}”); the source states it plainly",
-                article_sentence=a.id, source_sentence=bead.source[0],
+                article_sentence=a.id, source_sentence=main,
                 evidence=(("direction", "weaker"), ("article_hedge", words), ("source_hedge", "—")),
             ))
         out += qualifier_changes(a, [src[sid] for sid in bead.source])

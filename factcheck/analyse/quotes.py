@@ -16,7 +16,7 @@ Matching an article quote to the source:
 
 A matched quote is altered (Q100) when, within a language, words changed (the report shows the
 word diff), or, across languages, when the elements that carry meaning differ: negation,
-modality (could / will / would), intensifiers, numbers, or a much longer quote. A quote that
+possibility (could), condition (would, if), intensifiers, numbers. A quote that
 matches no source quote is reported speech turned into a quote (Q102) when a source sentence
 says it without quote marks, and unsourced (Q101) otherwise. A matched quote given to another
 speaker is an attribution change (A100).

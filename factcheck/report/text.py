@@ -112,10 +112,9 @@ def side_by_side(f: Finding, width: int) -> list[str]:
             out += wrap("was", f"« {ev['source_quote']} » — {ev.get('source_speaker', '—')}", width)
     elif "article_speaker" in ev or "source_speaker" in ev:
         out += wrap("speaker", f"{ev.get('article_speaker', '—')}  (source: {ev.get('source_speaker', '—')})", width)
-    if "changes" in ev and not ev["changes"].startswith("["):
-        out += wrap("changed", ev["changes"], width)
-    elif "changes" in ev:
-        out += wrap("diff", ev["changes"], width)
+    if "changes" in ev:
+        is_diff = "[-" in ev["changes"] or "{+" in ev["changes"]
+        out += wrap("diff" if is_diff else "changed", ev["changes"], width)
     if "direction" in ev:
         hedge = ev.get("article_hedge") or ev.get("article")
         source = ev.get("source_hedge") or ev.get("source")
