@@ -24,7 +24,7 @@ from functools import cache
 from ..findings import make
 from ..models import Finding
 from ..rules import lexicon, phrase_pattern
-from .numbers import compare, extract
+from .numbers import compare, extract, norm, number_lexicon
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,11 @@ def hedges(text: str, language: str) -> list[Hedge]:
 
     masked = mask_quotes(text, language)
     cats, conditional, exclude = hedge_patterns(language)
+    qualifiers = number_lexicon(language).qualifiers
     out = [Hedge(cat, m.group(0)) for cat, pattern in cats.items() for m in pattern.finditer(masked)
            if (m.start() == 0 or not m.group(0)[:1].isupper())  # "May" the month is no hedge
-           and not BEFORE_NUMBER.match(masked, m.end())]  # "close to 40": a number's qualifier
+           and not (norm(m.group(0)) in qualifiers and BEFORE_NUMBER.match(masked, m.end()))]
+    # ("close to 40": a number's qualifier, compared with the number)
     if conditional is not None:
         reported_from = reported_speech_start(masked, language)
         out += [Hedge("conditional", m.group(0)) for m in conditional.finditer(masked)
