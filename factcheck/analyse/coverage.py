@@ -28,6 +28,14 @@ CLAUSE_GAIN = 0.02  # removing an added clause must raise similarity to the sour
 CLAUSE_UNRELATED = {"same": 0.55, "cross": 0.50}  # the clause alone resembles no source sentence
 
 
+def unrelated_confidence(best: float, weak: float) -> str:
+    """How sure "nothing renders this" is: high well below the "unrelated" threshold, medium
+    just below it, low when the best match is related but under the support threshold."""
+    if best >= weak:
+        return "low"
+    return "high" if best < weak - 0.1 else "medium"
+
+
 def additions(al: Alignment) -> list[Finding]:
     out: list[Finding] = []
     for i, sentence in enumerate(al.article):
@@ -37,8 +45,7 @@ def additions(al: Alignment) -> list[Finding]:
             continue
         j = al.best_source(i)
         best = float(al.score[i, j])
-        related = best >= float(al.weak[i, j])
-        confidence = "low" if related else ("high" if best < al.weak[i, j] - 0.1 else "medium")
+        confidence = unrelated_confidence(best, float(al.weak[i, j]))
         near = al.source[j]
         out.append(make(
             "C100", confidence=confidence,
@@ -119,8 +126,7 @@ def omissions(al: Alignment) -> list[Finding]:
             continue
         i = al.best_article(j)
         best = float(al.score[i, j])
-        related = best >= float(al.weak[i, j])
-        confidence = "low" if related else ("high" if best < al.weak[i, j] - 0.1 else "medium")
+        confidence = unrelated_confidence(best, float(al.weak[i, j]))
         out.append(make(
             "C200", confidence=confidence,
             message=(f"the article does not carry this source sentence (closest: "
