@@ -83,6 +83,7 @@ class Cues:
     pronouns: frozenset[str]
     impersonal: frozenset[str]
     auxiliaries: frozenset[str]
+    not_name_after: frozenset[str]
     roles: dict[str, re.Pattern[str]]
 
 
@@ -103,11 +104,18 @@ def cues(language: str) -> Cues:
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
         impersonal=frozenset(p.lower() for p in data.get("impersonal", [])),
         auxiliaries=frozenset(p.lower() for p in data.get("auxiliaries", [])),
+        not_name_after=frozenset(p.lower() for p in data.get("not_name_after", [])),
         roles={k: v for k, v in roles.items() if v},
     )
 
 
 THAT = re.compile(r"\s*(?:that\b|que\b|qu’|qu'|dass\b|de que\b|:|,|«|“|„|\")", re.I)
+
+
+def after_determiner(text: str, start: int, determiners: frozenset[str]) -> bool:
+    """Whether the word at start follows a determiner that marks a common noun (German)."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in determiners
 
 
 @cache
@@ -123,9 +131,10 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
     role_keys = frozenset(role for role, pattern in c.roles.items() if pattern.search(low))
     role_words = {m.group(0).lower() for pattern in c.roles.values() for m in pattern.finditer(low)}
     names = frozenset(
-        fold(re.sub(r"[’']s$", "", w)) for w in NAME.findall(clean)
-        if fold(w) not in STOP_NAMES and w.lower() not in role_words and len(w) > 1
-        and w.lower() not in calendar_words(language)
+        fold(re.sub(r"[’']s$", "", m.group(0))) for m in NAME.finditer(clean)
+        if fold(m.group(0)) not in STOP_NAMES and m.group(0).lower() not in role_words
+        and len(m.group(0)) > 1 and m.group(0).lower() not in calendar_words(language)
+        and not after_determiner(clean, m.start(), c.not_name_after)
     )
     first, *rest = low.split() or [""]
     pronoun = not clean or low in c.pronouns or (

@@ -117,6 +117,16 @@ def findings(alignment) -> list[Finding]:
     return out
 
 
+@cache
+def duration_units(language: str) -> frozenset[str]:
+    return frozenset(u.lower() for u in lexicon(language).get("numbers", {}).get("duration_units", []))
+
+
+def is_duration(q, text: str, language: str) -> bool:
+    nxt = re.match(r"[\s\u00a0-]*([^\W\d_]+)", text[q.end:])
+    return bool(nxt) and nxt.group(1).lower() in duration_units(language)
+
+
 def qualifier_changes(a, sources) -> list[Finding]:
     """Numbers that kept their value but lost or gained a qualifier ("at least", "up to")."""
     pooled = [(s.id, q) for s in sources for q in extract(s.text, s.language)]
@@ -126,6 +136,9 @@ def qualifier_changes(a, sources) -> list[Finding]:
     for qa, qs in cmp.matched:
         if qa.kind == "vague" or qs.kind == "vague" or qa.qualifier == qs.qualifier:
             continue
+        if is_duration(qa, a.text, a.language) or any(
+                is_duration(qs, s.text, s.language) for s in sources if s.id == owner[id(qs)]):
+            continue  # "over 12 months", "plus de 65 ans": a span of time or an age
         if qs.qualifier in STRICT and qa.qualifier is None:
             code, direction = "H100", "stronger"
         elif qa.qualifier in STRICT and qs.qualifier is None:

@@ -180,7 +180,8 @@ def quote_lexicon(language: str):
         if (words or extra) else None
     return (negation, phrase_pattern(data.get("intensifiers", [])),
             {k: v for k, v in modals.items() if v is not None},
-            phrase_pattern(data.get("not_negations", [])))
+            phrase_pattern(data.get("not_negations", [])),
+            phrase_pattern(data.get("not_possibility", [])))
 
 
 def elements(text: str, language: str) -> dict[str, bool]:
@@ -190,11 +191,12 @@ def elements(text: str, language: str) -> dict[str, bool]:
     languages to compare more finely, so the future and the present count alike."""
     from .hedges import hedge_patterns
 
-    negation, intensifier, modals, not_negation = quote_lexicon(language)
+    negation, intensifier, modals, not_negation, not_possibility = quote_lexicon(language)
     plain = not_negation.sub(" ", text) if not_negation else text
+    sure = not_possibility.sub(" ", text) if not_possibility else text  # "could not": past ability
     _, suffix, exclude = hedge_patterns(language)
     possibility = modals.get("possibility")
-    possible_words = {m.group(0).lower() for m in possibility.finditer(text)} if possibility else set()
+    possible_words = {m.group(0).lower() for m in possibility.finditer(sure)} if possibility else set()
     conditional = bool(modals.get("conditional") and modals["conditional"].search(text)) or bool(
         suffix and any(m.group(0).lower() not in exclude | possible_words for m in suffix.finditer(text)))
     return {
