@@ -23,3 +23,24 @@ FORMATS: dict[str, Callable[..., str]] = {
 
 def render(report: Report, fmt: str = "text", **options) -> str:
     return FORMATS[fmt](report, **options)
+
+
+from .. import scan as _scan  # noqa: E402
+from . import github as github_format  # noqa: E402
+from . import junit as junit_format  # noqa: E402
+from . import sarif as sarif_format  # noqa: E402
+
+#: formats of a scan (``factcheck scan``): ``render(scan_report, **options) -> str``, where the
+#: report is a :class:`factcheck.scan.ScanReport` (a list of per-file results)
+SCAN_FORMATS: dict[str, Callable[..., str]] = {
+    "text": _scan.render_text,
+    "json": _scan.render_json,
+    "sarif": sarif_format.render,
+    "github": github_format.render,
+    "junit": junit_format.render,
+    "ignore": _scan.render_ignore,
+}
+
+
+def render_scan(report, fmt: str = "text", **options) -> str:
+    return SCAN_FORMATS[fmt](report, **options)

@@ -1,0 +1,244 @@
+"""Pinned sources: copies of the cited web pages kept in the repository, for offline CI.
+
+``factcheck pin PATH ...`` fetches each web source the scanned articles cite (the same sources
+``factcheck scan`` would check) and stores it under the pins folder (``.factcheck/pins/`` by
+default, the ``pins-dir`` setting): one file per source, named by the first 16 hex digits of
+the SHA-256 of its address, and an index ``pins.toml``::
+
+    [[pin]]
+    url = "https://www.northbridge.example/business/port-strike"
+    file = "3f1c9a0b2d4e5f67.html"
+    sha256 = "..."                      # of the file's bytes
+    retrieved = "2025-03-05T09:12:44+00:00"
+    content_type = "text/html"
+
+Both are meant to be committed and reviewed. ``factcheck scan`` then reads a pinned copy instead
+of fetching the page; a pin whose file is gone or whose hash no longer matches is P101, and with
+``--pinned-only`` (or ``--offline``) a web source without a pin is P100.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .errors import ConfigError, ExtractionError, FetchError, InputError
+from .models import Fetched
+
+INDEX = "pins.toml"
+HEADER = """\
+# Pinned copies of the web sources cited by the articles of this repository, written by
+# `factcheck pin`. `factcheck scan` reads these files instead of fetching the pages and checks
+# each against its sha256. Review changes here like any other change.
+"""
+EXTENSIONS = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt",
+              "text/markdown": ".md", "text/x-markdown": ".md"}
+NAME_RE = re.compile(r"^[0-9a-f]{16}\.[a-z]{2,5}$")
+
+
+@dataclass(frozen=True)
+class Pin:
+    url: str
+    file: str
+    sha256: str
+    retrieved: str
+    content_type: str
+    final_url: str | None = None
+    archived: str | None = None  # when the copy came from the web archive: the snapshot's date
+
+
+class PinProblem(Exception):
+    """A pin that cannot be used: ``reason`` is "changed" or "gone"."""
+
+    def __init__(self, message: str, *, reason: str, file: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.file = file
+
+
+def pin_name(url: str, content_type: str) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16] + EXTENSIONS.get(content_type, ".txt")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class PinIndex:
+    """The pins folder and its index. Reading never touches the network."""
+
+    def __init__(self, folder: Path, *, shown_from: Path | None = None) -> None:
+        self.folder = Path(folder)
+        self.shown_from = shown_from  # messages show pin files relative to this folder
+        self.index = self.folder / INDEX
+        self._pins: dict[str, Pin] | None = None
+
+    @property
+    def pins(self) -> dict[str, Pin]:
+        if self._pins is None:
+            self._pins = self._load()
+        return self._pins
+
+    def _load(self) -> dict[str, Pin]:
+        if not self.index.is_file():
+            return {}
+        try:
+            data = tomllib.loads(self.index.read_text(encoding="utf-8"))
+        except OSError as err:
+            raise ConfigError(f"cannot read {self.index}: {err.strerror}") from err
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            raise ConfigError(f"{self.index}: not valid TOML: {err}") from err
+        out: dict[str, Pin] = {}
+        entries = data.get("pin", [])
+        if not isinstance(entries, list):
+            raise ConfigError(f"{self.index}: entries are [[pin]] tables")
+        for n, entry in enumerate(entries, 1):
+            try:
+                pin = Pin(**{k: entry[k] for k in ("url", "file", "sha256", "retrieved",
+                                                    "content_type")},
+                          final_url=entry.get("final_url"), archived=entry.get("archived"))
+            except (KeyError, TypeError) as err:
+                raise ConfigError(f"{self.index}: pin #{n} lacks {err}; each needs url, file, "
+                                  "sha256, retrieved and content_type") from err
+            if not NAME_RE.match(str(pin.file)):
+                raise ConfigError(f"{self.index}: pin #{n}: file {pin.file!r} is not a pin file "
+                                  "name (16 hex digits and an extension)")
+            out[pin.url] = pin
+        return out
+
+    def lookup(self, url: str) -> Pin | None:
+        return self.pins.get(url)
+
+    def path(self, pin: Pin) -> Path:
+        return self.folder / pin.file
+
+    def read(self, url: str) -> Fetched:
+        """The pinned copy of ``url`` as fetched bytes. Raises KeyError (no pin) or PinProblem
+        (file gone or changed)."""
+        pin = self.pins[url]
+        path = self.path(pin)
+        shown = display(path, self.shown_from)
+        try:
+            body = path.read_bytes()
+        except OSError as err:
+            raise PinProblem(f"{url}: the pinned copy {shown} is gone (run factcheck pin)",
+                             reason="gone", file=pin.file) from err
+        if sha256(body) != pin.sha256:
+            raise PinProblem(f"{url}: the pinned copy {shown} no longer matches its hash in "
+                             f"{INDEX} (review the change, then run factcheck pin --refresh)",
+                             reason="changed", file=pin.file)
+        return Fetched(url=url, final_url=pin.final_url or url, status=200,
+                       content_type=pin.content_type, body=body, fetched_at=pin.retrieved,
+                       how="pin" if not pin.archived else "archive", archived_at=pin.archived)
+
+    def add(self, fetched: Fetched) -> Pin:
+        """Store a fetched page (overwriting its earlier pin) and update the index in memory;
+        :meth:`save` writes the index."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = pin_name(fetched.url, fetched.content_type)
+        old = self.pins.get(fetched.url)
+        if old is not None and old.file != name:
+            (self.folder / old.file).unlink(missing_ok=True)
+        (self.folder / name).write_bytes(fetched.body)
+        retrieved = fetched.fetched_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        pin = Pin(url=fetched.url, file=name, sha256=sha256(fetched.body), retrieved=retrieved,
+                  content_type=fetched.content_type,
+                  final_url=fetched.final_url if fetched.final_url != fetched.url else None,
+                  archived=fetched.archived_at if fetched.how == "archive" else None)
+        self.pins[fetched.url] = pin
+        return pin
+
+    def save(self) -> None:
+        import tomli_w
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        blocks = [HEADER]
+        for url in sorted(self.pins):
+            p = self.pins[url]
+            entry = {"url": p.url, "file": p.file, "sha256": p.sha256, "retrieved": p.retrieved,
+                     "content_type": p.content_type}
+            if p.final_url:
+                entry["final_url"] = p.final_url
+            if p.archived:
+                entry["archived"] = p.archived
+            blocks.append("[[pin]]\n" + tomli_w.dumps(entry))
+        tmp = self.index.with_suffix(".toml.tmp")
+        tmp.write_text("\n".join(blocks), encoding="utf-8")
+        tmp.replace(self.index)
+
+
+def display(path: Path, start: Path | None = None) -> str:
+    try:
+        return path.resolve().relative_to((start or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# -- factcheck pin -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PinEvent:
+    url: str
+    action: str  # "pinned" | "kept" | "failed"
+    article: str  # the first article that cites it (relative path)
+    file: str | None = None
+    message: str = ""
+
+
+def pin(paths, config, *, refresh: bool = False,
+        progress: Callable[[PinEvent], None] | None = None) -> list[PinEvent]:
+    """Pin every web source the articles under ``paths`` cite. Sources already pinned (with a
+    file that still matches its hash) are kept unless ``refresh``. Returns one event per
+    source; never prints (``progress`` is called with each event)."""
+    from . import extract as extract_stage
+    from . import fetch as fetch_stage
+    from . import scan as scan_mod
+
+    files, base = scan_mod.collect(paths, config)
+    index = PinIndex(config.pins_path)
+    seen: dict[str, PinEvent] = {}
+    options = scan_mod.fetch_options(config, pinning=True)
+    events: list[PinEvent] = []
+
+    def capture(fetched: Fetched) -> Fetched:
+        extract_stage.extract(fetched)  # only a page that holds an article is worth pinning
+        return fetched
+
+    with fetch_stage.Fetcher.from_options(options) as fetcher:
+        for path in files:
+            rel = scan_mod.relative(path, base)
+            try:
+                read = scan_mod.read_article(path, config, options, None, base)
+            except scan_mod.Skip:
+                continue
+            for target in scan_mod.chosen_sources(read, config):
+                url = target.value
+                if not fetch_stage.is_url(url) or url in seen:
+                    continue
+                current = index.lookup(url)
+                if current is not None and not refresh:
+                    try:
+                        index.read(url)
+                        event = PinEvent(url, "kept", rel, current.file)
+                    except PinProblem:
+                        current = None
+                if current is None or refresh:
+                    try:
+                        fetched = fetcher.source(url, capture, robots=True,  # type: ignore[arg-type]
+                                                 when=read.document.published)
+                        new = index.add(fetched)  # type: ignore[arg-type]
+                        event = PinEvent(url, "pinned", rel, new.file)
+                    except (FetchError, ExtractionError, InputError) as err:
+                        event = PinEvent(url, "failed", rel, None, str(err))
+                seen[url] = event
+                events.append(event)
+                if progress is not None:
+                    progress(event)
+    if any(e.action == "pinned" for e in events):
+        index.save()
+    return events
