@@ -251,11 +251,14 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                     carriers.setdefault(k, []).append(i)
     clause_cos = a_clauses.vectors @ sv.T if nc and ns else np.zeros((nc, ns), dtype=np.float32)
     for j in range(ns):
-        if carried[j] or not na:
+        if not na:
             continue
         by_clause = [a_owner[c] for c in range(nc)
                      if supported[a_owner[c]] and clause_cos[c, j] >= support[a_owner[c], j]
                      and clause_cos[c, j] - runner_up(clause_cos[c], j) >= CLAUSE_MARGIN]
+        if carried[j]:
+            carriers[j] = carriers.get(j, []) + by_clause  # a clause renders it too
+            continue
         by_split = [h for p in range(split.shape[0])
                     if split_pair(article, p) and split[p, j] >= support[p, j]
                     and split[p, j] > max(cosine[p, j], cosine[p + 1, j]) + PAIR_GAIN
@@ -325,6 +328,8 @@ def article_bead(i, article, source, score, cosine, merge, split, support, weak,
         method, ok = "mutual", True
     if not ok:
         return None
+    if method in ("merge", "split", "clause", "mutual"):
+        return chosen, best, method  # weak evidence renders what it names, nothing more
     extra = [k for k in range(len(source)) if k not in chosen and score[i, k] >= support[i, k]
              and score[i, k] >= best - ROW_DELTA]
     return sorted(set(chosen) | set(extra)), best, method
