@@ -46,6 +46,15 @@ class FailOn(str, Enum):
     never = "never"
 
 
+# Options shared by the commands that fetch pages.
+TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for a web page.", min=1)]
+OfflineOpt = Annotated[bool, typer.Option("--offline", help="Use only the HTTP cache; make no request.")]
+RefreshOpt = Annotated[bool, typer.Option(
+    "--refresh", help="Fetch again, bypassing the HTTP cache (and update it).")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private", help="Allow loopback and private network addresses (also FACTCHECK_ALLOW_PRIVATE=1).")]
+
+
 def fail(message: str, code: int = 2) -> None:
     typer.echo(f"factcheck: error: {message}", err=True)
     raise typer.Exit(code)
@@ -88,14 +97,10 @@ def check(
     color: Annotated[Optional[bool], typer.Option("--color/--no-color",
                                                   help="Colour the text report (default: when a terminal).",
                                                   show_default=False)] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.", min=1)] = 20.0,
-    offline: Annotated[bool, typer.Option(
-        "--offline", help="Use only the HTTP cache; make no request.")] = False,
-    refresh: Annotated[bool, typer.Option(
-        "--refresh", help="Fetch again, bypassing the HTTP cache (and update it).")] = False,
-    allow_private: Annotated[bool, typer.Option(
-        "--allow-private", help="Allow loopback and private network addresses "
-                                "(also FACTCHECK_ALLOW_PRIVATE=1).")] = False,
+    timeout: TimeoutOpt = 20.0,
+    offline: OfflineOpt = False,
+    refresh: RefreshOpt = False,
+    allow_private: AllowPrivateOpt = False,
     ignore_robots: Annotated[bool, typer.Option(
         "--ignore-robots", help="Fetch cited sources even where robots.txt disallows it "
                                 "(for a manual check).")] = False,
@@ -174,14 +179,10 @@ def sources(
                                            show_default=False)],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Listing format (text or json).")]
     = Format.text,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.", min=1)] = 20.0,
-    offline: Annotated[bool, typer.Option(
-        "--offline", help="Use only the HTTP cache; make no request.")] = False,
-    refresh: Annotated[bool, typer.Option(
-        "--refresh", help="Fetch again, bypassing the HTTP cache (and update it).")] = False,
-    allow_private: Annotated[bool, typer.Option(
-        "--allow-private", help="Allow loopback and private network addresses "
-                                "(also FACTCHECK_ALLOW_PRIVATE=1).")] = False,
+    timeout: TimeoutOpt = 20.0,
+    offline: OfflineOpt = False,
+    refresh: RefreshOpt = False,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """List the sources ARTICLE cites, best first: rank, address, how each was found and the
     words that show it. The first three are the ones check uses."""
