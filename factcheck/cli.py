@@ -110,7 +110,8 @@ def check(
         "--db", help="Also write the run into this SQLite database (created if missing); "
                      "browse it with factcheck serve.", dir_okay=False, show_default=False)] = None,
 ) -> None:
-    """Check ARTICLE against its source(s) and report additions, omissions and changed numbers."""
+    """Check ARTICLE against its source(s): additions, omissions, changed numbers and dates,
+    altered or unsourced quotes, attribution and hedge changes."""
     from . import pipeline
     from .findings import reaches
     from .report import render
