@@ -1,0 +1,48 @@
+"""Packaging: the core install carries everything the core imports, and the rules ship."""
+
+import ast
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+from .conftest import ROOT
+
+OPTIONAL = {"serve": {"datasette"}}  # extra -> top-level modules only that extra provides
+
+
+def imported_modules(folder: Path, skip: str) -> set[str]:
+    names: set[str] = set()
+    for path in folder.rglob("*.py"):
+        if skip in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return names - set(sys.stdlib_module_names) - {"factcheck", "__future__"}
+
+
+def requirement_names(specs: list[str]) -> set[str]:
+    return {re.split(r"[<>=!~\[; ]", s, maxsplit=1)[0].lower().replace("_", "-") for s in specs}
+
+
+def test_core_dependencies_cover_core_imports():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    core = requirement_names(project["dependencies"])
+    dists = packages_distributions()
+    missing = []
+    optional = set().union(*OPTIONAL.values())
+    for module in sorted(imported_modules(ROOT / "factcheck", skip="serve") - optional):
+        names = {d.lower().replace("_", "-") for d in dists.get(module, [module])}
+        # a module may come with a dependency's dependency; it must still be declared
+        if not names & core:
+            missing.append((module, sorted(names)))
+    assert not missing, f"imported by the core but not in [project.dependencies]: {missing}"
+
+
+def test_rules_are_shipped_in_the_wheel():
+    build = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]
+    assert build["build"]["targets"]["wheel"]["force-include"]["rules"] == "factcheck/_rules"
