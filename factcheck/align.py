@@ -13,7 +13,8 @@ and summarise. Every article sentence is scored against every source sentence:
   paragraph (the normalised sum of two embeddings stands in for their concatenation);
 * clauses: a source sentence is also carried when a clause of an article sentence renders it
   clearly better than anything else (a rewrite folds a short source sentence into a longer
-  one: "..., adding that picket lines would be manned");
+  one: "..., adding that picket lines would be manned"), unless both state numbers or dates
+  and share none;
 * numbers against weak evidence: support that rests only on a merge, a split or a mutual best
   match is withdrawn when the article sentence states a number or date that no source has and
   shares none with the sentences it would render;
@@ -181,6 +182,11 @@ def clause_table(sentences: list[Sentence]) -> tuple[list[int], list[tuple[int, 
     return owner, spans, texts
 
 
+def conflicting(a: set, b: set) -> bool:
+    """Both sentences state numbers or dates and share none: evidence against a weak match."""
+    return bool(a) and bool(b) and not a & b
+
+
 def runner_up(row: np.ndarray, j: int) -> float:
     """The best value of a row other than column j."""
     rest = np.delete(row, j)
@@ -250,12 +256,15 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                     carried[k] = True
                     carriers.setdefault(k, []).append(i)
     clause_cos = a_clauses.vectors @ sv.T if nc and ns else np.zeros((nc, ns), dtype=np.float32)
+    a_numbers = [numbers(x) for x in article]
+    s_numbers = [numbers(x) for x in source]
     for j in range(ns):
         if not na:
             continue
         by_clause = [a_owner[c] for c in range(nc)
                      if supported[a_owner[c]] and clause_cos[c, j] >= support[a_owner[c], j]
-                     and clause_cos[c, j] - runner_up(clause_cos[c], j) >= CLAUSE_MARGIN]
+                     and clause_cos[c, j] - runner_up(clause_cos[c], j) >= CLAUSE_MARGIN
+                     and not conflicting(a_numbers[a_owner[c]], s_numbers[j])]
         if carried[j]:
             carriers[j] = carriers.get(j, []) + by_clause  # a clause renders it too
             continue
