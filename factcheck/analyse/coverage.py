@@ -112,9 +112,19 @@ def opener_re(language: str) -> re.Pattern[str] | None:
 
 
 def is_attribution(sentence: Sentence, span: tuple[int, int]) -> bool:
-    """A clause that opens with an attribution ("selon X", "according to X")."""
+    """A clause that opens with an attribution ("selon X", "according to X"), or that is what
+    a speech verb right before it reports ("sagte aber, man werde nicht zahlen")."""
+    from .attribution import cues
+
     pattern = opener_re(sentence.language)
-    return bool(pattern and pattern.match(sentence.text, span[0]))
+    if pattern and pattern.match(sentence.text, span[0]):
+        return True
+    before = sentence.text[max(0, span[0] - 30):span[0]].rstrip(" ,:")
+    c = cues(sentence.language)
+    last = before.split()[-3:]
+    tail = " ".join(last)
+    return any(p is not None and any(m.end() >= len(tail) - 6 for m in p.finditer(tail))
+               for p in (c.verbs, c.verbs_that))
 
 
 def omissions(al: Alignment) -> list[Finding]:
