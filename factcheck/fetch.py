@@ -209,7 +209,11 @@ def read_body(response: requests.Response, max_bytes: int, deadline: float) -> N
     total = 0
     started = time.monotonic()
     try:
-        for chunk in response.raw.stream(65536, decode_content=True):
+        while True:
+            # read1 returns what has arrived, so a server that drips bytes meets the deadline
+            chunk = response.raw.read1(65536, decode_content=True)
+            if not chunk:
+                break
             total += len(chunk)
             if total > max_bytes:
                 raise BodyTooLarge(f"response larger than {max_bytes} bytes")
@@ -385,7 +389,7 @@ class Fetcher:
     def _adapter(self, https: bool, retry: Retry) -> requests.adapters.HTTPAdapter:
         return make_adapter(https, guard=not self.allow_private,
                             allow_loopback=self.allow_loopback, retry=retry,
-                            max_bytes=self.max_bytes, deadline=max(3 * self.timeout[1], 30.0))
+                            max_bytes=self.max_bytes, deadline=max(3 * self.timeout[1], 5.0))
 
     def guard_literal(self, url: str) -> None:
         """Refuse an address written as a forbidden IP before anything (the cache included) is

@@ -117,6 +117,20 @@ def supersede(found: list[Finding]) -> list[Finding]:
     return out
 
 
+EXPLICIT = ("front-matter", "source-line", "via")  # the article names its source
+
+
+def chosen_citations(doc: Document, limit: int) -> list[str]:
+    """The sources to check: those the article names as its source (a "source:" line, front
+    matter, a "via" credit) when it has any, else its best other citations; never itself."""
+    from .discover import same_page_key
+
+    own = {same_page_key(u) for u in (doc.url, doc.final_url, doc.canonical) if u}
+    cites = [c for c in doc.citations if same_page_key(c.url) not in own]
+    explicit = [c for c in cites if c.how in EXPLICIT]
+    return [c.url for c in (explicit or cites)][:limit]
+
+
 def check(article: str, sources: Sequence[str] | None = None, *, options: Options | None = None,
           fetcher: fetch_stage.Fetcher | None = None, document: Document | None = None) -> Report:
     """Check ARTICLE (a URL or a file path) against SOURCES (URLs or paths; default: the sources
@@ -130,7 +144,7 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
     try:
         doc = document or load_document(article, options, fetcher)  # 1-2
         cited = not sources
-        targets = list(sources or [c.url for c in doc.citations][: options.max_sources])  # 3
+        targets = list(dict.fromkeys(sources or chosen_citations(doc, options.max_sources)))  # 3
         loaded = [load_or_report(t, options, fetcher, cited, doc.published) for t in targets]
     finally:
         if own:

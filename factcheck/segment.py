@@ -18,6 +18,7 @@ from .rules import lexicon
 
 PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 CLAUSE_MIN_WORDS = 4
+MAX_SENTENCE_WORDS = 80
 
 
 @cache
@@ -58,12 +59,31 @@ def split_spans(text: str, language: str) -> list[tuple[int, int]]:
     merged[-1][1] = len(text)
     spans = []
     for start, end in merged:
-        piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip())
-        trail = len(piece) - len(piece.rstrip())
-        if end - trail > start + lead:
-            spans.append((start + lead, end - trail))
+        for a, b in cap_length(text, start, end):
+            piece = text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            if b - trail > a + lead:
+                spans.append((a + lead, b - trail))
     return spans
+
+
+def cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of text with no sentence end (a list pasted as prose, a long caption) is cut into
+    pieces of at most MAX_SENTENCE_WORDS words, at a comma or semicolon when there is one:
+    alignment and clause analysis grow with sentence length."""
+    out: list[tuple[int, int]] = []
+    while True:
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if len(words) <= MAX_SENTENCE_WORDS:
+            out.append((start, end))
+            return out
+        limit = start + words[MAX_SENTENCE_WORDS - 1].end()
+        floor = start + words[MAX_SENTENCE_WORDS // 2].start()
+        cut = max((m.end() for m in re.finditer(r"[,;:]\s", text[floor:limit])), default=None)
+        cut = floor + cut if cut is not None else start + words[MAX_SENTENCE_WORDS].start()
+        out.append((start, cut))
+        start = cut
 
 
 def segment(document: Document, prefix: str, first: int = 1) -> Segmented:

@@ -9,6 +9,7 @@ span in the sentence.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -332,6 +333,20 @@ def same(a: Quantity, b: Quantity) -> bool:
     return False
 
 
+FAR = 3.0  # values more than e**3 (about 20) times apart are different facts, not one changed
+
+
+def distance(a: Quantity, b: Quantity) -> float:
+    """How far apart two comparable quantities are: 0 for the same, larger further apart; a
+    different kind (vague against a count) counts a little more."""
+    kind = 0.0 if a.kind == b.kind else 0.5
+    if a.kind in ("count", "percent", "vague") and a.value > 0 and b.value > 0:
+        return abs(math.log(a.value / b.value)) + kind
+    if a.kind == b.kind == "year":
+        return min(abs(a.value - b.value) / 5, FAR)
+    return 1.0 + kind  # months, dates, weekdays, times: changed or not
+
+
 FAMILY = {"count": "n", "vague": "n", "percent": "p", "year": "y", "month": "m", "date": "m",
           "weekday": "w", "time": "t"}
 
@@ -360,14 +375,18 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
                 right.remove(s)
                 break
     changed = []
-    for a in list(left):
-        candidates = [s for s in right if comparable(a, s)]
-        if candidates:
-            exact_kind = [s for s in candidates if s.kind == a.kind]
-            s = (exact_kind or candidates)[0]
-            changed.append((a, s))
-            left.remove(a)
-            right.remove(s)
+    pairs = sorted(((distance(a, s), n, m) for n, a in enumerate(left) for m, s in enumerate(right)
+                    if comparable(a, s) and distance(a, s) < FAR), key=lambda x: x[:2])
+    used_a: set[int] = set()
+    used_s: set[int] = set()
+    for _, n, m in pairs:  # the closest values pair first: 9 -> 12 rather than 9 -> 2,000
+        if n not in used_a and m not in used_s:
+            used_a.add(n)
+            used_s.add(m)
+            changed.append((left[n], right[m]))
+    changed.sort(key=lambda p: p[0].start)
+    left = [a for n, a in enumerate(left) if n not in used_a]
+    right = [s for m, s in enumerate(right) if m not in used_s]
     return Comparison(tuple(matched), tuple(changed), tuple(right), tuple(left))
 
 
