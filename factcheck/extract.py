@@ -67,8 +67,11 @@ def decode(fetched: Fetched) -> str:
         from w3lib.encoding import html_to_unicode
 
         header = f"text/html; charset={fetched.charset}" if fetched.charset else None
-        _, text = html_to_unicode(header, body, default_encoding="utf-8",
-                                  auto_detect_fun=detect_encoding)
+        encoding, text = html_to_unicode(header, body, default_encoding="utf-8",
+                                         auto_detect_fun=detect_encoding)
+        if "\ufffd" in text and encoding.replace("-", "").lower() in ("utf8", "utf8sig") \
+                and detect_encoding(body) == "cp1252":
+            text = body.decode("cp1252", errors="replace")  # a page that lies about UTF-8
     else:
         text = decode_plain(body, fetched.charset)
     if sum(ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f") for ch in text[:4000]) > 40:

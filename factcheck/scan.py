@@ -639,6 +639,9 @@ def scan(paths: Sequence[str | Path], config: Config, *,
     jobs = max(1, min(config.workers(), len(files)))
     total = len(files)
     results: list[FileResult] = []
+    # a cache folder that cannot be used is one clear error now, not one per file in the workers
+    with fetch_stage.Fetcher.from_options(fetch_options(config)) as probe:
+        probe.session  # noqa: B018 - opens the cache folder
     if progress is not None:
         progress(ScanProgress(0, total, None))
 

@@ -83,6 +83,7 @@ class Cues:
     pronouns: frozenset[str]
     impersonal: frozenset[str]
     auxiliaries: frozenset[str]
+    leading: frozenset[str]
     not_name_after: frozenset[str]
     roles: dict[str, re.Pattern[str]]
 
@@ -104,6 +105,7 @@ def cues(language: str) -> Cues:
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
         impersonal=frozenset(p.lower() for p in data.get("impersonal", [])),
         auxiliaries=frozenset(p.lower() for p in data.get("auxiliaries", [])),
+        leading=frozenset(p.lower() for p in data.get("leading", [])),
         not_name_after=frozenset(p.lower() for p in data.get("not_name_after", [])),
         roles={k: v for k, v in roles.items() if v},
     )
@@ -197,6 +199,8 @@ def verb_attribution(original: str, text: str, m: re.Match, lang: str, *, needs_
     words = speaker.split()
     while words and words[-1].lower() in c.auxiliaries:
         words.pop()  # "Kim Jong Un has told"
+    while words and words[0].lower() in c.leading:
+        words.pop(0)  # "but experts say"
     speaker = " ".join(words)
     if len(speaker.split()) > MAX_PREPOSED_WORDS or any(
             p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):

@@ -30,7 +30,7 @@ def describe(seg: Segmented) -> str:
     doc = seg.document
     body = sum(1 for s in seg.sentences if s.checkable)
     archived = f", web archive copy of {(doc.archived_at or '?')[:10]}" if doc.how == "archive" else ""
-    return f"{doc.url}  ({doc.language}, {body} sentences{archived})"
+    return f"{doc.url}  ({doc.language}, {body} sentence{'' if body == 1 else 's'}{archived})"
 
 
 def wrap(label: str, text: str, width: int) -> list[str]:

@@ -66,15 +66,23 @@ async def _run_page(datasette, request, run_id: int):
     db = await factcheck_database(datasette)
     data = await db.execute_fn(lambda conn: store.load_run(conn, run_id))
     if data is None:
-        raise NotFound(f"no run {run_id}")
+        return not_found(f"no run {run_id}")
     view = html.from_rows(data)
     title = f"{view.article.title or view.article.url} — run {run_id}"
     body = Markup('<h1>{}</h1>{}').format(title, html.fragment(view, _rule_href(datasette)))
     return await page(datasette, request, f"factcheck: {title}", body, _crumbs(datasette, db))
 
 
+def not_found(message: str) -> Response:
+    """A plain 404 page (raising NotFound makes the server log a whole traceback)."""
+    return Response.text(message, status=404)
+
+
 async def run_view(datasette, request):
-    return await _run_page(datasette, request, int(request.url_vars["run_id"]))
+    raw = request.url_vars["run_id"]
+    if not raw.isdigit() or int(raw) >= 2**63:
+        return not_found(f"no run {raw}")
+    return await _run_page(datasette, request, int(raw))
 
 
 async def article_view(datasette, request):
@@ -82,7 +90,7 @@ async def article_view(datasette, request):
     article = request.url_vars["article_id"]
     run_id = await db.execute_fn(lambda conn: store.latest_run(conn, article))
     if run_id is None:
-        raise NotFound(f"no run of article {article}")
+        return not_found(f"no run of article {article}")
     return await _run_page(datasette, request, run_id)
 
 
@@ -124,7 +132,7 @@ async def index_view(datasette, request):
 def register_routes(datasette):
     return [
         (r"^/-/factcheck/?$", index_view),
-        (r"^/-/factcheck/run/(?P<run_id>\d+)$", run_view),
+        (r"^/-/factcheck/run/(?P<run_id>[^/]+)$", run_view),
         (r"^/-/factcheck/article/(?P<article_id>[^/]+)$", article_view),
         (r"^/-/factcheck/rule/(?P<code>[A-Za-z0-9-]+)$", rule_view),
     ]
