@@ -33,6 +33,11 @@ app = typer.Typer(
 )
 
 
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"
@@ -178,8 +183,8 @@ def fetch_options(pipeline, timeout: float, *, offline: bool = False, refresh: b
 def sources(
     article: Annotated[str, typer.Argument(help="The article: a URL or a file (.html, .htm, .md, .txt).",
                                            show_default=False)],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Listing format (text or json).")]
-    = Format.text,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Listing format.")]
+    = ListFormat.text,
     timeout: TimeoutOpt = 20.0,
     offline: OfflineOpt = False,
     refresh: RefreshOpt = False,

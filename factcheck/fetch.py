@@ -517,8 +517,10 @@ class Fetcher:
             query["timestamp"] = stamp
         try:
             resp = self.request(f"{self.wayback}/wayback/available?{urlencode(query)}")
-        except FetchError:
-            return None
+        except FetchError as err:
+            # the archive itself cannot be asked: say so, rather than "no copy"
+            raise FetchError(f"{url}: the web archive cannot be reached", url=url,
+                             reason=err.reason) from err
         if resp.status_code != 200:
             return None
         try:
@@ -554,6 +556,8 @@ class Fetcher:
         try:
             copy = self.archive_copy(url, when)
         except FetchError as err:
+            if "cannot be reached" in str(err):
+                raise with_note(first, "the web archive could not be reached") from err
             raise with_note(first, f"the archive copy could not be read ({err.reason})") from err
         if copy is None:
             raise with_note(first, "no copy in the web archive")

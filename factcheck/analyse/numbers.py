@@ -78,7 +78,8 @@ def number_lexicon(language: str) -> NumberLexicon:
     months = tuple(m.lower() for m in data.get("months", []))
     weekdays = tuple(w.lower() for w in data.get("weekdays", []))
     percent = data.get("percent", [])
-    month_alts = months + tuple(m[:3] + "." for m in months if len(m) > 4)
+    month_alts = months + tuple(m[:3] + "." for m in months if len(m) > 4) \
+        + tuple(m[:4] + "." for m in months if len(m) > 5)  # "Dec.", "Sept."
     return NumberLexicon(
         language=language,
         decimal="." if language == "en" else ",",
@@ -216,6 +217,11 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
         end = after.end() if after else m.end()
         if hour <= 24 and minutes < 60:
             add(Quantity("time", hour * 60 + minutes, text[m.start():end], m.start(), end))
+    for m in re.finditer(r"(?<![\w.,])(" + DIGITS + r")(bn|m|k)(?![\w])", text):  # "$212m"
+        value = parse_digits(m.group(1), lex.decimal)
+        if value is not None:
+            value *= {"bn": 1e9, "m": 1e6, "k": 1e3}[m.group(2).lower()]
+            add_number(lex, text, m.start(), m.end(), value, add, digits=True)
     for m in re.finditer(r"(?<![\w.,])" + DIGITS + r"(?![\w])", text):
         value = parse_digits(m.group(0), lex.decimal)
         if value is None:
