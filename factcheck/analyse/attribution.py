@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -150,6 +150,12 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
 
 def attributions(sentence: Sentence) -> list[Attribution]:
     """Every attribution in a sentence, outside its quotes, in text order."""
+    return list(_attributions(sentence.text, sentence.language))
+
+
+@lru_cache(maxsize=20_000)
+def _attributions(text_in: str, lang: str) -> tuple[Attribution, ...]:
+    sentence = Sentence("", text_in, 0, len(text_in), "body", 0, lang)
     from .quotes import mask_quotes
 
     lang = sentence.language
@@ -185,7 +191,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 att = verb_attribution(sentence.text, text, m, lang, needs_that=kind == "verb_that")
                 if att is not None:
                     add(*m.span(), att)
-    return [a for _, a in sorted(found, key=lambda x: x[0])]
+    return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
 
 
 def verb_attribution(original: str, text: str, m: re.Match, lang: str, *, needs_that: bool) -> Attribution | None:

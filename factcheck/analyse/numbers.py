@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..rules import lexicon, phrase_pattern
 
@@ -161,8 +161,10 @@ def qualifier_before(lex: NumberLexicon, text: str, start: int) -> str | None:
     return qualifier_match(lex, text, start)[0]
 
 
+@lru_cache(maxsize=20_000)
 def extract(text: str, language: str) -> tuple[Quantity, ...]:
-    """Every quantity in a sentence, in text order, spans not overlapping."""
+    """Every quantity in a sentence, in text order, spans not overlapping (memoised: alignment,
+    numbers and hedges all ask for the same sentences)."""
     lex = number_lexicon(language)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
