@@ -393,6 +393,7 @@ def pin(
         "--refresh", help="Fetch every source again, also those already pinned.")] = False,
     timeout: Annotated[Optional[float], typer.Option(
         help="Seconds to wait for a web page.", min=1, show_default=False)] = None,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Fetch the web sources the articles cite and store them in the repository (a file per
     source and an index, pins.toml), so that scan can run offline with --pinned-only."""
@@ -401,6 +402,8 @@ def pin(
 
     cfg = config_mod.load(paths or [], config_file=config_file).with_cli(
         pins_dir=pins_dir, timeout=timeout)
+    if allow_private:
+        cfg = cfg.with_cli(fetch={**cfg.fetch, "allow_private": True})
 
     def show(event) -> None:
         if event.action == "failed":
