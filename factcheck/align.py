@@ -238,9 +238,10 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
     if ns:
         colbest = score.max(axis=0)
         source_numbers = set().union(*(numbers(s) for s in source))
+        source_clause_cos = av @ s_clauses.vectors.T if len(s_owner) else None
         for i in range(na):
             found = article_bead(i, article, source, score, cosine, merge, split, support, weak,
-                                 av @ s_clauses.vectors.T if len(s_owner) else None, s_owner)
+                                 source_clause_cos, s_owner)
             if found is None:
                 continue
             chosen, best, method = found
