@@ -388,10 +388,6 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
 
 # -- 5. cited sources ------------------------------------------------------------------------
 
-def clean_url(url: str) -> str:
-    return discover.clean_url(url)
-
-
 def take_citations(blocks: list[RawBlock], links: list[Link], language: str, base_url: str,
                    *, canonical: str | None = None,
                    front: Sequence[str] = ()) -> tuple[list[RawBlock], list[Citation]]:
