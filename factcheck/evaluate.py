@@ -6,6 +6,12 @@ when its article sentence contains the label's ``article`` substring (for omissi
 sentence contains the ``source`` substring; a label with both needs both). Each gold label
 matches at most one prediction. Precision, recall and F1 are micro-averaged per kind over all
 pairs; faithful pairs must have no finding of warning or error severity.
+
+Every judged finding (true: it matched a gold label; false: it matched none) is also kept with
+its rule, severity and confidence, so precision is reported per confidence level, per rule and
+for what a user sees by default (warning and error). A second finding on an already labelled
+sentence is not judged at all. A pair whose ``[pair] truncated = true`` must raise S105
+(source-truncated).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from .pipeline import Options, check
 KINDS = ("addition", "omission", "number_mismatch", "attribution_change", "quote_altered",
          "quote_unsourced", "hedge_changed")
 SUFFIXES = (".html", ".htm", ".md", ".txt")
+CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 @dataclass
@@ -51,12 +58,49 @@ class PairResult:
     false_positives: list[tuple[Finding, str]] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)
     scores: dict[str, Score] = field(default_factory=dict)
+    judged: list[tuple[Finding, bool]] = field(default_factory=list)  # (finding, true?)
+    truncated: bool = False  # the labels say a source is cut short
+
+    @property
+    def truncation_found(self) -> bool:
+        return any(f.rule == "S105" for f in self.report.findings)
+
+
+SHOWN = ("warning", "error")  # what a user sees by default
 
 
 @dataclass
 class Evaluation:
     pairs: list[PairResult]
     scores: dict[str, Score]
+
+    def precision_by(self, key) -> dict[str, Score]:
+        """Precision of the judged findings grouped by ``key(finding)`` (fn stays 0)."""
+        out: dict[str, Score] = {}
+        for pair in self.pairs:
+            for f, true in pair.judged:
+                s = out.setdefault(key(f), Score())
+                if true:
+                    s.tp += 1
+                else:
+                    s.fp += 1
+        return dict(sorted(out.items()))
+
+    @property
+    def shown(self) -> Score:
+        """Findings at warning or error severity: how many were true."""
+        return self.precision_by(lambda f: "shown" if f.severity in SHOWN else "hidden").get(
+            "shown", Score())
+
+    @property
+    def macro_f1(self) -> float:
+        measured = [s.f1 for s in self.scores.values() if s.tp + s.fn]
+        return sum(measured) / len(measured) if measured else 0.0
+
+    def truncation(self) -> tuple[int, int]:
+        """(truncated pairs whose S105 was raised, truncated pairs)."""
+        cut = [p for p in self.pairs if p.truncated]
+        return sum(p.truncation_found for p in cut), len(cut)
 
     def faithful_failures(self) -> list[tuple[str, Finding]]:
         return [(p.name, f) for p in self.pairs if p.faithful for f in p.report.findings
@@ -110,8 +154,9 @@ def evaluate_pair(folder: Path, options: Options | None = None) -> PairResult:
     article, sources = pair_files(folder, labels.get("pair"))
     report = check(str(article), [str(s) for s in sources], options=options)
     gold = [g for g in labels.get("finding", []) if g.get("kind") in KINDS]
-    result = PairResult(folder.name, bool(labels.get("pair", {}).get("faithful")), report,
-                        scores={k: Score() for k in KINDS})
+    pair = labels.get("pair", {})
+    result = PairResult(folder.name, bool(pair.get("faithful")), report,
+                        scores={k: Score() for k in KINDS}, truncated=bool(pair.get("truncated")))
     used: set[int] = set()
     for f in report.findings:
         if f.kind not in KINDS:
@@ -122,11 +167,13 @@ def evaluate_pair(folder: Path, options: Options | None = None) -> PairResult:
             if any(matches(f, g, report) for g in gold):
                 continue
             result.scores[f.kind].fp += 1
+            result.judged.append((f, False))
             result.false_positives.append((f, sentence_text(report, f.article_sentence)
                                            or sentence_text(report, f.source_sentence)))
         else:
             used.add(hit)
             result.scores[f.kind].tp += 1
+            result.judged.append((f, True))
     for n, g in enumerate(gold):
         if n not in used:
             result.scores[g["kind"]].fn += 1
@@ -157,9 +204,23 @@ def table(ev: Evaluation, verbose: bool = False) -> str:
     for kind, s in ev.scores.items():
         lines.append(f"{kind:<20} {s.tp + s.fn:>5} {s.tp + s.fp:>6} {s.tp:>4} "
                      f"{s.precision:>10.2f} {s.recall:>7.2f} {s.f1:>6.2f}")
+    lines.append(f"macro-F1 {ev.macro_f1:.2f}")
+    lines.append("")
+    lines.append(f"{'precision by':<20} {'found':>6} {'true':>5} {'precision':>10}")
+    shown = ev.shown
+    rows = [("shown (warn+error)", shown)]
+    rows += [(f"confidence {c}", s) for c, s in sorted(
+        ev.precision_by(lambda f: f.confidence).items(), key=lambda kv: CONFIDENCE_ORDER.get(kv[0], 9))]
+    rows += [(f"severity {c}", s) for c, s in ev.precision_by(lambda f: f.severity).items()]
+    rows += [(f"rule {c}", s) for c, s in ev.precision_by(lambda f: f"{f.rule} {f.severity[:4]}").items()]
+    for name, s in rows:
+        lines.append(f"{name:<20} {s.tp + s.fp:>6} {s.tp:>5} {s.precision:>10.2f}")
     bad = ev.faithful_failures()
+    faithful = sum(p.faithful for p in ev.pairs)
+    found, cut = ev.truncation()
     lines.append(f"pairs: {len(ev.pairs)}; faithful pairs with warnings or errors: "
-                 f"{len({name for name, _ in bad})}")
+                 f"{len({name for name, _ in bad})} of {faithful}; truncated sources recognised: "
+                 f"{found} of {cut}")
     if verbose:
         for pair in ev.pairs:
             for f, text in pair.false_positives:
