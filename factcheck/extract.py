@@ -150,7 +150,10 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
 
 
 def inline_text(el: lxml.etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
+    """The text of an element, a line break counting as a space ("office.<br>Mayor")."""
+    return " ".join("".join(
+        " " + t if t.is_tail and t.getparent().tag == "lb" else t
+        for t in el.xpath(".//text()")).split())
 
 
 def html_meta(tree: lxml.html.HtmlElement) -> Meta:
@@ -355,11 +358,23 @@ def strip_dateline(text: str) -> str:
     return DATELINE_RE.sub("", text, count=1)
 
 
+GLUED_LABEL_RE = re.compile(r"^(?-i:[A-ZÀ-ÖØ-Þ]{3,}(?:\s[A-ZÀ-ÖØ-Þ]{2,})*)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+
+
+def unglue_label(text: str) -> str:
+    """'WORLDHarbour city opens...' -> 'Harbour city opens...': a section label in capitals run
+    into the next words when the page's text was copied."""
+    m = GLUED_LABEL_RE.match(text)
+    return text[m.end():] if m and len(text) - m.end() >= 12 else text
+
+
 def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
     kept: list[RawBlock] = []
     in_section = False
     for block in blocks:
-        text = block.text
+        text = unglue_label(block.text)
+        if text != block.text:
+            block = RawBlock(block.kind, text)
         if matches(language, "sections", text):
             in_section = True
             continue
@@ -367,8 +382,11 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
         if colon and len(rest.split()) <= 14 and matches(language, "sections", head):
             continue  # "Te puede interesar: Cómo preparar ...": a box title with its link
         if in_section:
-            # the box holds short link-like items; real prose ends it
-            if block.kind in ("bullet", "heading") or len(text.split()) <= 14:
+            # the box holds short link-like items (teaser headlines); prose ends it: a sentence
+            # that ends like one and is long enough to be one
+            if block.kind in ("bullet", "heading") or (
+                    len(text.split()) <= 14 and not (
+                        text.endswith(TERMINAL[:4]) and len(text.split()) >= 6)):
                 continue
             in_section = False
         if matches(language, "lines", text) or matches(language, "byline", text):
@@ -425,8 +443,10 @@ def extract(fetched: Fetched) -> Document:
         raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)
     language = choose_language(sample, meta.declared_language, fetched.url)
 
-    raw, title = pick_title(raw, meta.title)
     raw = remove_furniture(raw, language)
+    # a <title> such as "Advertisement" is furniture, not the headline
+    meta_title = None if meta.title and matches(language, "lines", meta.title) else meta.title
+    raw, title = pick_title(raw, meta_title)
     raw, citations = take_citations(raw, links, language, base, canonical=meta.canonical,
                                     front=front_matter_sources(front))
     body = [b for b in raw if b.kind in ("paragraph", "bullet")]
