@@ -149,11 +149,22 @@ def matches(finding: Finding, gold: dict, report: Report) -> bool:
     return bool(ok)
 
 
+def implied(gold: list[dict]) -> list[dict]:
+    """Labels with the kinds they imply: an invented quote (``quote_unsourced`` with no
+    ``source``: nothing in the source says it) is a sentence invented whole, so also an
+    ``addition``, unless the labels already give one for that sentence."""
+    added = {squash(g["article"]) for g in gold if g["kind"] == "addition" and g.get("article")}
+    extra = [{"kind": "addition", "article": g["article"], "note": "implied: an invented quote"}
+             for g in gold if g["kind"] == "quote_unsourced" and g.get("article")
+             and not g.get("source") and squash(g["article"]) not in added]
+    return gold + extra
+
+
 def evaluate_pair(folder: Path, options: Options | None = None) -> PairResult:
     labels = tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))
     article, sources = pair_files(folder, labels.get("pair"))
     report = check(str(article), [str(s) for s in sources], options=options)
-    gold = [g for g in labels.get("finding", []) if g.get("kind") in KINDS]
+    gold = implied([g for g in labels.get("finding", []) if g.get("kind") in KINDS])
     pair = labels.get("pair", {})
     result = PairResult(folder.name, bool(pair.get("faithful")), report,
                         scores={k: Score() for k in KINDS}, truncated=bool(pair.get("truncated")))

@@ -123,14 +123,14 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
     links: list[Link] = []
     if doc is None or doc.body is None:
         return blocks, meta, links
-    for el in doc.body:
+    for el in body_elements(doc.body):
         tag = el.tag
         if tag == "list":
             for item in el.iter("item"):
                 blocks.append(RawBlock("bullet", inline_text(item)))
         elif tag == "head":
             blocks.append(RawBlock("heading", inline_text(el)))
-        elif tag in ("p", "quote", "lb"):
+        elif tag in ("p", "quote", "lb", "div"):
             blocks.append(RawBlock("paragraph", inline_text(el)))
         for ref in el.iter("ref"):
             if ref.get("target"):
@@ -147,6 +147,24 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
     seen = {link.url for link in links}
     links += [link for link in page_links if link.url not in seen and "via" in link.text.lower()]
     return blocks, meta, links
+
+
+BLOCK_TAGS = ("list", "head", "p", "quote", "lb", "table")
+
+
+def body_elements(body: lxml.etree._Element):
+    """The block elements of trafilatura's body, in order. Pages built of nested divs (weakly
+    structured HTML, live blogs) come back as divs holding the paragraphs: walk into them; a
+    div holding text of its own and no block is one paragraph."""
+    for el in body:
+        if el.tag == "div" and any(child.tag in BLOCK_TAGS or child.tag == "div" for child in el):
+            if (el.text or "").strip():  # text before the first child block
+                lead = lxml.etree.Element("p")
+                lead.text = el.text
+                yield lead
+            yield from body_elements(el)
+        else:
+            yield el
 
 
 def inline_text(el: lxml.etree._Element) -> str:

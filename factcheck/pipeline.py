@@ -95,10 +95,12 @@ def load_or_report(target: str, options: Options, fetcher: fetch_stage.Fetcher, 
 
 
 def supersede(found: list[Finding]) -> list[Finding]:
-    """One finding per problem: a sentence whose quote is unsourced (Q101) is not also reported
-    as an addition (C100); a number changed inside an altered quote is the quote's finding (Q100),
-    not a number mismatch; a sentence gets one attribution finding."""
-    quoted = {f.article_sentence for f in found if f.rule in ("Q101", "Q102")}
+    """One finding per problem: a number changed inside an altered quote is the quote's finding
+    (Q100), not a number mismatch; a sentence gets one attribution finding. A sentence invented
+    whole with its quote is both an addition (C100) and an unsourced quote (Q101): one problem
+    of two kinds, each a filter users rely on; reported speech put in quote marks (Q102) is
+    supported, so it is no addition."""
+    quoted = {f.article_sentence for f in found if f.rule == "Q102"}
     misquoted_numbers = {f.article_sentence for f in found
                          if f.rule == "Q100" and "number" in dict(f.evidence).get("changes", "")}
     out: list[Finding] = []

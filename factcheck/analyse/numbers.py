@@ -355,6 +355,18 @@ def distance(a: Quantity, b: Quantity) -> float:
     return 1.0 + kind  # months, dates, weekdays, times: changed or not
 
 
+def small_word(q: Quantity) -> bool:
+    """'the two nations', 'one of', 'les deux pays': a number word below three, which is more
+    often a determiner than a count anyone would change."""
+    return q.kind == "count" and q.value < 3 and not any(ch.isdigit() for ch in q.text)
+
+
+def far(a: Quantity, b: Quantity) -> float:
+    """How far apart two values may be and still be one changed fact: a small number word
+    pairs only with a value of its size (two -> three, never two -> 27)."""
+    return math.log(3) if small_word(a) or small_word(b) else FAR
+
+
 FAMILY = {"count": "n", "vague": "n", "percent": "p", "year": "y", "month": "m", "date": "m",
           "weekday": "w", "time": "t"}
 
@@ -384,7 +396,7 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
                 break
     changed = []
     pairs = sorted(((distance(a, s), n, m) for n, a in enumerate(left) for m, s in enumerate(right)
-                    if comparable(a, s) and distance(a, s) < FAR), key=lambda x: x[:2])
+                    if comparable(a, s) and distance(a, s) < far(a, s)), key=lambda x: x[:2])
     used_a: set[int] = set()
     used_s: set[int] = set()
     for _, n, m in pairs:  # the closest values pair first: 9 -> 12 rather than 9 -> 2,000
@@ -434,23 +446,44 @@ def findings(alignment) -> list:
                 span=(qa.start, qa.end),
                 evidence=(("article", qa.text), ("source", qs.text)),
             ))
+    everywhere = [(i, q) for i, a in enumerate(alignment.article) for q in article_q[a.id]]
     for j, sentence in enumerate(alignment.source):
         if not alignment.carried[j]:
             continue  # a dropped sentence is an omission of its own
         readers = list(alignment.carriers.get(sentence.id, ())) or renderers.get(sentence.id) \
             or [alignment.article[alignment.best_article(j)].id]
-        rendered = [q for rid in readers for q in article_q[rid]]
+        dropped = []
         for qs in source_q[sentence.id]:
             if qs.kind not in DETAIL_KINDS or (sentence.id, qs.start) in changed_source:
                 continue
             if qs.kind == "count" and qs.value < 3:
                 continue  # "the two companies", "one of": rendered without the number word
-            if any(same(qa, qs) for qa in rendered):
+            # judged against the whole article: a detail given in another sentence that
+            # speaks of the same thing is kept (a month that merely recurs is not)
+            if any(same(qa, qs) for i, qa in everywhere
+                   if alignment.score[i, j] >= (alignment.weak[i, j] + alignment.support[i, j]) / 2):
                 continue
+            dropped.append(qs)
+        for fact in facts(dropped, sentence.text):
+            text = sentence.text[fact[0].start:fact[-1].end]
             out.append(make(
                 "C201", confidence="medium",
-                message=f"“{qs.text}” in the source is not in the article",
+                message=f"“{text}” in the source is not in the article",
                 article_sentence=readers[0], source_sentence=sentence.id,
-                evidence=(("dropped", qs.text),),
+                evidence=(("dropped", text),),
             ))
     return out
+
+
+def facts(quantities: list[Quantity], text: str) -> list[list[Quantity]]:
+    """Dropped quantities grouped into the facts they state: the parts of one date ("Saturday,
+    September 27", "August 2025") are one fact, so one finding."""
+    groups: list[list[Quantity]] = []
+    for q in sorted(quantities, key=lambda q: q.start):
+        prev = groups[-1][-1] if groups else None
+        if prev is not None and prev.is_date and q.is_date \
+                and len(text[prev.end:q.start].strip(" ,.-/")) <= 3:
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return groups
