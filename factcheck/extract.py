@@ -113,6 +113,7 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
     if base_url.startswith(("http://", "https://")):
         tree.make_links_absolute(base_url, resolve_base_href=True)
     meta = html_meta(tree)
+    drop_furniture_elements(tree)
     page_links = [Link(a.get("href", ""), " ".join(a.text_content().split()))
                   for a in tree.iter("a") if a.get("href", "").startswith(("http", "/"))]
     doc = bare_extraction(tree, url=base_url if base_url.startswith("http") else None,
@@ -147,6 +148,29 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
     seen = {link.url for link in links}
     links += [link for link in page_links if link.url not in seen and "via" in link.text.lower()]
     return blocks, meta, links
+
+
+FURNITURE_CLASS_RE = re.compile(
+    r"^(?:[a-z0-9]+[-_])*(?:caption|captions|credit|credits|photo-credit|byline|bylines|author-bio|"
+    r"author-box|authorbox|bio|newsletter|signup|sign-up|related|share|sharing|social|"
+    r"advert|advertisement|ad|ads|adslot|sponsor|sponsored|promo|paywall|read-?time|"
+    r"reading-time|breadcrumbs?|tags|tag-list|embed|tweet)(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
+KEEP_TAGS = ("html", "body", "main", "article")
+
+
+def drop_furniture_elements(tree: lxml.html.HtmlElement) -> None:
+    """Remove elements a page marks as furniture by their class or id (a caption div, a credit
+    span, an author box, a newsletter box, a related-links box), unless they hold most of the
+    page's text: weakly structured pages carry no <figcaption> or <aside> for trafilatura to
+    know them by."""
+    total = len(tree.text_content() or "")
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str) or el.tag in KEEP_TAGS or el.getparent() is None:
+            continue
+        names = (el.get("class") or "").split() + [el.get("id") or ""]
+        if any(n and FURNITURE_CLASS_RE.match(n) for n in names):
+            if len(el.text_content() or "") < 0.3 * total:
+                el.drop_tree()
 
 
 BLOCK_TAGS = ("list", "head", "p", "quote", "lb", "table")
@@ -359,8 +383,10 @@ DATELINE_RE = re.compile(
 def is_meta_line(text: str) -> bool:
     """'von Redaktion | 10.11.2025, 14:20 Uhr | Lesezeit: 3 Min.', '(File photo)', an email."""
     words = len(text.split())
-    if text.count("|") >= 2 and words <= 20:
+    if sum(text.count(sep) for sep in "|·•") >= 2 and words <= 20:
         return True
+    if "©" in text and words <= 20:
+        return True  # "Daily Example © 2025 · Legal notice"
     if text.startswith("(") and text.endswith(")") and words <= 8:
         return True
     return bool(EMAIL_RE.search(text)) and words <= 12
@@ -376,21 +402,55 @@ def strip_dateline(text: str) -> str:
     return DATELINE_RE.sub("", text, count=1)
 
 
-GLUED_LABEL_RE = re.compile(r"^(?-i:[A-ZÀ-ÖØ-Þ]{3,}(?:\s[A-ZÀ-ÖØ-Þ]{2,})*)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+GLUED_LABEL_RE = re.compile(r"^(?-i:[A-ZÀ-ÖØ-Þ]{2,}(?:\s[A-ZÀ-ÖØ-Þ]{2,})*)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 
 
-def unglue_label(text: str) -> str:
+CREDIT_TAIL_RE = re.compile(
+    r"\(\s*(?:photos?|fotos?|images?|imagen|bild|pictures?|crédits?|credits?|fotografía)"
+    r"\s*:[^()]{1,80}\)\s*$", re.IGNORECASE)
+CAPTION_WORDS = 40
+
+
+def ends_with_credit(text: str) -> bool:
+    """'The derailed tram at the market square. (Photo: X / Agency)': a short block that ends
+    with a photo credit is a caption, the words before the credit included."""
+    return bool(CREDIT_TAIL_RE.search(text)) and len(text.split()) <= CAPTION_WORDS
+
+
+def unglue_label(text: str, language: str) -> str | None:
     """'WORLDHarbour city opens...' -> 'Harbour city opens...': a section label in capitals run
-    into the next words when the page's text was copied."""
+    into the next words when the page's text was copied. None when the label opens a box of
+    related links ('TE PUEDE INTERESARLas aerolíneas...'): the whole block is furniture."""
     m = GLUED_LABEL_RE.match(text)
-    return text[m.end():] if m and len(text) - m.end() >= 12 else text
+    if not m or len(m.group(0)) < 4 or len(text) - m.end() < 12:
+        return text
+    if matches(language, "sections", m.group(0)) or matches(language, "lines", m.group(0)):
+        return None
+    return text[m.end():]
+
+
+STANDFIRST_WORDS = 30
+
+
+def kept_prose(blocks: list[RawBlock]) -> bool:
+    return any(b.kind == "paragraph" for b in blocks)
+
+
+def glued_section(text: str, language: str) -> bool:
+    """'RelatedHeatwave: what the alert levels mean': a box title run into its first link."""
+    for m in re.finditer(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])", text[:40]):
+        if matches(language, "sections", text[:m.start()]):
+            return True
+    return False
 
 
 def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
     kept: list[RawBlock] = []
     in_section = False
     for block in blocks:
-        text = unglue_label(block.text)
+        text = unglue_label(block.text, language)
+        if text is None or ends_with_credit(text) or glued_section(text, language):
+            continue
         if text != block.text:
             block = RawBlock(block.kind, text)
         if matches(language, "sections", text):
@@ -407,14 +467,17 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
                         text.endswith(TERMINAL[:4]) and len(text.split()) >= 6)):
                 continue
             in_section = False
-        if matches(language, "lines", text) or matches(language, "byline", text):
+        if matches(language, "lines", text) or matches(language, "byline", text) \
+                or matches(language, "paywall", text):
             continue
         if (block.kind != "bullet" and is_tag_list(text)) or (
                 is_meta_line(text) and not discover.source_line_re(language).match(text)):
             continue
         if block.kind == "paragraph":
             text = strip_dateline(text)
-            if len(text.split()) <= 5 and (not text.endswith(TERMINAL) or is_pull_quote(text)):
+            if not kept_prose(kept) and not text.endswith(TERMINAL) and len(text.split()) <= STANDFIRST_WORDS:
+                block = RawBlock("heading", text)  # a standfirst: a second headline, no full stop
+            elif len(text.split()) <= 5 and (not text.endswith(TERMINAL) or is_pull_quote(text)):
                 block = RawBlock("heading", text)  # a kicker, a box title ("En bref"), a pull quote
             elif text != block.text:
                 block = RawBlock("paragraph", text)
@@ -461,6 +524,7 @@ def extract(fetched: Fetched) -> Document:
         raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)
     language = choose_language(sample, meta.declared_language, fetched.url)
 
+    paywall = any(matches(language, "paywall", b.text) for b in raw)
     raw = remove_furniture(raw, language)
     # a <title> such as "Advertisement" is furniture, not the headline
     meta_title = None if meta.title and matches(language, "lines", meta.title) else meta.title
@@ -471,6 +535,7 @@ def extract(fetched: Fetched) -> Document:
     if sum(len(b.text) for b in body) < MIN_ARTICLE_CHARS:
         raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)
 
+    truncated = "paywall" if paywall else ("cut" if cut_short(raw) else None)
     parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -493,7 +558,23 @@ def extract(fetched: Fetched) -> Document:
         how=fetched.how,
         archived_at=fetched.archived_at,
         canonical=meta.canonical,
+        truncated=truncated,
     )
+
+
+CUT_MIN_WORDS = 6
+
+
+def cut_short(blocks: list[RawBlock]) -> bool:
+    """The text stops in the middle of a sentence: its last block of prose (furniture gone)
+    has no sentence end, or trails off with an ellipsis ("... until the end of the")."""
+    prose = [b for b in blocks if b.kind in ("paragraph", "heading")]
+    if not prose:
+        return False
+    last = prose[-1].text.rstrip()
+    if len(last.split()) < CUT_MIN_WORDS or last.isupper():
+        return False
+    return not last.endswith(TERMINAL) or last.endswith(("...", "…")) and not last.endswith(("[...]", "[…]"))
 
 
 def front_matter_sources(front: dict) -> list[str]:

@@ -119,6 +119,93 @@ def supersede(found: list[Finding]) -> list[Finding]:
     return out
 
 
+REPEAT_RATIO = 90  # rapidfuzz ratio at which two source sentences are one sentence twice
+
+
+def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
+    """The checkable source sentences, a sentence that an earlier source already has (near
+    word for word: the same wire story at two outlets) counted once, so that rendering it
+    through either copy carries it. Returns (sentences, how many repeats were left out)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.process import cdist
+    from rapidfuzz.utils import default_process
+
+    kept: list = []
+    repeated = 0
+    for seg in segs:
+        mine = [s for s in seg.sentences if s.checkable]
+        if kept and mine:
+            ratio = cdist([s.text for s in mine], [s.text for s in kept], scorer=fuzz.ratio,
+                          processor=default_process)
+            fresh = [s for s, row in zip(mine, ratio) if row.max() < REPEAT_RATIO]
+            repeated += len(mine) - len(fresh)
+            mine = fresh
+        kept += mine
+    return kept, repeated
+
+
+def targets_of(segs: list[Segmented], targets: list[str], loaded: list) -> list[str]:
+    """The name each read source was given (its address or file), in the order of segs."""
+    return [t for t, (doc, _, _) in zip(targets, loaded) if doc is not None][:len(segs)]
+
+
+def truncation(found: list[Finding], al, art: Segmented, segs: list[Segmented],
+               names: list[str]) -> list[Finding]:
+    """S105 for a text that ends early, and what it implies: article sentences past what a
+    truncated source covers are not additions (when every source is truncated); source
+    sentences past what a truncated article renders are not dropped; a cut sentence is not
+    dropped."""
+    order = {s.id: n for n, s in enumerate(al.article)}
+    rendered_by: dict[str, set[str]] = {}
+    for bead in al.beads:
+        for sid in bead.source:
+            rendered_by.setdefault(sid, set()).update(bead.article)
+    out = list(found)
+    unchecked: set[str] = set()
+    ignored_sources: set[str] = set()
+    cut_all = bool(segs) and all(seg.document.truncated for seg in segs)
+    for seg, name in zip(segs, names):
+        reason = seg.document.truncated
+        if not reason:
+            continue
+        ids = [s.id for s in seg.sentences if s.checkable]
+        # where the article reaches the end of what the source holds: its rendering of the
+        # source's last sentences (a stray match of an earlier sentence further down the
+        # article must not push the line)
+        covered = [order[a] for sid in ids for a in rendered_by.get(sid, ()) if a in order]
+        end = [order[a] for sid in ids[-2:] for a in rendered_by.get(sid, ()) if a in order]
+        last = max(end or covered, default=-1)
+        past = [s.id for s in al.article if order[s.id] > last]
+        if cut_all:
+            unchecked.update(past)
+        if reason == "cut" and ids:
+            ignored_sources.add(ids[-1])
+        span = f" ({past[0]} to {past[-1]})" if len(past) > 1 else (f" ({past[0]})" if past else "")
+        out.append(make(
+            "S105", confidence="high" if reason == "paywall" else "medium",
+            message=(f"{name}: the source ends early ({'behind a paywall' if reason == 'paywall' else 'cut mid-sentence'}); "
+                     f"{len(past)} article sentence{'s' if len(past) != 1 else ''} after what it covers{span} "
+                     f"{'were' if len(past) != 1 else 'was'} not checked against it"),
+            evidence=(("source", name), ("reason", reason), ("unchecked", str(len(past)))),
+        ))
+    if art.document.truncated and al.source:
+        carried = [n for n, s in enumerate(al.source) if al.carried[n]]
+        last = max(carried, default=-1)
+        past = [s.id for n, s in enumerate(al.source) if n > last]
+        ignored_sources.update(past)
+        out.append(make(
+            "S105", confidence="high" if art.document.truncated == "paywall" else "medium",
+            message=(f"the article ends early ({'behind a paywall' if art.document.truncated == 'paywall' else 'cut mid-sentence'}); "
+                     f"{len(past)} source sentence{'s' if len(past) != 1 else ''} after what it renders "
+                     f"{'were' if len(past) != 1 else 'was'} not checked"),
+            evidence=(("source", "article"), ("reason", art.document.truncated),
+                      ("unchecked", str(len(past)))),
+        ))
+    return [f for f in out
+            if not (f.rule in ("C100", "Q101") and f.article_sentence in unchecked)
+            and not (f.rule in ("C200", "C201") and f.source_sentence in ignored_sources)]
+
+
 EXPLICIT = ("front-matter", "source-line", "via")  # the article names its source
 
 
@@ -176,7 +263,7 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
     quote_records: tuple = ()
     if segs:
         a_sents = [s for s in art.sentences if s.checkable]
-        s_sents = [s for seg in segs for s in seg.sentences if s.checkable]
+        s_sents, repeated = distinct_sentences(segs)
         al = align(a_sents, s_sents)  # 5
         beads = al.beads
         found += coverage.additions(al) + coverage.partial_additions(al)  # 6
@@ -187,11 +274,13 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
         found += quotes.findings(art, segs, al.beads, a_quotes, s_quotes)
         found += attribution.findings(al) + hedges.findings(al)
         found = supersede(found)
+        found = truncation(found, al, art, segs, targets_of(segs, targets, loaded))
         stats = [
             ("source_sentences", float(len(s_sents))),
             ("source_carried", float(sum(al.carried))),
             ("article_sentences", float(len(a_sents))),
             ("article_supported", float(sum(al.supported))),
+            ("source_repeats", float(repeated)),
         ]
     texts = {s.id: s.text for seg in [art, *segs] for s in seg.sentences}
     order = {sid: n for n, sid in enumerate(texts)}
