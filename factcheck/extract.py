@@ -153,8 +153,8 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
 FURNITURE_CLASS_RE = re.compile(
     r"^(?:[a-z0-9]+[-_])*(?:caption|captions|credit|credits|photo-credit|byline|bylines|author-bio|"
     r"author-box|authorbox|bio|newsletter|signup|sign-up|related|share|sharing|social|"
-    r"advert|advertisement|ad|ads|adslot|sponsor|sponsored|promo|paywall|read-?time|"
-    r"reading-time|breadcrumbs?|tags|tag-list|embed|tweet)(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
+    r"advert|advertisement|ad|ads|adslot|sponsor|sponsored|read-?time|"
+    r"reading-time|breadcrumbs?|tags|tag-list)(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
 KEEP_TAGS = ("html", "body", "main", "article")
 
 
@@ -467,8 +467,9 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
                         text.endswith(TERMINAL[:4]) and len(text.split()) >= 6)):
                 continue
             in_section = False
-        if matches(language, "lines", text) or matches(language, "byline", text) \
-                or matches(language, "paywall", text):
+        if matches(language, "paywall", text):
+            break  # what follows a paywall line is its sales pitch and the page's footer
+        if matches(language, "lines", text) or matches(language, "byline", text):
             continue
         if (block.kind != "bullet" and is_tag_list(text)) or (
                 is_meta_line(text) and not discover.source_line_re(language).match(text)):
