@@ -409,6 +409,15 @@ CREDIT_TAIL_RE = re.compile(
     r"\(\s*(?:photos?|fotos?|images?|imagen|bild|pictures?|crédits?|credits?|fotografía)"
     r"\s*:[^()]{1,80}\)\s*$", re.IGNORECASE)
 CAPTION_WORDS = 40
+CREDIT_LINE_RE = re.compile(
+    r"^\(?\s*(?:photos?|fotos?|images?|imagen|bild|pictures?|crédits?|credits?|fotografía)"
+    r"\s*:\s*[^()]{1,80}\)?$", re.IGNORECASE)
+CAPTION_AFTER_CREDIT = 20  # words: a one-sentence block this short after a credit is its caption
+
+
+def one_short_sentence(text: str) -> bool:
+    body = text.rstrip(".!?…")
+    return len(text.split()) <= CAPTION_AFTER_CREDIT and not re.search(r"[.!?…]\s", body)
 
 
 def ends_with_credit(text: str) -> bool:
@@ -447,8 +456,18 @@ def glued_section(text: str, language: str) -> bool:
 def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
     kept: list[RawBlock] = []
     in_section = False
+    after_credit = False
     for block in blocks:
         text = unglue_label(block.text, language)
+        if text is not None and CREDIT_LINE_RE.match(text.strip()):
+            # a photo credit on a line of its own: the short line right after it is the
+            # caption (the line before it may be prose: a credit ends no caption)
+            after_credit = True
+            continue
+        if after_credit and block.kind == "paragraph" and one_short_sentence(text or ""):
+            after_credit = False
+            continue
+        after_credit = False
         if text is None or ends_with_credit(text) or glued_section(text, language):
             continue
         if text != block.text:
