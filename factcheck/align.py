@@ -55,7 +55,7 @@ ROW_DELTA = 0.08  # further source sentences rendered must score this close to t
 PAIR_GAIN = 0.02  # a merged/split pair must beat the single match by this much
 MUTUAL_MARGIN = 0.12  # a mutual best match this far above the runners-up counts as support
 CLAUSE_MARGIN = 0.05  # a clause carries a source sentence it matches this far above any other
-WEAK_METHODS = ("merge", "split", "clause", "mutual")  # evidence that a number no source has overrides
+WEAK_METHODS = ("merge", "split", "clause", "mutual", "leftover")  # evidence that a number no source has overrides
 
 NAME_RE = re.compile(r"(?<![\w])([A-ZÀ-ÖØ-Þ][\w’'-]{2,}(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]{2,})*)")
 
@@ -281,6 +281,11 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
         if found:
             carried[j] = True
             carriers[j] = sorted(set(found))
+    for i, j in leftover_pairs(article, source, score, weak, supported, carried, carriers,
+                               a_numbers, s_numbers):
+        supported[i] = carried[j] = True
+        carriers[j] = [i]
+        beads.append(Bead((article[i].id,), (source[j].id,), round(float(score[i, j]), 3), "leftover"))
     for i, ok in enumerate(supported):
         if not ok:
             beads.append(Bead((article[i].id,), (), round(float(score[i].max()) if ns else 0.0, 3), "none"))
@@ -293,6 +298,43 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                      tuple(supported), tuple(carried), av, sv, a_clauses, s_clauses,
                      {source[j].id: tuple(article[i].id for i in dict.fromkeys(found))
                       for j, found in carriers.items()})
+
+
+ORDER_PRIOR = 0.04  # a leftover pair in the place the order of its neighbours predicts
+
+
+def leftover_pairs(article, source, score, weak, supported, carried, carriers, a_numbers, s_numbers):
+    """The decision over the whole pair: once every clear rendering is found, the article
+    sentences nothing supports and the source sentences nothing carries are matched with each
+    other. A rewrite renders most source sentences once, so an unsupported sentence that is
+    related to an uncarried one, each the other's best among the leftovers, renders it
+    (typically a claim reworded with its attribution changed: "analysts said the fine would cut
+    profit" -> "the fine will cut profit"). Order is a weak prior: a pair that sits where its
+    neighbours' renderings put it needs a little less. Numbers that contradict forbid a pair."""
+    rows = [i for i, ok in enumerate(supported) if not ok]
+    cols = [j for j, ok in enumerate(carried) if not ok]
+    if not rows or not cols:
+        return []
+    position: dict[int, list[int]] = {}
+    for j, found in carriers.items():
+        for i in found:
+            position.setdefault(i, []).append(j)
+
+    def expected(i: int, j: int) -> bool:
+        before = [k for a in range(i - 1, -1, -1) if a in position for k in position[a]][:1]
+        after = [k for a in range(i + 1, len(article)) if a in position for k in position[a]][:1]
+        return bool(before or after) and all(k < j for k in before) and all(k > j for k in after)
+
+    sub = np.array([[score[i, j] + (ORDER_PRIOR if expected(i, j) else 0.0) for j in cols]
+                    for i in rows], dtype=np.float32)
+    pairs = []
+    for r, i in enumerate(rows):
+        c = int(np.argmax(sub[r]))
+        j = cols[c]
+        if int(np.argmax(sub[:, c])) == r and sub[r, c] >= weak[i, j] \
+                and not conflicting(a_numbers[i], s_numbers[j]):
+            pairs.append((i, j))
+    return pairs
 
 
 def article_bead(i, article, source, score, cosine, merge, split, support, weak,
