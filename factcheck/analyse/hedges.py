@@ -63,6 +63,29 @@ def hedges(text: str, language: str) -> list[Hedge]:
     return out
 
 
+@cache
+def mood_pattern(language: str) -> re.Pattern[str] | None:
+    cond = lexicon(language).get("hedges", {}).get("conditional", {})
+    words = list(cond.get("auxiliaries", []))
+    suffixes = cond.get("suffixes", [])
+    parts = []
+    if words:
+        parts.append(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w’'-])")
+    if suffixes:
+        parts.append(r"(?<![\w’'-])[^\W\d_]{2,}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w’'-])")
+    return re.compile("|".join(parts), re.I) if parts else None
+
+
+def conditional_mood(text: str, language: str) -> bool:
+    """Whether the sentence is in the conditional mood anywhere ("would", "würde", a French or
+    Spanish conditional), reported speech included: "would create" and « créerait » are one
+    mood, so the translation hedges nothing the source did not."""
+    pattern = mood_pattern(language)
+    exclude = hedge_patterns(language)[2]
+    return pattern is not None and any(m.group(0).lower() not in exclude
+                                       for m in pattern.finditer(text))
+
+
 def reported_speech_start(text: str, language: str) -> int:
     """Where reported speech begins ("a annoncé que ..."): a conditional after it is the tense
     of reported speech (concordance), not a hedge. len(text) when there is none."""
@@ -96,6 +119,12 @@ def findings(alignment) -> list[Finding]:
         ha = hedges(a.text, a.language)
         main = max(bead.source, key=lambda sid: alignment.score[row[a.id], col[sid]])
         hs = [(main, h) for h in hedges(src[main].text, src[main].language)]
+        if ha and all(h.category == "conditional" for h in ha) \
+                and conditional_mood(src[main].text, src[main].language):
+            ha = []  # the same mood as the source's "would"
+        if hs and all(h.category == "conditional" for _, h in hs) \
+                and conditional_mood(a.text, a.language):
+            hs = []
         if hs and not ha:
             sid, h = hs[0]
             words = ", ".join(dict.fromkeys(x.text for _, x in hs))
