@@ -281,8 +281,8 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
         if found:
             carried[j] = True
             carriers[j] = sorted(set(found))
-    for i, j in leftover_pairs(article, source, score, weak, supported, carried, carriers,
-                               a_numbers, s_numbers):
+    for i, j in leftover_pairs(article, source, score, weak, support, supported, carried,
+                               carriers, a_numbers, s_numbers):
         supported[i] = carried[j] = True
         carriers[j] = [i]
         beads.append(Bead((article[i].id,), (source[j].id,), round(float(score[i, j]), 3), "leftover"))
@@ -301,16 +301,20 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
 
 
 ORDER_PRIOR = 0.04  # a leftover pair in the place the order of its neighbours predicts
+LEFTOVER_SHARE = 0.6  # a leftover pair must score this far from "unrelated" towards "supported"
 
 
-def leftover_pairs(article, source, score, weak, supported, carried, carriers, a_numbers, s_numbers):
+def leftover_pairs(article, source, score, weak, support, supported, carried, carriers, a_numbers,
+                   s_numbers):
     """The decision over the whole pair: once every clear rendering is found, the article
     sentences nothing supports and the source sentences nothing carries are matched with each
     other. A rewrite renders most source sentences once, so an unsupported sentence that is
     related to an uncarried one, each the other's best among the leftovers, renders it
     (typically a claim reworded with its attribution changed: "analysts said the fine would cut
-    profit" -> "the fine will cut profit"). Order is a weak prior: a pair that sits where its
-    neighbours' renderings put it needs a little less. Numbers that contradict forbid a pair."""
+    profit" -> "the fine will cut profit"). The pair must be clearly related (well above the
+    "unrelated" threshold: an invented sentence and a dropped one on the same topic must not
+    cancel out). Order is a weak prior: a pair that sits where its neighbours' renderings put
+    it needs a little less. Numbers that contradict forbid a pair."""
     rows = [i for i, ok in enumerate(supported) if not ok]
     cols = [j for j, ok in enumerate(carried) if not ok]
     if not rows or not cols:
@@ -331,7 +335,7 @@ def leftover_pairs(article, source, score, weak, supported, carried, carriers, a
     for r, i in enumerate(rows):
         c = int(np.argmax(sub[r]))
         j = cols[c]
-        if int(np.argmax(sub[:, c])) == r and sub[r, c] >= weak[i, j] \
+        if int(np.argmax(sub[:, c])) == r and sub[r, c] >= weak[i, j] + LEFTOVER_SHARE * (support[i, j] - weak[i, j]) \
                 and not conflicting(a_numbers[i], s_numbers[j]):
             pairs.append((i, j))
     return pairs

@@ -412,9 +412,7 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
 
 # -- findings -------------------------------------------------------------------------------
 
-# a weekday alone is not reported dropped: rewrites turn "on Monday" into a date, "this week"
-# or nothing, and on the labelled sets such findings were mostly false
-DETAIL_KINDS = ("count", "percent", "date", "vague", "time", "month", "year")
+DETAIL_KINDS = ("count", "percent", "date", "vague", "time", "month", "year", "weekday")
 
 
 def findings(alignment) -> list:
