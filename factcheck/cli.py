@@ -441,13 +441,20 @@ def evaluate_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder of labelled pairs.", exists=True, file_okay=False)]
     = Path("fixtures/dev"),
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List false positives and misses.")] = False,
+    calibrate: Annotated[Optional[Path], typer.Option(
+        "--calibrate", metavar="FILE",
+        help="Also write the measured precision per rule and evidence grade to FILE "
+             "(rules/calibration.toml sets the confidence findings show).")] = None,
 ) -> None:
-    """Run the checker over a labelled development set; print precision, recall and F1 per kind."""
-    from .evaluate import evaluate, table
+    """Run the checker over a labelled set; print precision, recall and F1 per kind, and the
+    precision per confidence level, per rule and of what is shown by default."""
+    from .evaluate import calibration_toml, evaluate, table
 
     with spinner(f"evaluating {folder}"):
         ev = evaluate(folder)
     typer.echo(table(ev, verbose=verbose), nl=False)
+    if calibrate is not None:
+        calibrate.write_text(calibration_toml(ev), encoding="utf-8")
 
 
 class spinner:

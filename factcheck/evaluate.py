@@ -244,3 +244,24 @@ def table(ev: Evaluation, verbose: bool = False) -> str:
                     if f.severity in ("warning", "error"):
                         lines.append(f"  FAITHFUL {pair.name} {f.rule} {f.article_sentence or f.source_sentence}")
     return "\n".join(lines) + "\n"
+
+
+def calibration_toml(ev: Evaluation) -> str:
+    """The measured precision per rule and evidence grade, as ``rules/calibration.toml``."""
+    cells = ev.precision_by(lambda f: f"{f.rule}\x1f{f.grade or f.confidence}")
+    by_rule: dict[str, dict[str, Score]] = {}
+    for key, score in cells.items():
+        code, grade = key.split("\x1f")
+        by_rule.setdefault(code, {})[grade] = score
+    lines = ["# Measured precision per rule and evidence grade on the development set, written by",
+             "# `factcheck eval fixtures/dev --calibrate rules/calibration.toml`. A finding's",
+             "# confidence is what its cell promises: high >= 0.95 true, medium >= 0.85, else low",
+             f"# (cells with fewer than 5 judged findings keep their grade). Pairs: {len(ev.pairs)}.",
+             ""]
+    for code in sorted(by_rule):
+        for grade in sorted(by_rule[code], key=lambda g: CONFIDENCE_ORDER.get(g, 9)):
+            s = by_rule[code][grade]
+            lines.append(f'rule.{code}.{grade} = {{ found = {s.tp + s.fp}, true = {s.tp} }}  '
+                         f'# {s.precision:.2f}')
+    return "\n".join(lines) + "\n"
+

@@ -1,7 +1,10 @@
 """Stage 6, findings: rule lookup, stable fingerprints, ordering and selection.
 
-Analysers call :func:`make` with a rule code; the rule's kind, name and default severity come
-from ``rules/rules.toml``. A fingerprint hashes the rule and the texts concerned (not positions),
+Analysers call :func:`make` with a rule code and the grade of their evidence; the rule's kind,
+name and default severity come from ``rules/rules.toml``. The confidence a finding shows is the
+precision measured for its rule and grade on the development set (``rules/calibration.toml``,
+written by ``factcheck eval --calibrate``): high means at least 0.95 of such findings were true,
+medium at least 0.85, low less; a low-confidence finding is shown as info. A fingerprint hashes the rule and the texts concerned (not positions),
 so it survives edits elsewhere in the article; suppressions and the database key on it.
 """
 
@@ -11,7 +14,7 @@ import hashlib
 from dataclasses import replace
 
 from .models import Finding
-from .rules import rule as lookup_rule
+from .rules import calibrated, rule as lookup_rule
 
 VOLATILE_EVIDENCE = ("closest", "score", "clause_similarity")  # change when sentences shift
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -23,12 +26,14 @@ def make(code: str, *, confidence: str, message: str, article_sentence: str | No
          span: tuple[int, int] | None = None, evidence: tuple[tuple[str, str], ...] = (),
          ) -> Finding:
     r = lookup_rule(code)
+    measured = calibrated(r.code, confidence)
     return Finding(
         kind=r.kind,
         rule=r.code,
         name=r.name,
-        severity=shown_severity(r.severity, confidence),
-        confidence=confidence,
+        severity=shown_severity(r.severity, measured),
+        confidence=measured,
+        grade=confidence,
         message=message,
         article_sentence=article_sentence,
         source_sentence=source_sentence,
@@ -39,9 +44,9 @@ def make(code: str, *, confidence: str, message: str, article_sentence: str | No
 
 
 def shown_severity(severity: str, confidence: str) -> str:
-    """A low-confidence finding is shown as info whatever its rule's default: measured on the
-    labelled sets, low-confidence findings are true well under the 0.90 that warnings and
-    errors must reach (docs/quality.md)."""
+    """A low-confidence finding is shown as info whatever its rule's default: low means a
+    measured precision under 0.85 (rules/calibration.toml), below what a warning or an error
+    must reach (docs/quality.md)."""
     return "info" if confidence == "low" else severity
 
 

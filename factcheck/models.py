@@ -125,6 +125,7 @@ class Finding:
     span: tuple[int, int] | None = None  # part of the article sentence concerned (offsets in it)
     evidence: tuple[tuple[str, str], ...] = ()  # (key, value) pairs, e.g. ("article", "nine")
     fingerprint: str = ""
+    grade: str = ""  # the analyser's own strength of evidence; confidence is its measured precision
 
 
 @dataclass(frozen=True)

@@ -126,3 +126,34 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | No
         return None
     alts = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+CALIBRATION_MIN = 5  # judged findings a (rule, grade) cell needs before its precision is used
+HIGH, MEDIUM = 0.95, 0.85  # the precision that "high" and "medium" confidence promise
+
+
+@cache
+def calibration() -> dict[tuple[str, str], tuple[int, int]]:
+    """Measured precision per (rule, grade) on the development set: ``rules/calibration.toml``,
+    written by ``factcheck eval --calibrate``. (found, true) per cell."""
+    path = rules_root() / "calibration.toml"
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"cannot read {path}: {err}") from err
+    return {(code, grade): (int(cell["found"]), int(cell["true"]))
+            for code, grades in data.get("rule", {}).items() for grade, cell in grades.items()}
+
+
+def calibrated(code: str, grade: str) -> str:
+    """The confidence a finding of this rule and evidence grade deserves: what its measured
+    precision promises (high at 0.95 or more, medium at 0.85 or more, else low); the grade
+    itself while too few were measured."""
+    found, true = calibration().get((code, grade), (0, 0))
+    if found < CALIBRATION_MIN:
+        return grade
+    precision = true / found
+    return "high" if precision >= HIGH else "medium" if precision >= MEDIUM else "low"
+
