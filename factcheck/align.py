@@ -249,13 +249,16 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                     not numbers(article[i]) & set().union(*(numbers(source[k]) for k in chosen)):
                 continue  # weak evidence, and a number that no source has: not supported
             supported[i] = True
+            if article[i].kind == "bullet":
+                # a summary bullet renders a source sentence only as its closest rendering (so a
+                # bullet that sums up five sentences hides no omission), and at least its best
+                closest = [k for k in chosen if score[i, k] >= colbest[k] - 1e-6]
+                chosen = closest or [max(chosen, key=lambda k: score[i, k])]
             beads.append(Bead((article[i].id,), tuple(source[k].id for k in chosen),
                               round(float(best), 3), method))
             for k in chosen:
-                # a summary bullet carries a source sentence only as its closest rendering
-                if article[i].kind != "bullet" or score[i, k] >= colbest[k] - 1e-6:
-                    carried[k] = True
-                    carriers.setdefault(k, []).append(i)
+                carried[k] = True  # what a bead renders is carried: the two never disagree
+                carriers.setdefault(k, []).append(i)
     clause_cos = a_clauses.vectors @ sv.T if nc and ns else np.zeros((nc, ns), dtype=np.float32)
     a_numbers = [numbers(x) for x in article]
     s_numbers = [numbers(x) for x in source]

@@ -582,7 +582,8 @@ def extract(fetched: Fetched) -> Document:
     )
 
 
-CUT_MIN_WORDS = 6
+CUT_MIN_WORDS = 6  # a last block this long without a sentence end is a cut paragraph
+CUT_SHORT_WORDS = 3  # shorter, it is cut when it ends in a lower-case word
 
 
 def cut_short(blocks: list[RawBlock]) -> bool:
@@ -592,9 +593,16 @@ def cut_short(blocks: list[RawBlock]) -> bool:
     if not prose:
         return False
     last = prose[-1].text.rstrip()
-    if len(last.split()) < CUT_MIN_WORDS or last.isupper():
+    words = last.split()
+    if len(words) < CUT_SHORT_WORDS or last.isupper():
         return False
-    return not last.endswith(TERMINAL) or last.endswith(("...", "…")) and not last.endswith(("[...]", "[…]"))
+    if last.endswith(("...", "…")) and not last.endswith(("[...]", "[…]")):
+        return True
+    if last.endswith(TERMINAL):
+        return False
+    # no sentence end: a cut paragraph, or a cut line read as a subheading ("The minister
+    # said the"), which ends in a lower-case word where a real subheading is a title
+    return len(words) >= CUT_MIN_WORDS or words[-1][:1].islower()
 
 
 def front_matter_sources(front: dict) -> list[str]:

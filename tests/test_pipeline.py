@@ -7,7 +7,7 @@ import pytest
 import factcheck
 from factcheck.report import render
 
-from .conftest import SEED
+from .conftest import DEV, SEED
 
 
 def by_kind(report, kind):
@@ -125,3 +125,20 @@ def test_number_mismatch_across_languages(tmp_path):
     changed = {(dict(f.evidence)["article"], dict(f.evidence)["source"])
                for f in report.findings if f.kind == "number_mismatch"}
     assert changed == {("Douze", "nine"), ("juillet", "August"), ("centaines", "Thousands")}
+
+
+def test_the_same_source_twice_is_compared_once(tmp_path):
+    """Two copies of one wire story: a sentence carried through either copy is carried; none is
+    reported dropped from the other copy."""
+    from factcheck.pipeline import check
+
+    pair = DEV / "en-fr-orvane-factory"
+    article = next(pair.glob("article.*"))
+    source = next(pair.glob("source-1.*"))
+    copy = tmp_path / f"copy{source.suffix}"
+    copy.write_bytes(source.read_bytes())
+    once = check(str(article), [str(source)])
+    twice = check(str(article), [str(source), str(copy)])
+    assert dict(twice.stats)["source_repeats"] == dict(once.stats)["source_sentences"]
+    dropped = lambda r: sorted(f.fingerprint for f in r.findings if f.kind == "omission")
+    assert dropped(twice) == dropped(once)

@@ -8,18 +8,19 @@ from factcheck.evaluate import evaluate
 
 from .conftest import DEV, SEED
 
-# Floors sit a little under the current figures (addition 0.88, omission 0.88, numbers 1.00,
-# attribution 0.88, quotes 0.96 and 1.00, hedges 0.96 on fifteen pairs). The first nine pairs
-# give 0.93 for additions and for omissions; the six pairs added later, written to be hard
-# on attribution, brought cross-language paraphrases that the alignment misses.
+# Floors sit a little under the current figures on forty pairs (addition 0.86, omission 0.82,
+# numbers 0.94, attribution 0.74, altered quotes 0.68, unsourced quotes 0.95, hedges 0.84).
+# Twenty-five of the pairs imitate real-page mess, faithful rewrites, near-copy and truncated
+# sources; on the first fifteen the figures are 0.91 to 1.00. The targets (0.85 for every kind)
+# are not all reached yet: docs/quality.md says where it stands.
 FLOORS = {  # kind: minimum F1
-    "addition": 0.85,
-    "omission": 0.85,
+    "addition": 0.83,
+    "omission": 0.78,
     "number_mismatch": 0.90,
-    "attribution_change": 0.85,
-    "quote_altered": 0.85,
-    "quote_unsourced": 0.85,
-    "hedge_changed": 0.85,
+    "attribution_change": 0.70,
+    "quote_altered": 0.64,
+    "quote_unsourced": 0.90,
+    "hedge_changed": 0.80,
 }
 
 
@@ -66,3 +67,38 @@ def test_seed_pair_figures():
     assert ev.scores["addition"].recall >= 0.8
     assert ev.scores["omission"].recall >= 0.8
     assert ev.scores["addition"].precision >= 0.8
+
+
+def test_a_rendered_source_sentence_is_never_reported_dropped(dev):
+    """One decision over the pair: no report says both "A3 renders S4" and "S4 is not in the
+    article"."""
+    for pair in dev.pairs:
+        rendered = {sid for bead in pair.report.alignments if bead.article for sid in bead.source}
+        dropped = {f.source_sentence for f in pair.report.findings if f.rule == "C200"}
+        assert not rendered & dropped, (pair.name, sorted(rendered & dropped))
+
+
+def test_confidence_means_a_measured_precision(dev):
+    """On the development set (which the calibration was measured on) high-confidence findings
+    are at least 0.95 true, medium at least 0.85, and what is shown by default at least 0.90."""
+    by = dev.precision_by(lambda f: f.confidence)
+    assert by["high"].precision >= 0.95
+    assert by["medium"].precision >= 0.85
+    assert dev.shown.precision >= 0.90
+
+
+def test_truncated_sources_are_recognised(dev):
+    found, cut = dev.truncation()
+    assert cut >= 2 and found == cut
+
+
+def test_truncated_source_reports_no_addition_past_its_end(dev):
+    for pair in dev.pairs:
+        if not pair.truncated:
+            continue
+        s105 = [f for f in pair.report.findings if f.rule == "S105"]
+        assert len(s105) == 1, pair.name
+        unchecked = int(dict(s105[0].evidence)["unchecked"])
+        assert unchecked >= 3, pair.name  # the article goes on well past the teaser
+        additions = [f for f in pair.report.findings if f.rule == "C100"]
+        assert len(additions) <= 1, (pair.name, [f.article_sentence for f in additions])
