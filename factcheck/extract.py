@@ -111,7 +111,7 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
     except (lxml.etree.ParserError, ValueError) as err:
         raise ExtractionError(f"{base_url}: unreadable HTML ({err})", target=base_url) from err
     if base_url.startswith(("http://", "https://")):
-        tree.make_links_absolute(base_url, resolve_base_href=True)
+        tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="ignore")
     meta = html_meta(tree)
     page_links = [Link(a.get("href", ""), " ".join(a.text_content().split()))
                   for a in tree.iter("a") if a.get("href", "").startswith(("http", "/"))]

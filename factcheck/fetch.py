@@ -86,7 +86,54 @@ SUFFIX_TYPES = {
 
 
 def is_url(target: str) -> bool:
-    return urlsplit(target).scheme.lower() in ("http", "https")
+    """Whether TARGET is an http(s) address (well formed or not: see :func:`url_problem`)."""
+    scheme, colon, _ = target.strip().partition(":")
+    return bool(colon) and scheme.lower() in ("http", "https")
+
+
+HOST_LABEL_RE = re.compile(r"^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$")
+
+
+def url_problem(url: str) -> str | None:
+    """Why URL cannot be fetched as an http(s) address (no host, a bad port, an unclosed IPv6
+    bracket, a host name no DNS could hold), or None when it is well formed."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+        host = parts.hostname
+    except ValueError as err:
+        text = str(err)
+        if "Port" in text or "port" in text:
+            return "bad port"
+        if "IPv6" in text:
+            return "bad IPv6 address"
+        return "malformed address"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "not an http or https address"
+    if not host:
+        return "no host"
+    if port == 0:
+        return "bad port"
+    if "[" in parts.netloc:
+        try:
+            ipaddress.IPv6Address(host.split("%")[0])
+        except ValueError:
+            return "bad IPv6 address"
+        return None
+    if any(ch.isspace() or ord(ch) < 32 for ch in url.strip()):
+        return "spaces or control characters in the address"
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return "bad host name"
+    labels = ascii_host.rstrip(".").split(".")
+    if len(ascii_host) > 253 or not all(HOST_LABEL_RE.match(label) for label in labels):
+        return "bad host name"
+    return None
+
+
+def bad_url(url: str, problem: str) -> FetchError:
+    return FetchError(f"{url}: not a valid address ({problem})", url=url, reason="bad-url")
 
 
 def env_flag(name: str) -> bool:
@@ -414,6 +461,9 @@ class Fetcher:
     def request(self, url: str) -> requests.Response:
         """GET ``url`` through the cache, the guard and the retries. Any status is returned;
         transport failures raise FetchError."""
+        problem = url_problem(url)
+        if problem:
+            raise bad_url(url, problem)
         self.guard_literal(url)
         if self.offline and not self.cache:
             raise not_cached(url)
@@ -438,8 +488,12 @@ class Fetcher:
         except requests.ConnectionError as err:
             raise FetchError(f"{url}: cannot connect ({short_reason(err)})", url=url,
                              reason="unreachable") from err
+        except requests.exceptions.InvalidURL as err:
+            raise bad_url(url, short_reason(err)) from err
         except requests.RequestException as err:
             raise FetchError(f"{url}: {short_reason(err)}", url=url, reason="unreachable") from err
+        except (UnicodeError, ValueError) as err:  # an address only a library's parser refuses
+            raise bad_url(url, "malformed address") from err
         if self.offline and resp.status_code == 504 and resp.reason == "Not Cached":
             raise not_cached(url)
         return resp
@@ -544,6 +598,9 @@ class Fetcher:
         When it is gone (HTTP 404, 410), failing (5xx), times out, is unreachable, empty, or
         holds no article text, its web archive copy is read instead. Raises FetchError,
         InputError or ExtractionError (the original failure when no archive copy helps)."""
+        problem = url_problem(url)
+        if problem:
+            raise bad_url(url, problem)
         if robots and not self.robots_allowed(url):
             raise FetchError(f"{url}: refused: the site's robots.txt does not allow fetching it "
                              "(--ignore-robots for a manual check)", url=url, reason="robots")

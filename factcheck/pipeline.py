@@ -139,6 +139,10 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
     ``fetcher``: a Fetcher to use (and leave open), e.g. one shared by the files of a scan;
     ``document``: ARTICLE already extracted, so it is not read again."""
     options = options or Options()
+    for given in sources or ():
+        problem = fetch_stage.url_problem(given) if fetch_stage.is_url(given) else None
+        if problem:
+            raise InputError(f"{given}: not a valid address ({problem})", target=given)
     own = fetcher is None
     fetcher = fetcher or fetch_stage.Fetcher.from_options(options)
     try:

@@ -34,7 +34,6 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
-from urllib.parse import urlsplit
 
 from . import __version__
 from . import fetch as fetch_stage
@@ -524,6 +523,11 @@ class Context:
         """The address or file to check against, or None (and a finding in ``items``)."""
         value = t.value.strip()
         if fetch_stage.is_url(value):
+            problem = fetch_stage.url_problem(value)
+            if problem:
+                items.append(source_item("S104", f"{value}: not a valid address ({problem})",
+                                         where, source=value, reason="bad-url"))
+                return None
             pin = self.pins.lookup(value)
             if pin is not None:
                 try:
@@ -538,7 +542,7 @@ class Context:
                                          where, source=value))
                 return None
             return value
-        scheme = urlsplit(value).scheme
+        scheme = value.partition(":")[0] if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) else ""
         if scheme and len(scheme) > 1:
             items.append(source_item(
                 "S104", f"{value}: only http and https addresses can be fetched", where,
