@@ -259,6 +259,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
     import yaml
 
+    from . import frontmatter
+
     stripped = text.lstrip("\ufeff")
     for fence, loader in (("---", "yaml"), ("+++", "toml")):
         if stripped.startswith(fence + "\n") or stripped.startswith(fence + "\r\n"):
@@ -268,7 +270,10 @@ def split_front_matter(text: str) -> tuple[dict, str]:
             raw = stripped[len(fence) + 1: len(fence) + 1 + end.start()]
             rest = stripped[len(fence) + 1 + end.end():]
             try:
-                data = yaml.safe_load(raw) if loader == "yaml" else tomllib.loads(raw)
+                load = frontmatter.load_yaml if loader == "yaml" else frontmatter.load_toml
+                data = load(raw)
+            except frontmatter.FrontMatterError as err:
+                raise InputError(str(err)) from err
             except (yaml.YAMLError, tomllib.TOMLDecodeError) as err:
                 first = str(err).splitlines()[0]
                 raise InputError(f"broken {loader.upper()} front matter: {first}") from err

@@ -297,7 +297,8 @@ def read_article(path: Path, config: Config, options, rules: Rules | None = None
         try:
             front, rest = ex.split_front_matter(raw)
         except InputError as err:
-            reason = "broken-front-matter" if "broken" in str(err) else "unclosed-front-matter"
+            reason = "broken-front-matter" if "broken" in str(err) else (
+                "front-matter-too-large" if "too large" in str(err) else "unclosed-front-matter")
             message, line = front_matter_problem(err)
             raise Skip("unreadable", file_item("F101", rel, message, Region(line),
                                                reason=reason)) from err
