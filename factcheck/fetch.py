@@ -32,6 +32,8 @@ import ipaddress
 import json
 import os
 import re
+import socket
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -39,6 +41,8 @@ from typing import Callable
 from urllib.parse import unquote, urlencode, urlsplit
 
 import requests
+import urllib3
+import urllib3.connection
 from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
@@ -242,9 +246,69 @@ def wants_body(status: int, media: str) -> bool:
         or media == "application/json"
 
 
+# The deadline of the request this thread is sending (seconds) and when its answer was asked
+# for: the transport adapter sets the first, the connection the second, read_body reads both.
+_SENDING = threading.local()
+
+
+class DeadlineConnection:
+    """For a urllib3 connection: the status line and headers must arrive within the adapter's
+    deadline too. A read timeout bounds each read, so a server that sends a byte a second would
+    otherwise hold the request as long as it likes; at the deadline the socket is shut down and
+    the wait ends in a read timeout."""
+
+    def getresponse(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib3's signature
+        _SENDING.started = time.monotonic()
+        limit = getattr(_SENDING, "deadline", None)
+        sock = getattr(self, "sock", None)
+        if limit is None or sock is None:
+            return super().getresponse(*args, **kwargs)
+        expired = threading.Event()
+
+        def cut() -> None:
+            expired.set()
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+        timer = threading.Timer(limit, cut)
+        timer.daemon = True
+        timer.start()
+        try:
+            response = super().getresponse(*args, **kwargs)
+        except Exception as err:
+            if expired.is_set():
+                raise TimeoutError("the headers took too long") from err
+            raise
+        finally:
+            timer.cancel()
+        if expired.is_set():  # cut off halfway through the headers
+            response.close()
+            raise TimeoutError("the headers took too long")
+        return response
+
+
+class DeadlineHTTPConnection(DeadlineConnection, urllib3.connection.HTTPConnection):
+    pass
+
+
+class DeadlineHTTPSConnection(DeadlineConnection, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class DeadlineHTTPConnectionPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = DeadlineHTTPConnection
+
+
+class DeadlineHTTPSConnectionPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = DeadlineHTTPSConnection
+
+
 def read_body(response: requests.Response, max_bytes: int, deadline: float) -> None:
     """Read the body while it streams in, at most ``max_bytes`` (decoded), within ``deadline``
-    seconds; store it as the response's content. Raises BodyTooLarge or a requests error."""
+    seconds of asking for the answer (headers included); store it as the response's content.
+    Raises BodyTooLarge or a requests error."""
     if not wants_body(response.status_code, media_type(response.headers.get("Content-Type"))):
         response._content = b""
         response.close()
@@ -254,7 +318,7 @@ def read_body(response: requests.Response, max_bytes: int, deadline: float) -> N
         raise BodyTooLarge(f"response too large ({declared} bytes)")
     chunks: list[bytes] = []
     total = 0
-    started = time.monotonic()
+    started = getattr(_SENDING, "started", None) or time.monotonic()
     try:
         while True:
             # read1 returns what has arrived, so a server that drips bytes meets the deadline
@@ -282,15 +346,25 @@ class CappedMixin:
     redirect logic, to the cache, to the caller)."""
 
     max_bytes = DEFAULT_MAX_BYTES
-    body_deadline = 60.0
+    body_deadline = 60.0  # seconds for the headers and the body of each answer
+
+    def init_poolmanager(self, *args, **kwargs):  # noqa: ANN002, ANN003 - requests' signature
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": DeadlineHTTPConnectionPool,
+                                                   "https": DeadlineHTTPSConnectionPool}
 
     def send(self, request, stream=False, **kwargs):  # noqa: ANN001 - requests' signature
-        response = super().send(request, stream=True, **kwargs)
+        _SENDING.deadline = self.body_deadline
+        _SENDING.started = None
         try:
-            read_body(response, self.max_bytes, self.body_deadline)
-        except BaseException:
-            response.close()
-            raise
+            response = super().send(request, stream=True, **kwargs)
+            try:
+                read_body(response, self.max_bytes, self.body_deadline)
+            except BaseException:
+                response.close()
+                raise
+        finally:
+            _SENDING.deadline = None
         return response
 
 
