@@ -37,7 +37,7 @@ from typing import Callable, Sequence
 
 from . import __version__
 from . import fetch as fetch_stage
-from .config import Config, Rules, git_toplevel, matches
+from .config import Config, Rules, git_toplevel, leads_out, matches, outside
 from .errors import ConfigError, ExtractionError, FetchError, InputError, UnsupportedLanguageError
 from .findings import SEVERITY_RANK, fingerprint, make, reaches
 from .models import Citation, Document, Fetched, Finding, Report
@@ -140,10 +140,14 @@ class ScanReport:
 # -- collecting files ----------------------------------------------------------------------------
 
 def relative(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return Path(os.path.relpath(path.resolve(), base)).as_posix()
+    """PATH relative to BASE: its real path, else (a link that leads out) the path as named."""
+    lexical = Path(os.path.abspath(path))
+    for candidate in (path.resolve(), lexical):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return Path(os.path.relpath(lexical, base)).as_posix()
 
 
 def report_base(config: Config) -> Path:
@@ -160,13 +164,25 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
     skip = {config.pins_path.resolve()}
     for raw in paths or [config.root]:
         path = Path(raw).expanduser()
-        if path.is_dir():
+        if path.exists() and outside(path, base):
+            found[Path(os.path.abspath(path))] = None  # not read: F101
+        elif path.is_dir():
             for folder, dirs, names in os.walk(path):
                 here = Path(folder)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and (here / d).resolve() not in skip)
+                kept = []
+                for d in sorted(dirs):
+                    if d.startswith(".") or (here / d).resolve() in skip:
+                        continue
+                    if (here / d).is_symlink():  # links to folders are not walked
+                        if outside(here / d, base) and not matches(
+                                relative(here / d, config.root), config.exclude):
+                            found[Path(os.path.abspath(here / d))] = None  # F101
+                        continue
+                    kept.append(d)
+                dirs[:] = kept
                 for name in sorted(names):
-                    file = (here / name).resolve()
+                    file = here / name
+                    file = Path(os.path.abspath(file)) if outside(file, base) else file.resolve()
                     rel = relative(file, config.root)
                     if matches(rel, config.include) and not matches(rel, config.exclude):
                         found[file] = None
@@ -175,6 +191,18 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
             if not matches(relative(file, config.root), config.exclude):
                 found[file] = None
     return sorted(found), base
+
+
+def not_inside(path: Path, base: Path, rel: str) -> Skip | None:
+    """F101 for a file or folder whose real path is outside the repository: it is not read
+    (its content would end up in the reports, the addresses it cites would be fetched)."""
+    if not outside(path, base):
+        return None
+    kind = "folder" if path.is_dir() else "file"
+    where = "outside the repository"
+    if leads_out(path, base).startswith("a symbolic link"):
+        where = f"a symbolic link to a {kind} {where}"
+    return Skip("unreadable", file_item("F101", rel, f"not read: {where}", reason="outside"))
 
 
 def changed_files(ref: str, start: Path) -> set[Path]:
@@ -204,7 +232,7 @@ def changed_files(ref: str, start: Path) -> set[Path]:
     names += git("diff", "--name-only", "-z", "--diff-filter=ACMRT", f"{ref}...HEAD").split("\0")
     names += git("diff", "--name-only", "-z", "--diff-filter=ACMRT", "HEAD").split("\0")
     names += git("ls-files", "--others", "--exclude-standard", "-z").split("\0")
-    return {(top / n).resolve() for n in names if n}
+    return {p for n in names if n for p in (top / n, (top / n).resolve())}
 
 
 # -- reading an article --------------------------------------------------------------------------
@@ -272,7 +300,11 @@ def read_article(path: Path, config: Config, options, rules: Rules | None = None
     """Read and extract one file. Raises :class:`Skip` when it cannot be checked."""
     from . import extract as ex
 
-    rel = relative(path, base or report_base(config))
+    base = base or report_base(config)
+    rel = relative(path, base)
+    refused = not_inside(path, base, rel)
+    if refused is not None:
+        raise refused
     try:
         fetched = fetch_stage.read_file(str(path), max_bytes=options.max_bytes)
     except InputError as err:
@@ -442,7 +474,7 @@ class Context:
         self.config = config
         self.base = base
         self.options = fetch_options(config)
-        self.pins = PinIndex(config.pins_path, shown_from=base)
+        self.pins = PinIndex(config.pins_path, shown_from=base, root=base)
         self.fetcher = ScanFetcher.from_options(self.options)
         self.fetcher.pins = self.pins
 
@@ -639,8 +671,9 @@ def scan(paths: Sequence[str | Path], config: Config, *,
     if config.changed_since:
         changed = changed_files(config.changed_since, config.root)
         files = [f for f in files if f in changed]
-    suppressions = suppress.load(config.ignore_path)
-    PinIndex(config.pins_path).pins  # a broken index stops the scan before it starts
+    suppressions = suppress.load(config.ignore_path, root=base)
+    # a broken index, or a pins folder that leads out of the repository, stops the scan now
+    PinIndex(config.pins_path, shown_from=base, root=base).pins
     jobs = max(1, min(config.workers(), len(files)))
     total = len(files)
     results: list[FileResult] = []
