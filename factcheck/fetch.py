@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import json
+import logging
 import os
 import re
 import socket
@@ -49,6 +50,10 @@ from urllib3.util.retry import Retry
 from . import __version__
 from .errors import ConfigError, ExtractionError, FetchError, InputError
 from .models import Document, Fetched
+
+# The address guard logs each refusal as a warning; factcheck reports it in its own words, so
+# the library's line must not reach stderr as well (a program's own logging still sees it).
+logging.getLogger("requests_hardened").addHandler(logging.NullHandler())
 
 USER_AGENT = f"factcheck/{__version__} (+https://pypi.org/project/factcheck/)"
 ROBOTS_AGENT = "factcheck"  # the product token robots.txt rules are matched against
@@ -766,5 +771,26 @@ def short_reason(err: BaseException) -> str:
         if any(marker in str(e) for e in chain):
             return "name or service not known" if marker in (
                 "nodename nor servname provided", "Failed to resolve domain") else marker.lower()
+    for marker, said in TRANSPORT_REASONS:
+        if any(marker in str(e) or marker in repr(e) for e in chain):
+            return said
+    for e in chain:  # an OSError's own words ("Broken pipe"), not its repr
+        if isinstance(e, OSError) and e.strerror:
+            return e.strerror[:1].lower() + e.strerror[1:]
     text = str(err)
-    return text.splitlines()[0][:120] if text else type(err).__name__
+    if not text or text.startswith("(") or re.search(r"\w+(Error|Exception)\(", text):
+        return "the connection failed"  # a library's repr of nested exceptions
+    return text.splitlines()[0][:120]
+
+
+#: words in a transport error (or its causes) -> what the message says
+TRANSPORT_REASONS = (
+    ("Connection reset by peer", "connection reset by peer"),
+    ("ConnectionResetError", "connection reset by peer"),
+    ("Broken pipe", "connection closed by the server (broken pipe)"),
+    ("RemoteDisconnected", "the server closed the connection without answering"),
+    ("Remote end closed connection", "the server closed the connection without answering"),
+    ("IncompleteRead", "the server closed the connection before the whole answer arrived"),
+    ("BadStatusLine", "the server's answer is not HTTP"),
+    ("certificate verify failed", "certificate verify failed"),
+)
