@@ -567,12 +567,14 @@ class Fetcher:
         except requests.ConnectionError as err:
             raise FetchError(f"{url}: cannot connect ({short_reason(err)})", url=url,
                              reason="unreachable") from err
-        except requests.exceptions.InvalidURL as err:
-            raise bad_url(url, short_reason(err)) from err
+        except requests.exceptions.InvalidURL as err:  # URL itself was checked: a redirect's
+            raise FetchError(f"{url}: redirected to an address that is not valid", url=url,
+                             reason="bad-url") from err
         except requests.RequestException as err:
             raise FetchError(f"{url}: {short_reason(err)}", url=url, reason="unreachable") from err
-        except (UnicodeError, ValueError) as err:  # an address only a library's parser refuses
-            raise bad_url(url, "malformed address") from err
+        except (UnicodeError, ValueError) as err:  # a redirect the cache's URL parser refuses
+            raise FetchError(f"{url}: redirected to an address that is not valid", url=url,
+                             reason="bad-url") from err
         if self.offline and resp.status_code == 504 and resp.reason == "Not Cached":
             raise not_cached(url)
         return resp

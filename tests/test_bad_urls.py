@@ -134,3 +134,45 @@ def test_bad_front_matter_sources_are_s104_in_scan(tmp_path):
         f"{LONG_LABEL}: not a valid address (bad host name)",
     ])
     assert "N100" in {f["rule"] for f in strike["findings"]}
+
+
+@pytest.mark.parametrize("location", ["http://[oops/x", "http://example.org:8o/x", LONG_LABEL])
+@pytest.mark.parametrize("cache", [True, False])
+def test_a_redirect_to_a_malformed_address_is_a_fetch_error(location, cache):
+    """A real socket server answers 302 with a Location that no parser accepts (pytest-httpserver
+    cannot send one: its own URL code refuses it)."""
+    import socket
+    import threading
+
+    from factcheck.errors import FetchError
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(4)
+    stop = threading.Event()
+
+    def serve():
+        sock.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = sock.accept()
+            except socket.timeout:
+                continue
+            conn.recv(4096)
+            conn.sendall(f"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\n"
+                         "Connection: close\r\n\r\n".encode())
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}/moved"
+    try:
+        with Fetcher.from_options(Options(allow_private=True, cache=cache, retries=0)) as f, \
+                pytest.raises(FetchError) as err:
+            f.get(url)
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        sock.close()
+    assert err.value.reason == "bad-url"
+    assert str(err.value) == f"{url}: redirected to an address that is not valid"
