@@ -38,7 +38,8 @@ from typing import Callable, Sequence
 from . import __version__
 from . import fetch as fetch_stage
 from .config import Config, Rules, git_toplevel, leads_out, matches, outside
-from .errors import ConfigError, ExtractionError, FetchError, InputError, UnsupportedLanguageError
+from .errors import (ConfigError, ExtractionError, FetchError, InputError, TooLargeError,
+                     UnsupportedLanguageError)
 from .findings import SEVERITY_RANK, fingerprint, make, reaches
 from .models import Citation, Document, Fetched, Finding, Report
 from .pin import PinIndex, PinProblem
@@ -531,6 +532,11 @@ class Context:
             try:
                 report = self.run(path, usable, doc)
                 break
+            except TooLargeError as err:  # above the size limits of factcheck.pipeline
+                message = strip_target(str(err), str(path)).replace("to check ", "", 1)
+                items.append(file_item("F100", rel, f"not checked: {message}",
+                                       reason="too-large"))
+                return FileResult(rel, "not-checked", tuple(items), language=doc.language)
             except InputError as err:  # a local source copy that cannot be read
                 bad = err.target if err.target in usable else usable[0]
                 usable.remove(bad)
