@@ -129,8 +129,8 @@ def url_problem(url: str) -> str | None:
         except ValueError:
             return "bad IPv6 address"
         return None
-    if any(ch.isspace() or ord(ch) < 32 for ch in url.strip()):
-        return "spaces or control characters in the address"
+    if any(ch.isspace() or ord(ch) < 32 for ch in parts.netloc):
+        return "spaces or control characters in the host name"
     try:
         ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
     except UnicodeError:

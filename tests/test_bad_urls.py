@@ -42,7 +42,8 @@ def test_malformed_addresses_are_named_not_raised(url):
 
 
 @pytest.mark.parametrize("url", ["https://example.org/a", "http://127.0.0.1:8080/x?y=1",
-                                 "http://[::1]:8001/", "https://münchen.example/straße"])
+                                 "http://[::1]:8001/", "https://münchen.example/straße",
+                                 "https://example.org/a file.html", "https://example.org./x"])
 def test_good_addresses_have_no_problem(url):
     assert url_problem(url) is None
 
