@@ -17,6 +17,7 @@ from .errors import (  # noqa: E402
     FactcheckError,
     FetchError,
     InputError,
+    TooLargeError,
     UnsupportedLanguageError,
 )
 from .models import (  # noqa: E402
@@ -33,6 +34,6 @@ from .pipeline import check, Options  # noqa: E402
 __all__ = [
     "__version__", "check", "Options",
     "Bead", "Document", "Fetched", "Finding", "Report", "Segmented", "Sentence",
-    "FactcheckError", "InputError", "UnsupportedLanguageError", "FetchError",
+    "FactcheckError", "InputError", "UnsupportedLanguageError", "TooLargeError", "FetchError",
     "ExtractionError", "ConfigError",
 ]

@@ -127,13 +127,16 @@ def check(
     started = now_utc()
     with spinner(f"checking {article}"):
         report = pipeline.check(article, source, options=options)
+    text = render(report, fmt.value, color=use_color(color) and output is None,
+                  width=terminal_width())
+    emit(text, output)  # the report first: a database that cannot be written must not lose it
     if db is not None:
         from . import store
 
-        store.save(report, db, command="check", started_at=started, article_target=article)
-    text = render(report, fmt.value, color=use_color(color) and output is None,
-                  width=terminal_width())
-    emit(text, output)
+        try:
+            store.save(report, db, command="check", started_at=started, article_target=article)
+        except FactcheckError as err:
+            fail(f"the run was not saved: {err}")
     if any(reaches(f, fail_on.value) for f in report.findings):
         raise typer.Exit(1)
 

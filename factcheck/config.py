@@ -287,6 +287,34 @@ def parse_severity_flags(values: Iterable[str]) -> list[tuple[str, str]]:
     return out
 
 
+# -- what belongs to the repository ---------------------------------------------------------------
+
+def outside(path: str | Path, root: Path) -> bool:
+    """Whether PATH's real path (symbolic links followed) is outside the folder ROOT. A file or
+    folder of a content repository that is outside it, or a link that leads out of it, is never
+    read: the repository may come from anyone (a pull request), the machine's files may not."""
+    try:
+        real = Path(path).resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return True
+    root = root.resolve()
+    return real != root and root not in real.parents
+
+
+def refuse_outside(path: Path, root: Path, what: str, shown: str | None = None) -> None:
+    """A ConfigError naming PATH (never what it leads to) when it is outside ROOT."""
+    if path.exists() and outside(path, root):
+        raise ConfigError(f"{what} {shown or path}: {leads_out(path, root)}; not read")
+
+
+def leads_out(path: Path, root: Path) -> str:
+    """'a symbolic link that leads outside the repository (ROOT)', or 'outside the ...'."""
+    where = f"outside the repository ({root})"
+    if Path(os.path.abspath(path)).is_relative_to(root.resolve()):
+        return f"a symbolic link that leads {where}"
+    return where
+
+
 # -- reading the file ----------------------------------------------------------------------------
 
 def git_toplevel(start: Path) -> Path | None:
@@ -300,16 +328,24 @@ def git_toplevel(start: Path) -> Path | None:
     return Path(done.stdout.strip()).resolve()
 
 
+def start_folder(start: Path) -> Path:
+    """The folder to look for the configuration from: START's, or the one holding it when it
+    is a file or a symbolic link (a link is never followed out of the repository)."""
+    start = start.absolute()
+    lexical = start.is_dir() and not start.is_symlink()
+    return (start if lexical else start.parent).resolve()
+
+
 def find_config(start: Path) -> tuple[Path, dict] | None:
     """The nearest configuration file from ``start`` up to the git repository's top (or the
     filesystem root): (file, its factcheck table)."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
+    folder = start_folder(start)
     top = git_toplevel(folder)
     for here in (folder, *folder.parents):
         for name in CONFIG_FILES:
             path = here / name
             if path.is_file():
+                refuse_outside(path, top or here, "the configuration file")
                 table = read_table(path)
                 if table is not None:
                     return path, table
@@ -338,9 +374,12 @@ def load(paths: Iterable[str | Path] = (), *, config_file: str | Path | None = N
     file (see the module docstring), else the defaults."""
     paths = [Path(p) for p in paths] or [Path.cwd()]
     if config_file is not None:
-        path = Path(config_file).expanduser().resolve()
-        if not path.is_file():
+        given = Path(os.path.abspath(Path(config_file).expanduser()))
+        if not given.is_file():
             raise ConfigError(f"no configuration file at {config_file}")
+        refuse_outside(given, git_toplevel(given.parent) or given.parent.resolve(),
+                       "the configuration file", str(config_file))
+        path = given.resolve()
         table = read_table(path)
         if table is None:
             raise ConfigError(f"{config_file}: no [tool.factcheck] table")
@@ -350,8 +389,7 @@ def load(paths: Iterable[str | Path] = (), *, config_file: str | Path | None = N
         first = first.parent
     found = find_config(first)
     if found is None:
-        start = first.resolve()
-        root = git_toplevel(start if start.is_dir() else start.parent) or Path.cwd().resolve()
+        root = git_toplevel(start_folder(first)) or Path.cwd().resolve()
         return Config(root=root)
     path, table = found
     return from_table(table, path.parent, path)

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from .fetch import url_problem
 from .models import Citation, Document, Link
 from .rules import lexicon, phrase_pattern
 
@@ -95,14 +96,14 @@ def normalise(url: str) -> str:
     """The address to fetch: tracking parameters, AMP and mobile variants and the fragment
     removed. Anything that is not an http(s) address is returned as given (stripped)."""
     url = clean_url(url)
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if url_problem(url):
         return url
+    parts = urlsplit(url)
     unwrapped = _unwrap_amp_cache(parts)
     if unwrapped:
-        parts = urlsplit(unwrapped)
-        if not parts.hostname:
+        if url_problem(unwrapped):
             return url
+        parts = urlsplit(unwrapped)
     host = parts.hostname.lower().rstrip(".")
     labels = host.split(".")
     if len(labels) >= 3 and labels[0] in MOBILE_LABELS:
@@ -138,9 +139,9 @@ def is_tracking(key: str, value: str) -> bool:
 
 def same_page_key(url: str) -> str:
     """A key under which variants of one page compare equal (scheme, www., trailing slash)."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
+    if url_problem(url):
         return url
+    parts = urlsplit(url)
     host = bare_host(parts.hostname or "")
     port = f":{parts.port}" if parts.port else ""
     query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
@@ -156,7 +157,10 @@ def bare_host(host: str) -> str:
 
 
 def host_of(url: str) -> str:
-    return bare_host(urlsplit(url).hostname or "")
+    try:
+        return bare_host(urlsplit(url).hostname or "")
+    except ValueError:  # a malformed address has no host
+        return ""
 
 
 # -- lexicons --------------------------------------------------------------------------------
@@ -255,13 +259,19 @@ def discover(texts: Sequence[str], links: Sequence[Link], language: str, base_ur
 
     def add(url: str, how: str, evidence: str, outlet: str = "") -> None:
         written = url.strip()
-        if how not in ("front-matter", "source-line"):
-            if web_base and not urlsplit(written).scheme:
+        explicit = how in ("front-matter", "source-line")
+        try:
+            relative = web_base and not urlsplit(written).scheme and (
+                not explicit or not written.startswith("www."))
+            if relative:
                 written = urljoin(web_base, written)
+        except ValueError:  # "http://[oops/story": an unclosed IPv6 bracket
+            pass
+        if not explicit:
             if not written.startswith(("http://", "https://", "www.")):
                 return  # mailto:, javascript:, a relative path in a saved page
-        elif web_base and not urlsplit(written).scheme and not written.startswith("www."):
-            written = urljoin(web_base, written)
+            if url_problem(clean_url(written)):
+                return  # a malformed link ("http://example.org:8o/", "http://[oops/") is skipped
         url = normalise(written)
         if not outlet and url.startswith("http"):
             outlet = host_of(url)
@@ -327,6 +337,8 @@ def around(anchor: str, texts: Sequence[str]) -> tuple[str, str]:
 
 def score(c: Candidate, named: Sequence[str]) -> int:
     value = SCORES.get(c.how, 0)
+    if url_problem(c.url):
+        return value  # a malformed address the article names as its source: kept, to report
     parts = urlsplit(c.url)
     host = bare_host(parts.hostname or "")
     if named and c.how not in ("front-matter", "source-line"):

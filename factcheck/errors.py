@@ -5,7 +5,8 @@ stderr and an exit code (see ``docs/errors.md``)::
 
     FactcheckError                 base class; ``str(err)`` is the one-line message
     ├── InputError                 the ARTICLE (or an explicit --source file) cannot be read
-    │   └── UnsupportedLanguageError   text in a language without lexicons
+    │   ├── UnsupportedLanguageError   text in a language without lexicons
+    │   └── TooLargeError          texts too long to compare in bounded time and memory
     ├── FetchError                 a URL could not be fetched (carries ``url`` and ``reason``)
     ├── ExtractionError            a page was read but holds no article text
     └── ConfigError                bad options, rules or lexicons
@@ -37,6 +38,17 @@ class UnsupportedLanguageError(InputError):
     def __init__(self, message: str, *, target: str | None = None, language: str | None = None):
         super().__init__(message, target=target)
         self.language = language
+
+
+class TooLargeError(InputError):
+    """The article and its sources hold more sentences than factcheck compares (the limits of
+    ``factcheck.pipeline``, measured in docs/errors.md)."""
+
+    def __init__(self, message: str, *, target: str | None = None, article: int = 0,
+                 source: int = 0) -> None:
+        super().__init__(message, target=target)
+        self.article = article
+        self.source = source
 
 
 class FetchError(FactcheckError):

@@ -111,7 +111,7 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
     except (lxml.etree.ParserError, ValueError) as err:
         raise ExtractionError(f"{base_url}: unreadable HTML ({err})", target=base_url) from err
     if base_url.startswith(("http://", "https://")):
-        tree.make_links_absolute(base_url, resolve_base_href=True)
+        tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="ignore")
     meta = html_meta(tree)
     drop_furniture_elements(tree)
     page_links = [Link(a.get("href", ""), " ".join(a.text_content().split()))
@@ -304,6 +304,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
     import yaml
 
+    from . import frontmatter
+
     stripped = text.lstrip("\ufeff")
     for fence, loader in (("---", "yaml"), ("+++", "toml")):
         if stripped.startswith(fence + "\n") or stripped.startswith(fence + "\r\n"):
@@ -313,7 +315,10 @@ def split_front_matter(text: str) -> tuple[dict, str]:
             raw = stripped[len(fence) + 1: len(fence) + 1 + end.start()]
             rest = stripped[len(fence) + 1 + end.end():]
             try:
-                data = yaml.safe_load(raw) if loader == "yaml" else tomllib.loads(raw)
+                load = frontmatter.load_yaml if loader == "yaml" else frontmatter.load_toml
+                data = load(raw)
+            except frontmatter.FrontMatterError as err:
+                raise InputError(str(err)) from err
             except (yaml.YAMLError, tomllib.TOMLDecodeError) as err:
                 first = str(err).splitlines()[0]
                 raise InputError(f"broken {loader.upper()} front matter: {first}") from err

@@ -30,8 +30,11 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import json
+import logging
 import os
 import re
+import socket
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -39,12 +42,18 @@ from typing import Callable
 from urllib.parse import unquote, urlencode, urlsplit
 
 import requests
+import urllib3
+import urllib3.connection
 from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from . import __version__
 from .errors import ConfigError, ExtractionError, FetchError, InputError
 from .models import Document, Fetched
+
+# The address guard logs each refusal as a warning; factcheck reports it in its own words, so
+# the library's line must not reach stderr as well (a program's own logging still sees it).
+logging.getLogger("requests_hardened").addHandler(logging.NullHandler())
 
 USER_AGENT = f"factcheck/{__version__} (+https://pypi.org/project/factcheck/)"
 ROBOTS_AGENT = "factcheck"  # the product token robots.txt rules are matched against
@@ -86,7 +95,54 @@ SUFFIX_TYPES = {
 
 
 def is_url(target: str) -> bool:
-    return urlsplit(target).scheme.lower() in ("http", "https")
+    """Whether TARGET is an http(s) address (well formed or not: see :func:`url_problem`)."""
+    scheme, colon, _ = target.strip().partition(":")
+    return bool(colon) and scheme.lower() in ("http", "https")
+
+
+HOST_LABEL_RE = re.compile(r"^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$")
+
+
+def url_problem(url: str) -> str | None:
+    """Why URL cannot be fetched as an http(s) address (no host, a bad port, an unclosed IPv6
+    bracket, a host name no DNS could hold), or None when it is well formed."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+        host = parts.hostname
+    except ValueError as err:
+        text = str(err)
+        if "Port" in text or "port" in text:
+            return "bad port"
+        if "IPv6" in text:
+            return "bad IPv6 address"
+        return "malformed address"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "not an http or https address"
+    if not host:
+        return "no host"
+    if port == 0:
+        return "bad port"
+    if "[" in parts.netloc:
+        try:
+            ipaddress.IPv6Address(host.split("%")[0])
+        except ValueError:
+            return "bad IPv6 address"
+        return None
+    if any(ch.isspace() or ord(ch) < 32 for ch in parts.netloc):
+        return "spaces or control characters in the host name"
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return "bad host name"
+    labels = ascii_host.rstrip(".").split(".")
+    if len(ascii_host) > 253 or not all(HOST_LABEL_RE.match(label) for label in labels):
+        return "bad host name"
+    return None
+
+
+def bad_url(url: str, problem: str) -> FetchError:
+    return FetchError(f"{url}: not a valid address ({problem})", url=url, reason="bad-url")
 
 
 def env_flag(name: str) -> bool:
@@ -195,9 +251,69 @@ def wants_body(status: int, media: str) -> bool:
         or media == "application/json"
 
 
+# The deadline of the request this thread is sending (seconds) and when its answer was asked
+# for: the transport adapter sets the first, the connection the second, read_body reads both.
+_SENDING = threading.local()
+
+
+class DeadlineConnection:
+    """For a urllib3 connection: the status line and headers must arrive within the adapter's
+    deadline too. A read timeout bounds each read, so a server that sends a byte a second would
+    otherwise hold the request as long as it likes; at the deadline the socket is shut down and
+    the wait ends in a read timeout."""
+
+    def getresponse(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib3's signature
+        _SENDING.started = time.monotonic()
+        limit = getattr(_SENDING, "deadline", None)
+        sock = getattr(self, "sock", None)
+        if limit is None or sock is None:
+            return super().getresponse(*args, **kwargs)
+        expired = threading.Event()
+
+        def cut() -> None:
+            expired.set()
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+        timer = threading.Timer(limit, cut)
+        timer.daemon = True
+        timer.start()
+        try:
+            response = super().getresponse(*args, **kwargs)
+        except Exception as err:
+            if expired.is_set():
+                raise TimeoutError("the headers took too long") from err
+            raise
+        finally:
+            timer.cancel()
+        if expired.is_set():  # cut off halfway through the headers
+            response.close()
+            raise TimeoutError("the headers took too long")
+        return response
+
+
+class DeadlineHTTPConnection(DeadlineConnection, urllib3.connection.HTTPConnection):
+    pass
+
+
+class DeadlineHTTPSConnection(DeadlineConnection, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class DeadlineHTTPConnectionPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = DeadlineHTTPConnection
+
+
+class DeadlineHTTPSConnectionPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = DeadlineHTTPSConnection
+
+
 def read_body(response: requests.Response, max_bytes: int, deadline: float) -> None:
     """Read the body while it streams in, at most ``max_bytes`` (decoded), within ``deadline``
-    seconds; store it as the response's content. Raises BodyTooLarge or a requests error."""
+    seconds of asking for the answer (headers included); store it as the response's content.
+    Raises BodyTooLarge or a requests error."""
     if not wants_body(response.status_code, media_type(response.headers.get("Content-Type"))):
         response._content = b""
         response.close()
@@ -207,7 +323,7 @@ def read_body(response: requests.Response, max_bytes: int, deadline: float) -> N
         raise BodyTooLarge(f"response too large ({declared} bytes)")
     chunks: list[bytes] = []
     total = 0
-    started = time.monotonic()
+    started = getattr(_SENDING, "started", None) or time.monotonic()
     try:
         while True:
             # read1 returns what has arrived, so a server that drips bytes meets the deadline
@@ -235,15 +351,25 @@ class CappedMixin:
     redirect logic, to the cache, to the caller)."""
 
     max_bytes = DEFAULT_MAX_BYTES
-    body_deadline = 60.0
+    body_deadline = 60.0  # seconds for the headers and the body of each answer
+
+    def init_poolmanager(self, *args, **kwargs):  # noqa: ANN002, ANN003 - requests' signature
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": DeadlineHTTPConnectionPool,
+                                                   "https": DeadlineHTTPSConnectionPool}
 
     def send(self, request, stream=False, **kwargs):  # noqa: ANN001 - requests' signature
-        response = super().send(request, stream=True, **kwargs)
+        _SENDING.deadline = self.body_deadline
+        _SENDING.started = None
         try:
-            read_body(response, self.max_bytes, self.body_deadline)
-        except BaseException:
-            response.close()
-            raise
+            response = super().send(request, stream=True, **kwargs)
+            try:
+                read_body(response, self.max_bytes, self.body_deadline)
+            except BaseException:
+                response.close()
+                raise
+        finally:
+            _SENDING.deadline = None
         return response
 
 
@@ -414,6 +540,9 @@ class Fetcher:
     def request(self, url: str) -> requests.Response:
         """GET ``url`` through the cache, the guard and the retries. Any status is returned;
         transport failures raise FetchError."""
+        problem = url_problem(url)
+        if problem:
+            raise bad_url(url, problem)
         self.guard_literal(url)
         if self.offline and not self.cache:
             raise not_cached(url)
@@ -438,8 +567,14 @@ class Fetcher:
         except requests.ConnectionError as err:
             raise FetchError(f"{url}: cannot connect ({short_reason(err)})", url=url,
                              reason="unreachable") from err
+        except requests.exceptions.InvalidURL as err:  # URL itself was checked: a redirect's
+            raise FetchError(f"{url}: redirected to an address that is not valid", url=url,
+                             reason="bad-url") from err
         except requests.RequestException as err:
             raise FetchError(f"{url}: {short_reason(err)}", url=url, reason="unreachable") from err
+        except (UnicodeError, ValueError) as err:  # a redirect the cache's URL parser refuses
+            raise FetchError(f"{url}: redirected to an address that is not valid", url=url,
+                             reason="bad-url") from err
         if self.offline and resp.status_code == 504 and resp.reason == "Not Cached":
             raise not_cached(url)
         return resp
@@ -544,6 +679,9 @@ class Fetcher:
         When it is gone (HTTP 404, 410), failing (5xx), times out, is unreachable, empty, or
         holds no article text, its web archive copy is read instead. Raises FetchError,
         InputError or ExtractionError (the original failure when no archive copy helps)."""
+        problem = url_problem(url)
+        if problem:
+            raise bad_url(url, problem)
         if robots and not self.robots_allowed(url):
             raise FetchError(f"{url}: refused: the site's robots.txt does not allow fetching it "
                              "(--ignore-robots for a manual check)", url=url, reason="robots")
@@ -635,5 +773,26 @@ def short_reason(err: BaseException) -> str:
         if any(marker in str(e) for e in chain):
             return "name or service not known" if marker in (
                 "nodename nor servname provided", "Failed to resolve domain") else marker.lower()
+    for marker, said in TRANSPORT_REASONS:
+        if any(marker in str(e) or marker in repr(e) for e in chain):
+            return said
+    for e in chain:  # an OSError's own words ("Broken pipe"), not its repr
+        if isinstance(e, OSError) and e.strerror:
+            return e.strerror[:1].lower() + e.strerror[1:]
     text = str(err)
-    return text.splitlines()[0][:120] if text else type(err).__name__
+    if not text or text.startswith("(") or re.search(r"\w+(Error|Exception)\(", text):
+        return "the connection failed"  # a library's repr of nested exceptions
+    return text.splitlines()[0][:120]
+
+
+#: words in a transport error (or its causes) -> what the message says
+TRANSPORT_REASONS = (
+    ("Connection reset by peer", "connection reset by peer"),
+    ("ConnectionResetError", "connection reset by peer"),
+    ("Broken pipe", "connection closed by the server (broken pipe)"),
+    ("RemoteDisconnected", "the server closed the connection without answering"),
+    ("Remote end closed connection", "the server closed the connection without answering"),
+    ("IncompleteRead", "the server closed the connection before the whole answer arrived"),
+    ("BadStatusLine", "the server's answer is not HTTP"),
+    ("certificate verify failed", "certificate verify failed"),
+)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -72,11 +73,23 @@ def sha256(data: bytes) -> str:
 class PinIndex:
     """The pins folder and its index. Reading never touches the network."""
 
-    def __init__(self, folder: Path, *, shown_from: Path | None = None) -> None:
+    def __init__(self, folder: Path, *, shown_from: Path | None = None,
+                 root: Path | None = None) -> None:
         self.folder = Path(folder)
         self.shown_from = shown_from  # messages show pin files relative to this folder
+        self.root = root  # the repository: a pins folder or pin file outside it is not read
         self.index = self.folder / INDEX
         self._pins: dict[str, Pin] | None = None
+
+    def check_inside(self) -> None:
+        """A ConfigError when the pins folder or its index is outside the repository (a link
+        that leads out): neither is read nor written."""
+        if self.root is None:
+            return
+        from .config import refuse_outside
+
+        for path, what in ((self.folder, "the pins folder"), (self.index, "the pin index")):
+            refuse_outside(path, self.root, what, display(path, self.shown_from, resolve=False))
 
     @property
     def pins(self) -> dict[str, Pin]:
@@ -85,6 +98,7 @@ class PinIndex:
         return self._pins
 
     def _load(self) -> dict[str, Pin]:
+        self.check_inside()
         if not self.index.is_file():
             return {}
         try:
@@ -122,7 +136,14 @@ class PinIndex:
         (file gone or changed)."""
         pin = self.pins[url]
         path = self.path(pin)
-        shown = display(path, self.shown_from)
+        shown = display(path, self.shown_from, resolve=False)
+        if self.root is not None and (path.exists() or path.is_symlink()):
+            from .config import leads_out, outside
+
+            if outside(path, self.root):
+                raise PinProblem(f"{url}: the pinned copy {shown} is "
+                                 f"{leads_out(path, self.root)}; not read", reason="outside",
+                                 file=pin.file)
         try:
             body = path.read_bytes()
         except OSError as err:
@@ -139,11 +160,13 @@ class PinIndex:
     def add(self, fetched: Fetched) -> Pin:
         """Store a fetched page (overwriting its earlier pin) and update the index in memory;
         :meth:`save` writes the index."""
+        self.check_inside()
         self.folder.mkdir(parents=True, exist_ok=True)
         name = pin_name(fetched.url, fetched.content_type)
         old = self.pins.get(fetched.url)
         if old is not None and old.file != name:
             (self.folder / old.file).unlink(missing_ok=True)
+        (self.folder / name).unlink(missing_ok=True)  # a link is replaced, never written through
         (self.folder / name).write_bytes(fetched.body)
         retrieved = fetched.fetched_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         pin = Pin(url=fetched.url, file=name, sha256=sha256(fetched.body), retrieved=retrieved,
@@ -167,14 +190,17 @@ class PinIndex:
             if p.archived:
                 entry["archived"] = p.archived
             blocks.append("[[pin]]\n" + tomli_w.dumps(entry))
+        self.check_inside()
         tmp = self.index.with_suffix(".toml.tmp")
+        tmp.unlink(missing_ok=True)
         tmp.write_text("\n".join(blocks), encoding="utf-8")
         tmp.replace(self.index)
 
 
-def display(path: Path, start: Path | None = None) -> str:
+def display(path: Path, start: Path | None = None, *, resolve: bool = True) -> str:
+    shown = path.resolve() if resolve else Path(os.path.abspath(path))
     try:
-        return path.resolve().relative_to((start or Path.cwd()).resolve()).as_posix()
+        return shown.relative_to((start or Path.cwd()).resolve()).as_posix()
     except ValueError:
         return str(path)
 
@@ -200,7 +226,7 @@ def pin(paths, config, *, refresh: bool = False,
     from . import scan as scan_mod
 
     files, base = scan_mod.collect(paths, config)
-    index = PinIndex(config.pins_path)
+    index = PinIndex(config.pins_path, shown_from=base, root=base)
     seen: dict[str, PinEvent] = {}
     options = scan_mod.fetch_options(config, pinning=True)
     events: list[PinEvent] = []

@@ -12,8 +12,14 @@
                  hedges; one finding per problem (an unsourced quote is not also an addition)
     7. findings  fingerprints, reading order -> Report
 
-Only a bad ARTICLE (or a local --source file that does not exist, or text in an unsupported
-language) raises; see factcheck.errors.
+Only a bad ARTICLE (or a local --source file that does not exist, text in an unsupported
+language, or texts above the size limits) raises; see factcheck.errors.
+
+Size limits: every article sentence is compared with every source sentence, so time grows
+with the product of the two counts (and somewhat faster). Above :data:`MAX_PAIRS` checkable
+sentence pairs, or :data:`MAX_SENTENCES` sentences on one side, the check is refused before
+the alignment starts (TooLargeError), rather than running for minutes; the measurements behind
+the limits are in docs/errors.md (``benchmarks/size_bench.py``).
 """
 
 from __future__ import annotations
@@ -24,11 +30,32 @@ from typing import Sequence
 from . import fetch as fetch_stage
 from .align import align
 from .analyse import attribution, coverage, hedges, numbers, quotes
-from .errors import ExtractionError, FetchError, InputError, UnsupportedLanguageError
+from .errors import (ExtractionError, FetchError, InputError, TooLargeError,
+                     UnsupportedLanguageError)
 from .extract import extract
 from .findings import finalise, make
 from .models import Document, Finding, Report, Segmented, SourceStatus
 from .segment import segment
+
+
+#: the most article x source sentence pairs compared (checkable sentences; None: no limit)
+MAX_PAIRS: int | None = 250_000
+#: the most checkable sentences of the article, or of its sources together (None: no limit)
+MAX_SENTENCES: int | None = 5_000
+
+
+def check_size(article: str, n_article: int, n_source: int) -> None:
+    """Refuse texts above the size limits with one line (TooLargeError)."""
+    sizes = f"{n_article} article sentences x {n_source} source sentences"
+    if MAX_SENTENCES is not None and max(n_article, n_source) > MAX_SENTENCES:
+        side = "article" if n_article > MAX_SENTENCES else "sources"
+        raise TooLargeError(f"{article}: too large to check ({sizes}; the {side} may have at "
+                            f"most {MAX_SENTENCES:,} sentences)", target=article,
+                            article=n_article, source=n_source)
+    if MAX_PAIRS is not None and n_article * n_source > MAX_PAIRS:
+        raise TooLargeError(f"{article}: too large to check ({sizes} = "
+                            f"{n_article * n_source:,} pairs; the limit is {MAX_PAIRS:,})",
+                            target=article, article=n_article, source=n_source)
 
 
 @dataclass(frozen=True)
@@ -228,6 +255,10 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
     ``fetcher``: a Fetcher to use (and leave open), e.g. one shared by the files of a scan;
     ``document``: ARTICLE already extracted, so it is not read again."""
     options = options or Options()
+    for given in sources or ():
+        problem = fetch_stage.url_problem(given) if fetch_stage.is_url(given) else None
+        if problem:
+            raise InputError(f"{given}: not a valid address ({problem})", target=given)
     own = fetcher is None
     fetcher = fetcher or fetch_stage.Fetcher.from_options(options)
     try:
@@ -263,6 +294,7 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
     quote_records: tuple = ()
     if segs:
         a_sents = [s for s in art.sentences if s.checkable]
+        check_size(article, len(a_sents), sum(s.checkable for seg in segs for s in seg.sentences))
         s_sents, repeated = distinct_sentences(segs)
         al = align(a_sents, s_sents)  # 5
         beads = al.beads

@@ -34,12 +34,12 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
-from urllib.parse import urlsplit
 
 from . import __version__
 from . import fetch as fetch_stage
-from .config import Config, Rules, git_toplevel, matches
-from .errors import ConfigError, ExtractionError, FetchError, InputError, UnsupportedLanguageError
+from .config import Config, Rules, git_toplevel, leads_out, matches, outside
+from .errors import (ConfigError, ExtractionError, FetchError, InputError, TooLargeError,
+                     UnsupportedLanguageError)
 from .findings import SEVERITY_RANK, fingerprint, make, reaches
 from .models import Citation, Document, Fetched, Finding, Report
 from .pin import PinIndex, PinProblem
@@ -141,10 +141,14 @@ class ScanReport:
 # -- collecting files ----------------------------------------------------------------------------
 
 def relative(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return Path(os.path.relpath(path.resolve(), base)).as_posix()
+    """PATH relative to BASE: its real path, else (a link that leads out) the path as named."""
+    lexical = Path(os.path.abspath(path))
+    for candidate in (path.resolve(), lexical):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return Path(os.path.relpath(lexical, base)).as_posix()
 
 
 def report_base(config: Config) -> Path:
@@ -161,13 +165,25 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
     skip = {config.pins_path.resolve()}
     for raw in paths or [config.root]:
         path = Path(raw).expanduser()
-        if path.is_dir():
+        if path.exists() and outside(path, base):
+            found[Path(os.path.abspath(path))] = None  # not read: F101
+        elif path.is_dir():
             for folder, dirs, names in os.walk(path):
                 here = Path(folder)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and (here / d).resolve() not in skip)
+                kept = []
+                for d in sorted(dirs):
+                    if d.startswith(".") or (here / d).resolve() in skip:
+                        continue
+                    if (here / d).is_symlink():  # links to folders are not walked
+                        if outside(here / d, base) and not matches(
+                                relative(here / d, config.root), config.exclude):
+                            found[Path(os.path.abspath(here / d))] = None  # F101
+                        continue
+                    kept.append(d)
+                dirs[:] = kept
                 for name in sorted(names):
-                    file = (here / name).resolve()
+                    file = here / name
+                    file = Path(os.path.abspath(file)) if outside(file, base) else file.resolve()
                     rel = relative(file, config.root)
                     if matches(rel, config.include) and not matches(rel, config.exclude):
                         found[file] = None
@@ -176,6 +192,18 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
             if not matches(relative(file, config.root), config.exclude):
                 found[file] = None
     return sorted(found), base
+
+
+def not_inside(path: Path, base: Path, rel: str) -> Skip | None:
+    """F101 for a file or folder whose real path is outside the repository: it is not read
+    (its content would end up in the reports, the addresses it cites would be fetched)."""
+    if not outside(path, base):
+        return None
+    kind = "folder" if path.is_dir() else "file"
+    where = "outside the repository"
+    if leads_out(path, base).startswith("a symbolic link"):
+        where = f"a symbolic link to a {kind} {where}"
+    return Skip("unreadable", file_item("F101", rel, f"not read: {where}", reason="outside"))
 
 
 def changed_files(ref: str, start: Path) -> set[Path]:
@@ -205,7 +233,7 @@ def changed_files(ref: str, start: Path) -> set[Path]:
     names += git("diff", "--name-only", "-z", "--diff-filter=ACMRT", f"{ref}...HEAD").split("\0")
     names += git("diff", "--name-only", "-z", "--diff-filter=ACMRT", "HEAD").split("\0")
     names += git("ls-files", "--others", "--exclude-standard", "-z").split("\0")
-    return {(top / n).resolve() for n in names if n}
+    return {p for n in names if n for p in (top / n, (top / n).resolve())}
 
 
 # -- reading an article --------------------------------------------------------------------------
@@ -273,7 +301,11 @@ def read_article(path: Path, config: Config, options, rules: Rules | None = None
     """Read and extract one file. Raises :class:`Skip` when it cannot be checked."""
     from . import extract as ex
 
-    rel = relative(path, base or report_base(config))
+    base = base or report_base(config)
+    rel = relative(path, base)
+    refused = not_inside(path, base, rel)
+    if refused is not None:
+        raise refused
     try:
         fetched = fetch_stage.read_file(str(path), max_bytes=options.max_bytes)
     except InputError as err:
@@ -298,7 +330,8 @@ def read_article(path: Path, config: Config, options, rules: Rules | None = None
         try:
             front, rest = ex.split_front_matter(raw)
         except InputError as err:
-            reason = "broken-front-matter" if "broken" in str(err) else "unclosed-front-matter"
+            reason = "broken-front-matter" if "broken" in str(err) else (
+                "front-matter-too-large" if "too large" in str(err) else "unclosed-front-matter")
             message, line = front_matter_problem(err)
             raise Skip("unreadable", file_item("F101", rel, message, Region(line),
                                                reason=reason)) from err
@@ -442,7 +475,7 @@ class Context:
         self.config = config
         self.base = base
         self.options = fetch_options(config)
-        self.pins = PinIndex(config.pins_path, shown_from=base)
+        self.pins = PinIndex(config.pins_path, shown_from=base, root=base)
         self.fetcher = ScanFetcher.from_options(self.options)
         self.fetcher.pins = self.pins
 
@@ -499,6 +532,11 @@ class Context:
             try:
                 report = self.run(path, usable, doc)
                 break
+            except TooLargeError as err:  # above the size limits of factcheck.pipeline
+                message = strip_target(str(err), str(path)).replace("to check ", "", 1)
+                items.append(file_item("F100", rel, f"not checked: {message}",
+                                       reason="too-large"))
+                return FileResult(rel, "not-checked", tuple(items), language=doc.language)
             except InputError as err:  # a local source copy that cannot be read
                 bad = err.target if err.target in usable else usable[0]
                 usable.remove(bad)
@@ -524,6 +562,11 @@ class Context:
         """The address or file to check against, or None (and a finding in ``items``)."""
         value = t.value.strip()
         if fetch_stage.is_url(value):
+            problem = fetch_stage.url_problem(value)
+            if problem:
+                items.append(source_item("S104", f"{value}: not a valid address ({problem})",
+                                         where, source=value, reason="bad-url"))
+                return None
             pin = self.pins.lookup(value)
             if pin is not None:
                 try:
@@ -538,7 +581,7 @@ class Context:
                                          where, source=value))
                 return None
             return value
-        scheme = urlsplit(value).scheme
+        scheme = value.partition(":")[0] if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) else ""
         if scheme and len(scheme) > 1:
             items.append(source_item(
                 "S104", f"{value}: only http and https addresses can be fetched", where,
@@ -634,8 +677,9 @@ def scan(paths: Sequence[str | Path], config: Config, *,
     if config.changed_since:
         changed = changed_files(config.changed_since, config.root)
         files = [f for f in files if f in changed]
-    suppressions = suppress.load(config.ignore_path)
-    PinIndex(config.pins_path).pins  # a broken index stops the scan before it starts
+    suppressions = suppress.load(config.ignore_path, root=base)
+    # a broken index, or a pins folder that leads out of the repository, stops the scan now
+    PinIndex(config.pins_path, shown_from=base, root=base).pins
     jobs = max(1, min(config.workers(), len(files)))
     total = len(files)
     results: list[FileResult] = []

@@ -332,6 +332,8 @@ def save(report: Report, path: str | Path, *, command: str = "check",
             migrate(db)
             return write(db, report, command=command, started_at=started_at,
                          article_target=article_target)
+    except sqlite3.OperationalError as err:  # read-only, locked past the busy timeout, full
+        raise InputError(f"cannot write the database {path}: {err}") from err
     finally:
         db.close()
 

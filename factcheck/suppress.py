@@ -59,10 +59,15 @@ class Suppressions:
                 and ((s.path is not None and s.path in scanned) or (s.path is None and complete))]
 
 
-def load(path: Path) -> Suppressions:
-    """Read the ignore file; a missing file is no suppression. A broken one is a ConfigError."""
+def load(path: Path, *, root: Path | None = None) -> Suppressions:
+    """Read the ignore file; a missing file is no suppression. A broken one is a ConfigError,
+    and so is one whose real path is outside ROOT (the repository), which is not read."""
     if not path.is_file():
         return Suppressions(None)
+    if root is not None:
+        from .config import refuse_outside
+
+        refuse_outside(path, root, "the ignore file")
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)

@@ -273,6 +273,20 @@ def tables() -> dict[str, dict[str, Any]]:
     }
 
 
+#: the tables whose primary key is "id" (Datasette offers a sort link on it in every table page)
+ID_TABLES = ("runs", "documents", "sentences", "run_sources", "alignments", "findings", "quotes")
+
+
+def with_primary_keys(found: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A table page links its primary key column's header to ``?_sort=id``; Datasette answers
+    that with an error unless the column is in ``sortable_columns``."""
+    for name in ID_TABLES:
+        table = found.get(name, {})
+        if "sortable_columns" in table and "id" not in table["sortable_columns"]:
+            table["sortable_columns"] = ["id", *table["sortable_columns"]]
+    return found
+
+
 def build(database: str) -> dict[str, Any]:
     """Datasette metadata for a factcheck database served under the name DATABASE (the file
     name without .db)."""
@@ -284,7 +298,7 @@ def build(database: str) -> dict[str, Any]:
             database: {
                 "description": "Runs of factcheck check, their documents, sentences, "
                                "alignments and findings. Side-by-side pages: /-/factcheck.",
-                "tables": tables(),
+                "tables": with_primary_keys(tables()),
                 "queries": queries(),
             },
         },
