@@ -239,7 +239,8 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
         colbest = score.max(axis=0)
         source_numbers = set().union(*(numbers(s) for s in source))
         source_clause_cos = av @ s_clauses.vectors.T if len(s_owner) else None
-        for i in range(na):
+        # body sentences first, then summary bullets, which render what the body left over
+        for i in sorted(range(na), key=lambda i: article[i].kind == "bullet"):
             found = article_bead(i, article, source, score, cosine, merge, split, support, weak,
                                  source_clause_cos, s_owner)
             if found is None:
@@ -248,11 +249,15 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
             if method in WEAK_METHODS and numbers(article[i]) - source_numbers and \
                     not numbers(article[i]) & set().union(*(numbers(source[k]) for k in chosen)):
                 continue  # weak evidence, and a number that no source has: not supported
+            if article[i].kind == "bullet" and method in WEAK_METHODS and not any(
+                    score[i, k] >= colbest[k] - 1e-6 or carried[k] for k in chosen):
+                continue  # a bullet resting on weak evidence for sentences nothing else carries
             supported[i] = True
             if article[i].kind == "bullet":
-                # a summary bullet renders a source sentence only as its closest rendering (so a
-                # bullet that sums up five sentences hides no omission), and at least its best
-                closest = [k for k in chosen if score[i, k] >= colbest[k] - 1e-6]
+                # a summary bullet renders a source sentence only as its closest rendering or
+                # one the body already carries (so a bullet that sums up five sentences hides no
+                # omission), and at least its best
+                closest = [k for k in chosen if score[i, k] >= colbest[k] - 1e-6 or carried[k]]
                 chosen = closest or [max(chosen, key=lambda k: score[i, k])]
             beads.append(Bead((article[i].id,), tuple(source[k].id for k in chosen),
                               round(float(best), 3), method))
@@ -318,7 +323,8 @@ def leftover_pairs(article, source, score, weak, support, supported, carried, ca
     "unrelated" threshold: an invented sentence and a dropped one on the same topic must not
     cancel out). Order is a weak prior: a pair that sits where its neighbours' renderings put
     it needs a little less. Numbers that contradict forbid a pair."""
-    rows = [i for i, ok in enumerate(supported) if not ok]
+    rows = [i for i, ok in enumerate(supported) if not ok and article[i].kind != "bullet"]  # a
+    # summary bullet sums up; it is no rendering of one leftover sentence
     cols = [j for j, ok in enumerate(carried) if not ok]
     if not rows or not cols:
         return []
