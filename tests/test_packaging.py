@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .conftest import ROOT
 
-OPTIONAL = {"serve": {"datasette"}}  # extra -> top-level modules only that extra provides
+OPTIONAL = {"serve": {"datasette"}, "cluster": {"dask", "distributed"}}  # extra -> top-level modules only that extra provides
 
 
 def imported_modules(folder: Path, skip: str) -> set[str]:

@@ -11,4 +11,11 @@ keep the results in the database that ``check --db`` writes (``factcheck serve``
 docs/monitor.md tells how to run it on one machine and on a cluster.
 """
 
-from .runner import Settings, Summary, run  # noqa: F401
+
+
+def __getattr__(name: str):
+    if name in ("Settings", "Summary", "run"):  # imported on use: the CLI starts without them
+        from . import runner
+
+        return getattr(runner, name)
+    raise AttributeError(name)
