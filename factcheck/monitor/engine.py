@@ -115,12 +115,25 @@ def check_job(job: Job) -> Outcome:
                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
+WARM_TEXT = ("The council approved the new budget of twelve million euros on Tuesday.\n\n"
+             "The mayor said the vote was a fair compromise for every district.\n")
+
+
 def warm() -> None:
+    """Load what a check needs once: the rules, the encoder's weights, the lexicons (a tiny
+    check of a text against itself does it all)."""
     from .. import embed
+    from ..extract import extract
+    from ..models import Fetched
+    from ..pipeline import check
     from ..rules import all_rules
 
     all_rules()
     embed.model()
+    doc = extract(Fetched("warm-up.txt", "file:///warm-up.txt", None, "text/plain",
+                          WARM_TEXT.encode()))
+    source = "http://warm-up.invalid/source"
+    check("warm-up.txt", [source], fetcher=Prepared((SourceCopy(source, doc),)), document=doc)
 
 
 def _init_local_worker() -> None:
