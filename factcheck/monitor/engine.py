@@ -247,14 +247,22 @@ class DaskEngine:
         self._futures: dict[str, object] = {}
         self._lock = threading.Lock()
         self._count = 0
+        self._capacity = 1
+        self._asked = 0.0
         self.client.register_plugin(EncoderPlugin(), name=EncoderPlugin.name)
 
     @property
     def capacity(self) -> int:
-        try:
-            return max(1, sum(self.client.nthreads().values()))
-        except Exception:  # noqa: BLE001 - the scheduler is away for a moment
-            return 1
+        """Worker threads in the cluster (asked again every few seconds: workers come and
+        go)."""
+        now = time.monotonic()
+        if now - self._asked > 5.0:
+            try:
+                self._capacity = max(1, sum(self.client.nthreads().values()))
+            except Exception:  # noqa: BLE001 - the scheduler is away for a moment
+                pass
+            self._asked = now
+        return self._capacity
 
     def submit(self, job: Job, done: Done) -> None:
         with self._lock:

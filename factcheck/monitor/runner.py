@@ -12,6 +12,7 @@ stays flat however long the input is, and an interrupted run loses at most those
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 import time
@@ -193,18 +194,33 @@ def run(specs: list[str], settings: Settings, *,
             read.close()
         summary.inputs_read = found.readable
         summary.articles = len(found.entries)
-        if engine is None and found.entries:
-            engine = engines.make(settings.cluster, settings.jobs)
-        summary.engine = engine.name if engine is not None else "none"
+        summary.engine = engine.name if engine is not None else (
+            "dask" if settings.cluster else "local")
+        workers = settings.jobs or os.cpu_count() or 1
         session = state.begin_session(db, specs, summary.engine,
-                                      engine.capacity if engine is not None else 0)
+                                      engine.capacity if engine is not None else
+                                      0 if settings.cluster else workers)
         state.add_problems(db, session, found.problems)
         summary.problems += len(found.problems)
         for p in found.problems:
             say(Event("problem", message=p.text()))
         say(Event("start", total=len(found.entries)))
         if found.entries:
-            _loop(found.entries, settings, engine, fetchers, db, session, summary, say)
+            box = [engine]
+
+            def get_engine():
+                # made on the first article to check: a run that skips everything starts none
+                if box[0] is None:
+                    box[0] = engines.make(settings.cluster, settings.jobs)
+                return box[0]
+
+            get_engine.current = lambda: box[0]  # type: ignore[attr-defined]
+
+            try:
+                _loop(found.entries, settings, get_engine, fetchers, db, session, summary, say)
+            finally:
+                if own_engine:
+                    engine = box[0]
         status = "done"
     except KeyboardInterrupt:
         summary.interrupted = True
@@ -224,10 +240,19 @@ def run(specs: list[str], settings: Settings, *,
     return summary
 
 
-def _loop(entries, settings: Settings, engine, fetchers: Fetchers, db, session: int,
+def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, session: int,
           summary: Summary, say: Callable[[Event], None]) -> None:
     events: queue.Queue = queue.Queue()
-    window = settings.window or max(2 * engine.capacity + settings.fetchers, 8)
+    local = settings.jobs or os.cpu_count() or 1
+
+    def window() -> int:
+        """Articles between fetching and stored: enough to keep every worker and fetching
+        thread busy (a cluster's size is known once it is connected)."""
+        if settings.window:
+            return settings.window
+        current = get_engine.current()
+        capacity = current.capacity if current is not None else local
+        return max(2 * capacity + settings.fetchers, 8)
     total = len(entries)
     todo = iter(entries)
     in_progress = 0
@@ -244,7 +269,7 @@ def _loop(entries, settings: Settings, engine, fetchers: Fetchers, db, session: 
 
     def feed() -> None:
         nonlocal in_progress
-        while in_progress < window:
+        while in_progress < window():
             entry = next(todo, None)
             if entry is None:
                 return
@@ -279,10 +304,11 @@ def _loop(entries, settings: Settings, engine, fetchers: Fetchers, db, session: 
                     state.save_seen(db, session, prep.job.url)
                     finish("skipped", prep.job.url)
                 else:
-                    engine.submit(prep.job, checked)
+                    get_engine().submit(prep.job, checked)
             else:
                 _, job, outcome = item
                 if isinstance(outcome, BaseException):
+                    engine = get_engine()
                     if engine.retryable(outcome) and job.attempt < engines.MAX_ATTEMPTS:
                         engine.submit(replace(job, attempt=job.attempt + 1), checked)
                         continue
