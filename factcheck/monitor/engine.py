@@ -98,6 +98,19 @@ def worker_name() -> str:
         return f"pid {os.getpid()}"
 
 
+def peak_rss_kib() -> int:
+    """This process's peak resident memory: VmHWM on Linux (ru_maxrss would count the
+    parent's memory at the fork before an exec), else ru_maxrss."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def check_job(job: Job) -> Outcome:
     """The CPU part of one article, in a worker. Never raises: a bug is an Outcome with an
     error, so that the cluster does not retry it elsewhere."""
@@ -112,7 +125,7 @@ def check_job(job: Job) -> Outcome:
         report = None
         error = f"{type(err).__name__}: {(str(err).splitlines() or [''])[0][:200]}"
     return Outcome(report, error, round(time.perf_counter() - started, 4), worker_name(),
-                   resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+                   peak_rss_kib())
 
 
 WARM_TEXT = ("The council approved the new budget of twelve million euros on Tuesday.\n\n"
@@ -157,6 +170,11 @@ class LocalEngine:
 
     def _start(self) -> None:
         import multiprocessing
+
+        # one BLAS thread per worker, as Dask's nanny sets for its workers: the workers are the
+        # parallelism, and numeric threads on top of them fight over the cores
+        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, "1")
 
         # spawned, not forked: the parent runs fetching threads and holds database connections
         self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_local_worker,

@@ -71,7 +71,8 @@ class Summary:
     kinds: Counter = field(default_factory=Counter)  # findings per kind, of the checks stored
     site_warnings: Counter = field(default_factory=Counter)  # warnings and errors per site
     seconds: float = 0.0
-    fetch_seconds: float = 0.0  # fetching and extracting, summed over articles
+    fetch_seconds: float = 0.0  # fetching and extracting, summed over articles (wall)
+    fetch_cpu_seconds: float = 0.0  # the same, CPU time of the fetching threads
     check_seconds: float = 0.0  # checking in the workers, summed
     workers: dict = field(default_factory=dict)  # worker -> {"checks": n, "peak_rss_kib": k}
     hosts: dict = field(default_factory=dict)  # HostLimiter.totals()
@@ -97,7 +98,8 @@ class Prepared:
     status: str  # job | failed
     job: engines.Job | None = None
     message: str = ""
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time in its thread (waiting for sites included)
+    cpu_seconds: float = 0.0  # CPU time of its thread (extraction, parsing)
 
 
 class Fetchers:
@@ -150,6 +152,7 @@ def prepare(entry: inputs_mod.Entry, settings: Settings, fetchers: Fetchers) -> 
     from ..pipeline import chosen_citations, load_or_report
 
     started = time.perf_counter()
+    cpu = time.thread_time()
     options = settings.options
     fetcher = fetchers.get()
     when = store.now()
@@ -161,15 +164,14 @@ def prepare(entry: inputs_mod.Entry, settings: Settings, fetchers: Fetchers) -> 
             sdoc, _, status = load_or_report(t, options, fetcher, True, doc.published)
             copies.append(engines.SourceCopy(t, sdoc, status.reason if status else "",
                                              status.message if status else ""))
-    except (FetchError, InputError, ExtractionError) as err:
+    except (FetchError, InputError, ExtractionError, FactcheckError) as err:
         return Prepared(entry, "failed", message=inputs_mod.one_line(err),
-                        seconds=time.perf_counter() - started)
-    except FactcheckError as err:
-        return Prepared(entry, "failed", message=inputs_mod.one_line(err),
-                        seconds=time.perf_counter() - started)
+                        seconds=time.perf_counter() - started,
+                        cpu_seconds=time.thread_time() - cpu)
     key = state.content_key(doc, [(c.target, c.document, c.reason) for c in copies])
     job = engines.Job(entry.url, entry.input, key, doc, tuple(copies), options, when)
-    return Prepared(entry, "job", job=job, seconds=time.perf_counter() - started)
+    return Prepared(entry, "job", job=job, seconds=time.perf_counter() - started,
+                    cpu_seconds=time.thread_time() - cpu)
 
 
 def run(specs: list[str], settings: Settings, *,
@@ -295,6 +297,7 @@ def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, sessi
             if item[0] == "prepared":
                 prep: Prepared = item[1]
                 summary.fetch_seconds += prep.seconds
+                summary.fetch_cpu_seconds += prep.cpu_seconds
                 if prep.status == "failed":
                     state.save_failure(db, session, prep.entry.url, prep.entry.input,
                                        prep.message)
