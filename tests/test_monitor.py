@@ -229,3 +229,12 @@ def test_the_polite_fetcher_counts_network_requests_not_cache_hits(httpserver, t
     host = polite.host_key(httpserver.url_for("/"))
     assert limiter.totals()[host]["requests"] == 2  # robots.txt and the page
     assert limiter.state(host).crawl_delay == 0.3
+
+
+def test_articles_are_taken_host_by_host_in_turn():
+    entries = [inputs.Entry(u, "x") for u in (
+        "https://a.example/1", "https://a.example/2", "https://a.example/3",
+        "https://b.example/1", "https://c.example/1", "https://c.example/2")]
+    assert [e.url for e in runner.interleave(entries)] == [
+        "https://a.example/1", "https://b.example/1", "https://c.example/1",
+        "https://a.example/2", "https://c.example/2", "https://a.example/3"]

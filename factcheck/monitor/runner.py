@@ -129,6 +129,27 @@ class Fetchers:
             self.all.clear()
 
 
+def interleave(entries: list[inputs_mod.Entry]) -> list[inputs_mod.Entry]:
+    """The articles taken host by host in turn (each host's in their order), so that the
+    fetching threads work on many sites at once instead of queueing at one site's limit."""
+    from .polite import host_key
+
+    by_host: dict[str, list[inputs_mod.Entry]] = {}
+    for e in entries:
+        by_host.setdefault(host_key(e.url), []).append(e)
+    queues = [iter(q) for q in by_host.values()]
+    out: list[inputs_mod.Entry] = []
+    while queues:
+        alive = []
+        for q in queues:
+            e = next(q, None)
+            if e is not None:
+                out.append(e)
+                alive.append(q)
+        queues = alive
+    return out
+
+
 def fetch_input(options, limiter: HostLimiter) -> Callable[[str], tuple[bytes, str]]:
     """How an input address is read: fresh (a feed changes more often than the cache's day),
     any content type, through the same limits."""
@@ -219,7 +240,7 @@ def run(specs: list[str], settings: Settings, *,
             get_engine.current = lambda: box[0]  # type: ignore[attr-defined]
 
             try:
-                _loop(found.entries, settings, get_engine, fetchers, db, session, summary, say)
+                _loop(interleave(found.entries), settings, get_engine, fetchers, db, session, summary, say)
             finally:
                 if own_engine:
                     engine = box[0]
