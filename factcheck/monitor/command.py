@@ -87,8 +87,13 @@ def monitor(
     settings = Settings(db=str(db), options=options, cluster=cluster, jobs=jobs,
                         per_host=per_host, delay=delay, fetchers=fetchers,
                         robots=not ignore_robots)
-    with Progress(progress, every) as show:
-        summary = run(inputs, settings, progress=show)
+    try:
+        with Progress(progress, every) as show:
+            summary = run(inputs, settings, progress=show)
+    except KeyboardInterrupt:
+        typer.echo("factcheck: monitor: interrupted; every article stored so far is kept: run "
+                   "the same command again to continue", err=True)
+        raise typer.Exit(130) from None
     typer.echo(render_summary(summary), err=True, nl=False)
     if summary.nothing_read:
         raise typer.Exit(2)
