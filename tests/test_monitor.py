@@ -238,3 +238,12 @@ def test_articles_are_taken_host_by_host_in_turn():
     assert [e.url for e in runner.interleave(entries)] == [
         "https://a.example/1", "https://b.example/1", "https://c.example/1",
         "https://a.example/2", "https://c.example/2", "https://a.example/3"]
+
+
+def test_a_cluster_that_cannot_be_reached_is_one_error():
+    pytest.importorskip("distributed")
+    from factcheck.errors import ConfigError
+    from factcheck.monitor.engine import DaskEngine
+
+    with pytest.raises(ConfigError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        DaskEngine("tcp://127.0.0.1:9", timeout=2)

@@ -159,14 +159,16 @@ def cluster(tmp_path):
                        client.scheduler_info()["workers"].items()}
         yield address, workers
     finally:
-        for p in reversed(procs):
+        for p in procs[1:]:  # the workers: nothing of theirs is kept
             if p.poll() is None:
-                p.terminate()
+                p.kill()
+        procs[0].terminate()
         for p in procs:
             try:
-                p.wait(timeout=20)
+                p.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 p.kill()
+                p.wait()
 
 
 def test_dask_cluster_survives_a_killed_worker_and_a_second_run_checks_nothing(site, tmp_path,

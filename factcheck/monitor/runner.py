@@ -228,6 +228,8 @@ def run(specs: list[str], settings: Settings, *,
         for p in found.problems:
             say(Event("problem", message=p.text()))
         say(Event("start", total=len(found.entries)))
+        if found.entries and engine is None and settings.cluster:
+            engine = engines.make(settings.cluster, None)  # a cluster that is away: stop now
         if found.entries:
             box = [engine]
 
@@ -303,6 +305,14 @@ def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, sessi
     def checked(job, outcome) -> None:
         events.put(("checked", job, outcome))
 
+    def submit(job) -> None:
+        try:
+            get_engine().submit(job, checked)
+        except FactcheckError:
+            raise  # the engine cannot be started at all (no Dask, no scheduler): stop
+        except Exception as err:  # noqa: BLE001 - the cluster went away: this article fails
+            checked(job, err)
+
     def finish(status: str, url: str, message: str = "") -> None:
         nonlocal in_progress, done
         in_progress -= 1
@@ -328,13 +338,13 @@ def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, sessi
                     state.save_seen(db, session, prep.job.url)
                     finish("skipped", prep.job.url)
                 else:
-                    get_engine().submit(prep.job, checked)
+                    submit(prep.job)
             else:
                 _, job, outcome = item
                 if isinstance(outcome, BaseException):
                     engine = get_engine()
                     if engine.retryable(outcome) and job.attempt < engines.MAX_ATTEMPTS:
-                        engine.submit(replace(job, attempt=job.attempt + 1), checked)
+                        submit(replace(job, attempt=job.attempt + 1))
                         continue
                     message = f"not checked: {type(outcome).__name__}: {outcome}"[:300]
                     state.save_failure(db, session, job.url, job.input, message)

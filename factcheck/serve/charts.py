@@ -94,7 +94,16 @@ def kinds_bars(rows: list[dict], sites: list[str]) -> Markup:
     top = max([sum(v.values()) for v in per_site.values()] + [1])
     label_w, bar_h, gap = 180, 16, 6
     width = 620
-    height = TOP + len(sites) * (bar_h + gap) + 30
+    legend: list[tuple[float, int, str]] = []  # x, row, kind: wrapped to the width
+    lx, row = 10.0, 0
+    for kind in kinds:
+        need = 20 + 6.2 * len(kind)
+        if lx + need > width and lx > 10.0:
+            lx, row = 10.0, row + 1
+        legend.append((lx, row, kind))
+        lx += need
+    rows_h = 16 * (row + 1)
+    height = TOP + len(sites) * (bar_h + gap) + rows_h + 14
     scale = (width - label_w - 50) / top
     parts = [Markup('<svg xmlns="http://www.w3.org/2000/svg" class="fc-chart" role="img" '
                     'viewBox="0 0 {w} {h}" width="{w}" height="{h}"><title>Findings per kind '
@@ -115,12 +124,12 @@ def kinds_bars(rows: list[dict], sites: list[str]) -> Markup:
             x += w
         parts.append(Markup('<text x="{x:.1f}" y="{y}" font-size="10" fill="#555">{n}</text>')
                      .format(x=x + 4, y=y + bar_h - 4, n=sum(per_site[site].values())))
-    lx, ly = 10.0, height - 10
-    for kind in kinds:
+    first = TOP + len(sites) * (bar_h + gap) + 16
+    for x, r, kind in legend:
+        ly = first + 16 * r
         parts.append(Markup('<rect x="{x:.1f}" y="{y}" width="10" height="10" fill="{c}"/>'
                             '<text x="{tx:.1f}" y="{ty}" font-size="10">{k}</text>').format(
-            x=lx, y=ly - 9, c=colour[kind], tx=lx + 13, ty=ly, k=kind))
-        lx += 20 + 6.2 * len(kind)
+            x=x, y=ly - 9, c=colour[kind], tx=x + 13, ty=ly, k=kind))
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
 
