@@ -247,3 +247,81 @@ def test_a_cluster_that_cannot_be_reached_is_one_error():
 
     with pytest.raises(ConfigError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         DaskEngine("tcp://127.0.0.1:9", timeout=2)
+
+
+def events(total: int = 4):
+    from factcheck.monitor.runner import Event
+
+    yield Event("problem", message="urls.txt:3: not an http(s) address: 'x'")
+    yield Event("start", total=total)
+    counts = {"checked": 0, "skipped": 0, "failed": 0}
+    for n in range(1, total + 1):
+        status = "failed" if n == 2 else "checked"
+        counts = {**counts, status: counts[status] + 1}
+        yield Event("article", done=n, total=total, status=status, url=f"https://a.example/{n}",
+                    message="HTTP 404" if status == "failed" else "", counts=dict(counts))
+
+
+def test_progress_lines_without_a_terminal(capsys, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with command.Progress(None, every=2) as show:
+        for e in events():
+            show(e)
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "factcheck: monitor: urls.txt:3: not an http(s) address: 'x'",
+        "factcheck: monitor: 4 articles to look at",
+        "factcheck: monitor: https://a.example/2: HTTP 404",
+        "factcheck: monitor: [2/4] 1 checked, 0 skipped, 1 failed",
+        "factcheck: monitor: [4/4] 3 checked, 0 skipped, 1 failed",
+    ]
+
+
+def test_progress_bar_on_a_terminal(capsys):
+    show = command.Progress(True)
+    show.bar = True  # as on a terminal
+    with show:
+        for e in events():
+            show(e)
+        assert show.progress is not None
+        task = show.progress.tasks[0]
+        assert (task.completed, task.total) == (4, 4)
+        assert task.description == "3 checked, 0 skipped, 1 failed"
+    assert "https://a.example/2: HTTP 404" in capsys.readouterr().err
+
+
+def test_the_summary_names_counts_kinds_and_the_sites_with_most_warnings():
+    from collections import Counter
+
+    s = runner.Summary(articles=5, checked=3, skipped=1, failed=1, problems=2, inputs_read=1,
+                       inputs=2, kinds=Counter({"omission": 4, "addition": 1}),
+                       site_warnings=Counter({"b.example": 2, "a.example": 5, "c.example": 0}),
+                       seconds=3.25)
+    assert command.render_summary(s) == (
+        "factcheck: monitor: 5 articles: 3 checked, 1 skipped (unchanged), 1 failed; 2 problems "
+        "(1 of 2 inputs read) in 3.2 s\n"
+        "  findings: omission 4, addition 1\n"
+        "  most warnings: a.example 5, b.example 2\n")
+
+
+def test_a_host_that_is_down_is_not_hammered(tmp_path):
+    """Twelve articles on a host where nothing listens: each fails in one line, and after five
+    failures in a row the host gets no more requests (the back-off is short here)."""
+    import factcheck
+
+    urls = tmp_path / "urls.txt"
+    urls.write_text("".join(f"http://127.0.0.1:9/story-{n}.html\n" for n in range(12)),
+                    encoding="utf-8")
+    settings = runner.Settings(db=str(tmp_path / "m.db"), options=factcheck.Options(
+        allow_private=True, timeout=(1.0, 1.0), backoff=0.0), delay=0.0, fetchers=4,
+        host_backoff=0.05)
+    summary = runner.run([str(urls)], settings)
+    assert (summary.articles, summary.failed, summary.checked) == (12, 12, 0)
+    assert summary.hosts["127.0.0.1:9"]["requests"] <= polite.GIVE_UP + 4  # + in flight
+    assert not summary.nothing_read  # the list was read: exit code 0, failures in the db
+    conn = sqlite3.connect(tmp_path / "m.db")
+    rows = conn.execute("select state, failures, message from monitor_articles").fetchall()
+    assert len(rows) == 12 and {r[0] for r in rows} == {"failed"}
+    assert any("backed off" in r[2] for r in rows)
+    assert conn.execute("select count(*) from monitor_problems where kind = 'article'"
+                        ).fetchone()[0] == 12

@@ -27,7 +27,7 @@ from ..errors import ExtractionError, FactcheckError, FetchError, InputError
 from . import engine as engines
 from . import inputs as inputs_mod
 from . import state
-from .polite import DEFAULT_DELAY, DEFAULT_PER_HOST, HostLimiter, PoliteFetcher
+from .polite import DEFAULT_BACKOFF, DEFAULT_DELAY, DEFAULT_PER_HOST, HostLimiter, PoliteFetcher
 
 DEFAULT_FETCHERS = 8
 
@@ -43,6 +43,7 @@ class Settings:
     fetchers: int = DEFAULT_FETCHERS  # fetching threads
     robots: bool = True  # honour robots.txt for the articles too
     window: int | None = None  # articles in progress at once (default from the engine)
+    host_backoff: float = DEFAULT_BACKOFF  # first back-off of a failing host, doubling
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,8 @@ def run(specs: list[str], settings: Settings, *,
     started = time.perf_counter()
     say = progress or (lambda event: None)
     summary = Summary(inputs=len(specs))
-    limiter = HostLimiter(per_host=settings.per_host, delay=settings.delay)
+    limiter = HostLimiter(per_host=settings.per_host, delay=settings.delay,
+                          backoff=settings.host_backoff)
     db = state.open_db(settings.db)
     own_engine = engine is None
     fetchers = Fetchers(settings.options, limiter)
