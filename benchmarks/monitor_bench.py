@@ -119,7 +119,8 @@ def table(results: list[dict]) -> str:
                         " | | | | | |")
             continue
         rows.append(f"| {r['engine']} | {r['workers']} | {r['articles_per_s']} | "
-                    f"{r['fetch_extract_cpu_s_per_article']} ({r['fetch_extract_s_per_article']}) | "
+                    f"{r['fetch_extract_cpu_s_per_article']} "
+                    f"({r['fetch_extract_s_per_article']}) | "
                     f"{r['check_s_per_article']} | "
                     f"{r['requests_per_article']} | {r['peak_rss_client_mb']} | "
                     f"{', '.join(map(str, r['peak_rss_worker_mb']))} | "

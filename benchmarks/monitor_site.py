@@ -51,7 +51,8 @@ def texts(i: int) -> tuple[str, list[str], list[str]]:
         f"Critics had said the {thing} of {town} needed a smaller plan.",
     ]
     if i % 3 == 0:
-        article[2] = f"The plan should create {jobs + 100} jobs in the region, according to officials."
+        article[2] = (f"The plan should create {jobs + 100} jobs in the region, according to "
+                      "officials.")
     if i % 5 == 0:
         article.append(f"Residents of {town} celebrated the decision with a street party.")
     if i % 7 == 0:

@@ -57,7 +57,8 @@ def test_sites_page_draws_inline_svg_and_loads_nothing_else(get):
     resp = get("/-/factcheck/sites")
     assert resp.status_code == 200
     page = resp.text
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="fc-chart"') == 3  # kinds, 2 sites
+    charts = page.count('<svg xmlns="http://www.w3.org/2000/svg" class="fc-chart"')
+    assert charts == 3  # findings per kind, then one per site
     assert "news-a.example" in page and "news-b.example &lt;b&gt;" in page
     assert "news-b.example <b>" not in page
     assert not re.search(r"<script[^>]+src=", page)  # Datasette's own inline script only

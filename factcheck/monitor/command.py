@@ -33,7 +33,8 @@ def monitor(
                      "created if missing).", dir_okay=False, show_default=False)],
     cluster: Annotated[Optional[str], typer.Option(
         "--cluster", help="Run the checks on this Dask distributed scheduler "
-                          "(tcp://host:8786); needs the cluster extra.", show_default=False)] = None,
+                          "(tcp://host:8786); needs the cluster extra.",
+        show_default=False)] = None,
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", help="Local worker processes (default: one per core).", min=1,
         show_default=False)] = None,

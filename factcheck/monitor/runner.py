@@ -244,7 +244,8 @@ def run(specs: list[str], settings: Settings, *,
             get_engine.current = lambda: box[0]  # type: ignore[attr-defined]
 
             try:
-                _loop(interleave(found.entries), settings, get_engine, fetchers, db, session, summary, say)
+                _loop(interleave(found.entries), settings, get_engine, fetchers, db, session,
+                      summary, say)
             finally:
                 if own_engine:
                     engine = box[0]
