@@ -92,6 +92,7 @@ class Site:
             self.pages[f"/news/story-{i}.html"] = ("text/html; charset=utf-8", html_page(
                 title, article, source=src).encode())
         self.pages["/feed.xml"] = ("application/rss+xml", self.feed().encode())
+        self.pages["/sitemap.xml"] = ("application/xml", self.sitemap().encode())
         self.pages["/urls.txt"] = ("text/plain", "".join(
             f"{u}\n" for u in self.article_urls()).encode())
         self.pages["/robots.txt"] = ("text/plain", b"User-agent: *\nAllow: /\n")
@@ -109,6 +110,17 @@ class Site:
         return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
                 f"<title>Generated news</title><link>{self.base}/</link>"
                 f"<description>test feed</description>{items}</channel></rss>")
+
+    def sitemap(self) -> str:
+        locs = "".join(f"<url><loc>{u}</loc></url>" for u in self.article_urls())
+        return ('<?xml version="1.0" encoding="UTF-8"?>'
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>')
+
+    def change_source(self, i: int, sentence: str) -> None:
+        """Story i's source gets one more sentence (its article is due a new check)."""
+        title, source, _ = texts(i)
+        self.pages[f"/wire/story-{i}.html"] = ("text/html; charset=utf-8", html_page(
+            f"Wire: {title}", source + [sentence]).encode())
 
     def change(self, i: int, sentence: str) -> None:
         """Story i's article gets one more sentence (a new check is due)."""

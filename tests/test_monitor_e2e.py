@@ -105,22 +105,25 @@ def test_local_pool_survives_a_killed_worker_and_a_second_run_checks_nothing(sit
     assert got["commands"] == {"monitor"} and got["findings"] > COUNT
     assert summary.kinds["number_mismatch"] >= COUNT // 3
 
-    # the same input again, through the command line: everything is skipped
-    result = runner.invoke(app, ["monitor", feed, "--db", str(db), "--delay", "0", "-j", "1",
-                                 "--allow-private", "--no-progress"])
+    # the same articles again, from the feed and the sitemap, through the command line:
+    # everything is skipped
+    result = runner.invoke(app, ["monitor", feed, f"{site.base}/sitemap.xml", "--db", str(db),
+                                 "--delay", "0", "-j", "1", "--allow-private", "--no-progress"])
     assert result.exit_code == 0, result.output
     assert f"{COUNT} articles: 0 checked, {COUNT} skipped" in result.stderr
     assert stored(db)["runs"] == COUNT
 
-    # one article changes: seen once its cached copy is fetched again (it expires after a day;
-    # --refresh here), one new run for it only
+    # one article and another's source change: seen once their cached copies are fetched
+    # again (they expire after a day; --refresh here), one new run for each of the two only
     site.change(4, "The council of story four later said the figures were provisional.")
+    site.change_source(7, "The wire service later corrected the date of the vote.")
     summary = run([feed], settings(db, refresh=True, jobs=1))
-    assert (summary.checked, summary.skipped) == (1, COUNT - 1)
+    assert (summary.checked, summary.skipped) == (2, COUNT - 2)
     conn = sqlite3.connect(db)
-    assert conn.execute("select count(*) from runs").fetchone()[0] == COUNT + 1
-    assert conn.execute("select checks from monitor_articles where url like '%/story-4.html'"
-                        ).fetchone()[0] == 2
+    assert conn.execute("select count(*) from runs").fetchone()[0] == COUNT + 2
+    checks = dict(conn.execute("select url, checks from monitor_articles"))
+    assert {u.rsplit("/", 1)[1] for u, n in checks.items() if n == 2} == {"story-4.html",
+                                                                         "story-7.html"}
 
 
 def free_port() -> int:
