@@ -504,6 +504,11 @@ def emit(text: str, output: Optional[Path]) -> None:
         fail(f"cannot write {output}: {err.strerror}")
 
 
+from .monitor.command import monitor as _monitor  # noqa: E402 - defined apart, registered here
+
+app.command("monitor")(_monitor)
+
+
 def main() -> None:
     """Entry point. Usage errors are click's (exit 2); library errors become one line and exit
     code 2; anything else is an internal error: one line and exit code 3."""

@@ -72,6 +72,9 @@ WAYBACK_URL = "https://web.archive.org"
 ARTICLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", "text/markdown",
                            "text/x-markdown"})
 SNIFFED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+#: feeds and sitemaps (read by factcheck monitor); never an article
+FEED_TYPES = frozenset({"application/xml", "application/rss+xml", "application/atom+xml",
+                        "application/rdf+xml"})
 
 #: reason tag of a FetchError -> the rule a failing source is reported under (default S100)
 RULES = {
@@ -248,7 +251,7 @@ def wants_body(status: int, media: str) -> bool:
     if status >= 400:
         return False
     return media in ARTICLE_TYPES or media in SNIFFED_TYPES or media.startswith("text/") \
-        or media == "application/json"
+        or media == "application/json" or media in FEED_TYPES
 
 
 # The deadline of the request this thread is sending (seconds) and when its answer was asked

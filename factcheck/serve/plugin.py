@@ -7,6 +7,7 @@ Routes (under Datasette's base URL):
     /-/factcheck/run/<run id>        the side-by-side page of one run
     /-/factcheck/article/<doc id>    the side-by-side page of an article's latest run
     /-/factcheck/rule/<code>         a rule's documentation
+    /-/factcheck/sites               per site: findings per kind, checks over time (SVG charts)
 
 The page is rendered by :mod:`factcheck.report.html`, the same code as ``--format html``.
 Text from pages is escaped before any markup is added.
@@ -128,9 +129,22 @@ async def index_view(datasette, request):
                       _crumbs(datasette, db))
 
 
+async def sites_view(datasette, request):
+    """Per site: findings per kind, and checks over time (inline SVG, works offline)."""
+    from . import charts
+
+    db = await factcheck_database(datasette)
+    days = await db.execute(charts.SITE_DAYS_SQL)
+    kinds = await db.execute(charts.SITE_KINDS_SQL)
+    body = Markup("<h1>Sites</h1>{}").format(charts.sites_fragment(
+        [dict(r) for r in days.rows], [dict(r) for r in kinds.rows]))
+    return await page(datasette, request, "factcheck: sites", body, _crumbs(datasette, db))
+
+
 @hookimpl
 def register_routes(datasette):
     return [
+        (r"^/-/factcheck/sites$", sites_view),
         (r"^/-/factcheck/?$", index_view),
         (r"^/-/factcheck/run/(?P<run_id>[^/]+)$", run_view),
         (r"^/-/factcheck/article/(?P<article_id>[^/]+)$", article_view),
