@@ -239,6 +239,7 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
         colbest = score.max(axis=0)
         source_numbers = set().union(*(numbers(s) for s in source))
         source_clause_cos = av @ s_clauses.vectors.T if len(s_owner) else None
+        body_renders: dict[int, list[int]] = {}  # body sentence -> what its bead renders
         # body sentences first, then summary bullets, which render what the body left over
         for i in sorted(range(na), key=lambda i: article[i].kind == "bullet"):
             found = article_bead(i, article, source, score, cosine, merge, split, support, weak,
@@ -251,8 +252,15 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                 continue  # weak evidence, and a number that no source has: not supported
             if article[i].kind == "bullet" and method in WEAK_METHODS and not any(
                     score[i, k] >= colbest[k] - 1e-6 or carried[k] for k in chosen):
-                continue  # a bullet resting on weak evidence for sentences nothing else carries
+                # a bullet resting on weak evidence for sentences nothing else carries: it is a
+                # key point restating the article's body, or nothing
+                body = restated(i, article, av, body_renders)
+                if body is None:
+                    continue
+                chosen, method = body, "summary"
             supported[i] = True
+            if article[i].kind != "bullet":
+                body_renders[i] = list(chosen)
             if article[i].kind == "bullet":
                 # a summary bullet renders a source sentence only as its closest rendering or
                 # one the body already carries (so a bullet that sums up five sentences hides no
@@ -306,6 +314,16 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                      tuple(supported), tuple(carried), av, sv, a_clauses, s_clauses,
                      {source[j].id: tuple(article[i].id for i in dict.fromkeys(found))
                       for j, found in carriers.items()})
+
+
+def restated(i, article, av, body_renders) -> list[int] | None:
+    """The source sentences a summary bullet renders through the body sentence it restates: its
+    closest supported body sentence, when clearly related (as a leftover pair must be), or None."""
+    if not body_renders:
+        return None
+    body = max(body_renders, key=lambda b: float(av[i] @ av[b]))
+    needed = WEAK["same"] + LEFTOVER_SHARE * (SUPPORT["same"] - WEAK["same"])
+    return list(body_renders[body]) if float(av[i] @ av[body]) >= needed else None
 
 
 ORDER_PRIOR = 0.04  # a leftover pair in the place the order of its neighbours predicts

@@ -156,6 +156,7 @@ FURNITURE_CLASS_RE = re.compile(
     r"advert|advertisement|ad|ads|adslot|sponsor|sponsored|read-?time|"
     r"reading-time|breadcrumbs?|tags|tag-list)(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
 KEEP_TAGS = ("html", "body", "main", "article")
+CITES_RE = re.compile(r"\s*(?:sources?|fuentes?|quellen?|via|vía|original(?:ly)?)\b", re.IGNORECASE)
 
 
 def drop_furniture_elements(tree: lxml.html.HtmlElement) -> None:
@@ -168,6 +169,8 @@ def drop_furniture_elements(tree: lxml.html.HtmlElement) -> None:
         if not isinstance(el.tag, str) or el.tag in KEEP_TAGS or el.getparent() is None:
             continue
         names = (el.get("class") or "").split() + [el.get("id") or ""]
+        if any("source" in n.lower() for n in names) or CITES_RE.match(el.text_content() or ""):
+            continue  # "source-credit": the line that names the source is a citation, kept
         if any(n and FURNITURE_CLASS_RE.match(n) for n in names):
             if len(el.text_content() or "") < 0.3 * total:
                 el.drop_tree()

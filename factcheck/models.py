@@ -108,7 +108,7 @@ class Bead:
     article: tuple[str, ...]
     source: tuple[str, ...]
     score: float
-    method: str  # "fuzzy" | "embedding" | "merge" | "split" | "clause" | "mutual" | "none"
+    method: str  # "fuzzy" | "embedding" | "merge" | "split" | "clause" | "mutual" | "leftover" | "summary" | "none"
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,14 @@
                  copy when gone) and extracted; a source that cannot be fetched, is refused
                  or holds no article becomes a finding (S100, S101, S102), not an error
     4. segment   sentences with ids: A1.. for the article, S1.. across all sources
-    5. align     every checkable article sentence against every source sentence
+    5. align     every checkable article sentence against every source sentence (a sentence
+                 two sources share counted once), the leftovers decided together
     6. analyse   coverage (additions, omissions), numbers and dates, quotes, attribution,
-                 hedges; one finding per problem (an unsourced quote is not also an addition)
-    7. findings  fingerprints, reading order -> Report
+                 hedges; one finding per problem, which may be of two kinds (an invented
+                 quote is an addition and an unsourced quote); a text that ends early is one
+                 S105 and what lies past it is not reported line by line
+    7. findings  confidence as measured per rule and grade, fingerprints, reading order ->
+                 Report
 
 Only a bad ARTICLE (or a local --source file that does not exist, text in an unsupported
 language, or texts above the size limits) raises; see factcheck.errors.

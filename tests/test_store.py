@@ -361,7 +361,7 @@ def test_fields_added_to_findings_are_kept(db_path, seed_report):
                                  speaker="the union")
     store.save(replace(seed_report, findings=(extended, *seed_report.findings[1:])), db_path)
     extras = rows(db_path, "SELECT extra FROM findings ORDER BY position")
-    assert json.loads(extras[0][0]) == {"speaker": "the union"}
+    assert json.loads(extras[0][0]) == {"grade": first.grade, "speaker": "the union"}
     assert all(e is None for (e,) in extras[1:])
 
 
