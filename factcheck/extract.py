@@ -626,6 +626,8 @@ def pick_title(blocks: list[RawBlock], meta_title: str | None) -> tuple[list[Raw
         # plain text: a line repeated verbatim near the top, or the first heading
         heads = [b.text for b in blocks[:6]]
         for i, text in enumerate(heads):
+            if text.endswith(TERMINAL[:4]) or len(text.split()) > 25:
+                continue  # a paragraph printed twice is prose, not the headline
             if any(other != text and other.endswith(text) for other in heads[:i]) or heads.count(text) > 1:
                 title = text
                 break

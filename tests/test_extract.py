@@ -190,3 +190,14 @@ def test_page_of_nested_divs_is_read_whole():
 
     doc = doc_of(FURNITURE / "div-only.fr.html")
     assert len([s for s in segment(doc, "A").sentences if s.kind == "body"]) >= 12
+
+
+def test_a_paragraph_printed_twice_is_not_the_title(tmp_path):
+    page = tmp_path / "twice.txt"
+    line = "Two bridges over the Selm were closed on Monday after inspectors found cracks, the mayor said."
+    page.write_text("\n".join([line, line, "Traffic was diverted through the old town for the day.",
+                               "Repairs are expected to take about seven months, officials said."]),
+                    encoding="utf-8")
+    doc = doc_of(page)
+    assert doc.title != line
+    assert line in body_texts(doc)
