@@ -41,6 +41,22 @@ def open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
+@cache
+def month_re(language: str) -> re.Pattern[str] | None:
+    months = lexicon(language).get("numbers", {}).get("months", [])
+    if not months:
+        return None
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, months)) + r")\b", re.IGNORECASE)
+
+
+def ordinal_date(prev: str, following: str, language: str) -> bool:
+    """'am Samstag, dem 27. September': a day number with its ordinal full stop before a month
+    name does not end a sentence."""
+    months = month_re(language)
+    return bool(months) and bool(re.search(r"(?:^|\s)\d{1,2}\.$", prev)) and bool(
+        months.match(following))
+
+
 def split_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in text, whitespace trimmed, no characters lost between them."""
     bounds = [(b["start_index"], b["end_index"]) for b in sentencex.get_sentence_boundaries(language, text)]
@@ -51,7 +67,8 @@ def split_spans(text: str, language: str) -> list[tuple[int, int]]:
     for start, end in bounds:
         if merged:
             prev = text[merged[-1][0]:merged[-1][1]].rstrip()
-            if abbr.search(prev) or open_quote(prev) or not text[start:end].strip():
+            if abbr.search(prev) or open_quote(prev) or not text[start:end].strip() \
+                    or ordinal_date(prev, text[start:end], language):
                 merged[-1][1] = end
                 continue
         merged.append([start, end])

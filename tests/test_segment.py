@@ -78,3 +78,13 @@ def test_segmenting_loses_no_characters(parts, language):
     assert "".join(covered.split()) == "".join(text.split())
     for (a, b), (c, _) in zip(spans, spans[1:]):
         assert a < b <= c and not text[b:c].strip()
+
+
+def test_a_german_ordinal_day_before_a_month_ends_no_sentence():
+    from factcheck.segment import split_spans
+
+    text = ("Die Regierungschefs unterzeichneten am Samstag, dem 27. September, den Vertrag. "
+            "Danach gab es ein Essen.")
+    assert [text[a:b] for a, b in split_spans(text, "de")] == [
+        "Die Regierungschefs unterzeichneten am Samstag, dem 27. September, den Vertrag.",
+        "Danach gab es ein Essen."]
