@@ -150,14 +150,17 @@ def supersede(found: list[Finding]) -> list[Finding]:
     return out
 
 
-REPEAT_RATIO = 90  # rapidfuzz ratio at which two source sentences are one sentence twice
+REPEAT_RATIO = 85  # rapidfuzz ratio at which two source sentences are one sentence twice
 
 
 def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
     """The checkable source sentences, a sentence that an earlier source already has (near
     word for word: the same wire story at two outlets) counted once, so that rendering it
-    through either copy carries it. Returns (sentences, how many repeats were left out)."""
+    through either copy carries it; two copies that state different numbers are both kept (the
+    article may follow either). Returns (sentences, how many repeats were left out)."""
     from rapidfuzz import fuzz
+
+    from .align import numbers
     from rapidfuzz.process import cdist
     from rapidfuzz.utils import default_process
 
@@ -168,7 +171,9 @@ def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
         if kept and mine:
             ratio = cdist([s.text for s in mine], [s.text for s in kept], scorer=fuzz.ratio,
                           processor=default_process)
-            fresh = [s for s, row in zip(mine, ratio) if row.max() < REPEAT_RATIO]
+            fresh = [s for s, row in zip(mine, ratio)
+                     if not any(r >= REPEAT_RATIO and numbers(s) == numbers(kept[k])
+                                for k, r in enumerate(row))]
             repeated += len(mine) - len(fresh)
             mine = fresh
         kept += mine
