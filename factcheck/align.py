@@ -368,6 +368,16 @@ def leftover_pairs(article, source, score, weak, support, supported, carried, ca
     return pairs
 
 
+SPLIT_COVER = 0.8  # a split source sentence has at least this share of its halves' words
+
+
+def long_enough_to_split(source: Sentence, first: Sentence, second: Sentence) -> bool:
+    """A source sentence split in two is about as long as its two halves together: an invented
+    sentence next to a faithful one does not make the pair a split of the faithful one's
+    source."""
+    return len(source.text.split()) >= SPLIT_COVER * (len(first.text.split()) + len(second.text.split()))
+
+
 def article_bead(i, article, source, score, cosine, merge, split, support, weak,
                  source_clause_cos=None, source_clauses_owner=()):
     """The source sentences article sentence i renders, with the score and method, or None
@@ -399,7 +409,8 @@ def article_bead(i, article, source, score, cosine, merge, split, support, weak,
             js = int(np.argmax(split[pair]))
             other = pair + 1 if pair == i else pair
             if split[pair, js] >= support[i, js] and split[pair, js] > cosine[i, js] + PAIR_GAIN \
-                    and min(cosine[i, js], cosine[other, js]) >= weak[i, js]:
+                    and min(cosine[i, js], cosine[other, js]) >= weak[i, js] \
+                    and long_enough_to_split(source[js], article[i], article[other]):
                 chosen, method, best, ok = [js], "split", float(split[pair, js]), True
                 break
     if not ok and source_clause_cos is not None and source_clause_cos.shape[1]:
