@@ -65,3 +65,19 @@ def test_compare_pairs_changes_and_drops():
     changed = {(a.text, s.text) for a, s in cmp.changed}
     assert changed == {("Douze", "nine"), ("juillet", "August")}
     assert [q.text for q in cmp.dropped] == ["December 12"]
+
+
+def test_a_small_number_word_is_no_changed_count_of_a_large_value():
+    """'the two nations' against '27' is no changed number; 'two' -> 'three' is."""
+    far = compare(extract("The two nations signed the treaty on Saturday.", "en"),
+                  extract("The treaty was signed on Saturday by 27 delegates.", "en"))
+    assert not far.changed
+    near = compare(extract("Two people were hurt.", "en"), extract("Three people were hurt.", "en"))
+    assert [(a.value, s.value) for a, s in near.changed] == [(2, 3)]
+
+
+def test_no_comparison_across_families():
+    """A count is never compared with a date, a year or a weekday."""
+    cmp = compare(extract("Officials counted 27 boats.", "en"),
+                  extract("The boats left on September 26.", "en"))
+    assert not cmp.changed
