@@ -503,7 +503,10 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
             continue
         if block.kind == "paragraph":
             text = strip_dateline(text)
-            if not kept_prose(kept) and not text.endswith(TERMINAL) and len(text.split()) <= STANDFIRST_WORDS:
+            letters = [ch for ch in text if ch.isalpha()]
+            if letters and all(ch.isupper() for ch in letters) and len(text.split()) <= 8:
+                block = RawBlock("heading", text)  # "MEXICO CITY, MEXICO.": a dateline, a kicker
+            elif not kept_prose(kept) and not text.endswith(TERMINAL) and len(text.split()) <= STANDFIRST_WORDS:
                 block = RawBlock("heading", text)  # a standfirst: a second headline, no full stop
             elif len(text.split()) <= 5 and (not text.endswith(TERMINAL) or is_pull_quote(text)):
                 block = RawBlock("heading", text)  # a kicker, a box title ("En bref"), a pull quote
@@ -631,7 +634,9 @@ def pick_title(blocks: list[RawBlock], meta_title: str | None) -> tuple[list[Raw
             if any(other != text and other.endswith(text) for other in heads[:i]) or heads.count(text) > 1:
                 title = text
                 break
-        first = blocks[0] if blocks else None
+        # the first unpunctuated line, past a dateline or kicker in capitals above it
+        lead = [b for b in blocks[:3] if not (b.text.isupper() and len(b.text.split()) <= 8)]
+        first = lead[0] if lead else None
         if not title and first and first.kind in ("heading", "paragraph") and \
                 not first.text.endswith(TERMINAL[:4]) and len(first.text.split()) <= 25:
             title = first.text

@@ -150,7 +150,7 @@ FURNITURE_MARKERS = ("Advertisement", "Publicité", "Anzeige", "Publicidad", "mi
                      "photo d’archives", "Archivbild", "imagen de archivo", "Read more",
                      "À lire aussi", "Lesen Sie auch", "Te puede interesar", "Sign up",
                      "Abonnez-vous", "abonnieren", "Hace 3 horas", "RELATED", "recall vote",
-                     "Get our morning", "Storm season", "Arbeiter prüfen")
+                     "Get our morning", "Storm season", "Arbeiter prüfen", "NORTHLAND")
 
 
 @pytest.mark.parametrize("page", PAGES)
