@@ -36,3 +36,9 @@ def test_dropped_and_added_hedges_and_qualifiers(tmp_path):
     got = {(f.rule, dict(f.evidence)["direction"]) for f in report.findings if f.kind == "hedge_changed"}
     assert got == {("H100", "stronger"), ("H101", "weaker")}
     assert len([f for f in report.findings if f.rule == "H100"]) == 2
+
+
+def test_a_capitalised_noun_is_no_conditional():
+    from factcheck.analyse.hedges import hedges
+
+    assert not hedges("La Secretaría de Salud informó de dos heridos.", "es")

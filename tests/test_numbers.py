@@ -81,3 +81,9 @@ def test_no_comparison_across_families():
     cmp = compare(extract("Officials counted 27 boats.", "en"),
                   extract("The boats left on September 26.", "en"))
     assert not cmp.changed
+
+
+def test_a_decimal_point_in_a_comma_language_is_read_as_one():
+    """'magnitud 7.4' copied into a Spanish text is 7.4, not 74; '95.000' stays 95,000."""
+    assert [q.value for q in extract("un sismo de magnitud 7.4", "es")] == [7.4]
+    assert [q.value for q in extract("unos 95.000 viajeros", "es")] == [95000]

@@ -59,6 +59,7 @@ def hedges(text: str, language: str) -> list[Hedge]:
         reported_from = reported_speech_start(masked, language)
         out += [Hedge("conditional", m.group(0)) for m in conditional.finditer(masked)
                 if m.group(0).lower() not in exclude and not any(h.text == m.group(0) for h in out)
+                and (m.start() == 0 or not m.group(0)[:1].isupper())  # "Secretaría" is a noun
                 and m.start() < reported_from]
     return out
 

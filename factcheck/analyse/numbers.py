@@ -124,6 +124,9 @@ def parse_digits(text: str, decimal: str) -> float | None:
         raw = raw.replace(thousands, "")
     elif decimal in raw:
         raw = raw.replace(thousands, "").replace(decimal, ".")
+    elif re.fullmatch(r"\d+" + re.escape(thousands) + r"\d{1,2}", raw):
+        raw = raw.replace(thousands, ".")  # "7.4" in a Spanish text: no thousands group has
+        # fewer than three digits, so the other convention's decimal point (a copied figure)
     else:
         raw = raw.replace(thousands, "")
     try:
