@@ -87,3 +87,12 @@ def test_a_decimal_point_in_a_comma_language_is_read_as_one():
     """'magnitud 7.4' copied into a Spanish text is 7.4, not 74; '95.000' stays 95,000."""
     assert [q.value for q in extract("un sismo de magnitud 7.4", "es")] == [7.4]
     assert [q.value for q in extract("unos 95.000 viajeros", "es")] == [95000]
+
+
+def test_a_distance_is_no_changed_count():
+    cmp = compare(extract("The quake killed 290 people.", "en"),
+                  extract("The quake struck 170 km from Rome.", "en"))
+    assert not cmp.changed
+    near = compare(extract("It struck 120 km from Rome.", "en"),
+                   extract("Il a frappé à 170 kilomètres de Rome.", "fr"))
+    assert [(a.value, s.value) for a, s in near.changed] == [(120, 170)]

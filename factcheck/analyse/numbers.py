@@ -31,6 +31,7 @@ class Quantity:
     end: int
     qualifier: str | None = None  # min | gt | max | lt | approx
     qualifier_text: str | None = None  # the qualifier as written ("at least", "au moins")
+    dimension: str | None = None  # what a count measures: "length", "mass", ... (MEASURES)
 
     @property
     def phrase(self) -> str:
@@ -257,7 +258,8 @@ def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
         kind = "year"
     if text[max(0, start - 1):start] in "£$€¥" and start > 0:
         start -= 1  # "£52 million": the currency sign belongs to the amount
-    add(Quantity(kind, value, text[start:end], start, end, *qualifier_match(lex, text, start)))
+    add(Quantity(kind, value, text[start:end], start, end, *qualifier_match(lex, text, start),
+                 dimension=measure(text[end:]) if kind == "count" else None))
 
 
 def word_numbers(lex: NumberLexicon, text: str):
@@ -358,6 +360,30 @@ def distance(a: Quantity, b: Quantity) -> float:
     return 1.0 + kind  # months, dates, weekdays, times: changed or not
 
 
+# units of measure, the same in the four languages or close enough: a count of kilometres is
+# never a changed count of people
+MEASURES = {
+    "length": ("km", "kilometres", "kilometers", "kilometre", "kilometer", "kilómetros",
+               "kilómetro", "kilomètres", "kilomètre", "kilometern", "miles", "mile", "millas",
+               "metres", "meters", "metre", "meter", "metros", "mètres", "cm", "mm", "ft",
+               "feet", "foot", "pies"),
+    "mass": ("kg", "kilograms", "kilogrammes", "kilogramos", "kilogramm", "kilo", "kilos", "tonnes",
+             "tons", "toneladas", "tonnen", "grams", "gramos", "grammes"),
+    "area": ("hectares", "hectáreas", "hektar", "ha", "km²", "km2", "acres"),
+    "speed": ("km/h", "mph", "kmh"),
+    "temperature": ("°c", "°f", "degrees", "grados", "degrés", "grad"),
+}
+MEASURE_WORD = {w: dim for dim, words in MEASURES.items() for w in words}
+MEASURE_RE = re.compile(r"^[\s\u00a0-]*([^\s\u00a0,.;:()]+)")
+
+
+def measure(after: str) -> str | None:
+    """The dimension of the unit right after a number ("170 km", "12-kilometre"), or None."""
+    m = MEASURE_RE.match(after)
+    word = m.group(1).lower() if m else ""
+    return MEASURE_WORD.get(word) or (MEASURE_WORD.get(word[:-1]) if word.endswith("s") else None)
+
+
 def small_word(q: Quantity) -> bool:
     """'the two nations', 'one of', 'les deux pays': a number word below three, which is more
     often a determiner than a count anyone would change."""
@@ -375,7 +401,8 @@ FAMILY = {"count": "n", "vague": "n", "percent": "p", "year": "y", "month": "m",
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
-    return FAMILY[a.kind] == FAMILY[b.kind]
+    """Of one family, and measuring the same thing: 170 km is no changed count of 290 dead."""
+    return FAMILY[a.kind] == FAMILY[b.kind] and a.dimension == b.dimension
 
 
 @dataclass(frozen=True)
