@@ -405,9 +405,15 @@ def is_pull_quote(text: str) -> bool:
     return text[:1] in "«“„\"" and text.rstrip(".")[-1:] in "»”“\""
 
 
+CAPS_DATELINE_RE = re.compile(
+    r"^(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'’]{2,60}?)(?:\s*\([^()]{2,30}\))?\.?\s*[-–—]+\s*"
+    r"(?=[A-ZÀ-ÖØ-Þ¿¡«\"“])")
+
+
 def strip_dateline(text: str) -> str:
-    """'KESSLING, March 4 (Northbridge) - About 3,200...' -> 'About 3,200...'."""
-    return DATELINE_RE.sub("", text, count=1)
+    """'KESSLING, March 4 (Northbridge) - About 3,200...' -> 'About 3,200...'; 'MEXICO CITY,
+    MEXICO.- An earthquake...' -> 'An earthquake...'."""
+    return CAPS_DATELINE_RE.sub("", DATELINE_RE.sub("", text, count=1), count=1)
 
 
 GLUED_LABEL_RE = re.compile(r"^(?-i:[A-ZÀ-ÖØ-Þ]{2,}(?:\s[A-ZÀ-ÖØ-Þ]{2,})*)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")

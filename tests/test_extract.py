@@ -201,3 +201,14 @@ def test_a_paragraph_printed_twice_is_not_the_title(tmp_path):
     doc = doc_of(page)
     assert doc.title != line
     assert line in body_texts(doc)
+
+
+@pytest.mark.parametrize("line, rest", [
+    ("CIUDAD DE MÉXICO, MÉXICO.- Un sismo sacudió el sur del país.", "Un sismo sacudió el sur del país."),
+    ("PARÍS (AFP) — El presidente habló el lunes.", "El presidente habló el lunes."),
+    ("NATO said - in a statement - that it agreed.", "NATO said - in a statement - that it agreed."),
+])
+def test_a_dateline_in_capitals_leaves_the_sentence(line, rest):
+    from factcheck.extract import strip_dateline
+
+    assert strip_dateline(line) == rest
