@@ -420,12 +420,14 @@ GLUED_LABEL_RE = re.compile(r"^(?-i:[A-ZÀ-ÖØ-Þ]{2,}(?:\s[A-ZÀ-ÖØ-Þ]{2,})
 
 
 CREDIT_TAIL_RE = re.compile(
-    r"\(\s*(?:photos?|fotos?|images?|imagen|bild|pictures?|crédits?|credits?|fotografía)"
-    r"\s*:[^()]{1,80}\)\s*$", re.IGNORECASE)
+    r"\(\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
+    r"crédits?|credits?|fotografía)\s*[:/][^()]{1,80}\)\s*$"
+    r"|\((?-i:[A-Z][\w .'’-]{1,40})\s*/\s*(?:AP|AFP|Reuters|EPA|PA|dpa|Getty Images|[A-Z]{2,6})\)\s*$",
+    re.IGNORECASE)
 CAPTION_WORDS = 40
 CREDIT_LINE_RE = re.compile(
-    r"^\(?\s*(?:photos?|fotos?|images?|imagen|bild|pictures?|crédits?|credits?|fotografía)"
-    r"\s*:\s*[^()]{1,80}\)?$", re.IGNORECASE)
+    r"^\(?\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
+    r"crédits?|credits?|fotografía)\s*[:/]\s*[^()]{1,80}\)?$", re.IGNORECASE)
 CAPTION_AFTER_CREDIT = 20  # words: a one-sentence block this short after a credit is its caption
 
 
