@@ -56,6 +56,8 @@ class Attribution:
     vague: bool = False
     pronoun: bool = False
     resolved: bool = False  # the speaker of a pronoun, taken from an earlier sentence
+    reporter: str = ""  # the outlet passing the words on ("According to KNI, Solvik told ...")
+    according: bool = False  # introduced by an according-to phrase
 
     @property
     def named(self) -> bool:
@@ -103,7 +105,42 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
         c.vague_speakers.fullmatch(re.sub(r"^(?:des|de|les|the|some|certains|unos|algunos|die)\s+", "", low))
         or c.vague_speakers.search(low) and not role_keys - {"experts", "observers"})
     vague = vague_cue or generic
-    return Attribution(clean, cue, names, role_keys, vague=vague, pronoun=pronoun and not vague)
+    return Attribution(head(clean), cue, names, role_keys, vague=vague, pronoun=pronoun and not vague)
+
+
+# words that open a phrase after the speaker's name: where, when, how or to whom they spoke
+AFTER_NAME = {"at", "on", "in", "during", "after", "before", "with", "from", "to", "bei", "auf",
+              "mit", "an", "am", "im", "vor", "nach", "gegenüber", "während", "à", "au", "aux", "dans",
+              "avec", "lors", "devant", "sur", "pendant", "ante", "con", "durante", "tras", "desde",
+              "en", "a", "al"}
+
+
+def is_name_word(word: str) -> bool:
+    w = word.strip(",.;:")
+    return w[:1].isupper() and fold(w) not in STOP_NAMES
+
+
+def name_run(words: list[str]) -> bool:
+    """Two capitalised words in a row (after any article): a person's name or a proper noun."""
+    return any(is_name_word(a) and is_name_word(b) for a, b in zip(words, words[1:]))
+
+
+def head(phrase: str) -> str:
+    """The speaker phrase as a reader names the speaker: without an appositive that follows
+    the name ("Beatriz Lozano, presidenta de la asociación vecinal") or a role phrase before
+    it ("Le ministre karsène de l'Énergie, Piotr Valesco"), and without the words after a
+    capitalised name ("Kapitänin Moira Dunlevy mit brüchiger Stimme", "Oberpflegerin Ines
+    Morgenroth am Freitag"). Names and roles are read from the whole phrase; this is only
+    what is shown."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) > 1:
+        phrase = next((p for p in parts if name_run(p.split())), parts[0])
+    words = phrase.split()
+    for k in range(2, len(words)):
+        if is_name_word(words[k - 1]) and is_name_word(words[k - 2]) \
+                and words[k] in AFTER_NAME:
+            return " ".join(words[:k])
+    return phrase
 
 
 def attributions(sentence: Sentence) -> list[Attribution]:
@@ -140,7 +177,8 @@ def _attributions(text_in: str, lang: str) -> tuple[Attribution, ...]:
                 add(*m.span(), describe(m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
                 speaker = clip(text[m.end():], forward=True)
-                add(m.start(), m.end() + len(speaker), describe(speaker, m.group(0), lang))
+                add(m.start(), m.end() + len(speaker),
+                    replace(describe(speaker, m.group(0), lang), according=True))
             elif kind == "after":
                 add(*m.span(), describe(clip(text[:m.start()], forward=False), m.group(0), lang))
             else:
@@ -164,8 +202,8 @@ def verb_attribution(original: str, text: str, m: re.Match, lang: str, *, needs_
     while words and words[0].lower() in c.leading:
         words.pop(0)  # "but experts say"
     speaker = " ".join(words)
-    if len(speaker.split()) > MAX_PREPOSED_WORDS or any(
-            p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):
+    long = len(speaker.split()) > MAX_PREPOSED_WORDS and not named_appositive(speaker)
+    if long or any(p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):
         speaker = ""  # no clean subject: an implicit speaker
     preposed = describe(speaker, m.group(0), lang)
     after = clip(text[m.end():], forward=True, appositive=True) if inverted else ""
@@ -180,6 +218,13 @@ def verb_attribution(original: str, text: str, m: re.Match, lang: str, *, needs_
     if usable and inverted:
         return post  # "“...,” said Dr Adeyemi"
     return preposed
+
+
+def named_appositive(speaker: str) -> bool:
+    """"Tom Birkett, a spokesman for the Merrow Valley Water Board": a short name, then its
+    appositive (a subject longer than a bare phrase may be)."""
+    first = speaker.split(",")[0].split()
+    return "," in speaker and len(first) <= 4 and name_run(first)
 
 
 def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
@@ -208,8 +253,14 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
 
 
 def main_attribution(atts: list[Attribution]) -> Attribution | None:
-    for a in atts:
+    for i, a in enumerate(atts):
         if a.named or a.vague:
+            if a.according and not a.vague:
+                # "According to KNI, Solvik told her cabinet ...": Solvik speaks, KNI reports
+                speaker = next((b for b in atts[i + 1:] if not b.according and b.speaker
+                                and (b.named or b.pronoun)), None)
+                if speaker is not None:
+                    return replace(speaker, reporter=a.speaker)
             return a
     return atts[0] if atts else None
 
@@ -224,7 +275,7 @@ def document_speakers(sentences: list[Sentence] | tuple[Sentence, ...]) -> dict[
         if main is None:
             continue
         if main.pronoun and last is not None and main.speaker.lower() not in cues(s.language).impersonal:
-            main = replace(last, cue=main.cue, resolved=True)
+            main = replace(last, cue=main.cue, resolved=True, reporter=main.reporter)
         elif main.specific:
             last = main
         out[s.id] = main
