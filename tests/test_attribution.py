@@ -129,3 +129,11 @@ def test_an_outlet_passing_the_words_on_is_the_reporter():
     main = document_speakers([s])["X1"]
     assert main.speaker == "Solvik"
     assert main.reporter == "the Kestrian news agency KNI"
+
+
+def test_a_role_is_shown_with_the_name_of_the_last_speaker_in_that_role():
+    s1 = sentence("Health Minister Otto Falkenrath said the vaccine would be free.", "en", "S1")
+    s2 = sentence("The minister said pharmacies would start in October.", "en", "S2")
+    second = document_speakers([s1, s2])["S2"]
+    assert second.speaker == "Health Minister Otto Falkenrath"
+    assert not second.names and not second.resolved  # still compared as a role

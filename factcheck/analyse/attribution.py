@@ -267,17 +267,27 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
 
 def document_speakers(sentences: list[Sentence] | tuple[Sentence, ...]) -> dict[str, Attribution]:
     """The main attribution of each sentence that has one. A pronoun takes the speaker of the
-    nearest earlier sentence that named a person or a body (``resolved`` is then True)."""
+    nearest earlier sentence that named a person or a body (``resolved`` is then True); a bare
+    role is shown with the name of the last speaker who had that role."""
     out: dict[str, Attribution] = {}
     last: Attribution | None = None
+    named: list[Attribution] = []  # the speakers named so far, latest last
     for s in sentences:
         main = main_attribution(attributions(s))
         if main is None:
             continue
         if main.pronoun and last is not None and main.speaker.lower() not in cues(s.language).impersonal:
             main = replace(last, cue=main.cue, resolved=True, reporter=main.reporter)
+        elif main.named and not main.names and main.roles:
+            # a role ("Der Minister", "la portavoz") is shown as the last speaker named with that
+            # role; it is still compared as a role (as a resolved speaker it hid a dropped
+            # attribution on the development set)
+            earlier = next((a for a in reversed(named) if main.roles <= a.roles), None)
+            if earlier is not None:
+                main = replace(main, speaker=earlier.speaker)
         elif main.specific:
             last = main
+            named.append(main)
         out[s.id] = main
     return out
 
