@@ -137,3 +137,11 @@ def test_a_role_is_shown_with_the_name_of_the_last_speaker_in_that_role():
     second = document_speakers([s1, s2])["S2"]
     assert second.speaker == "Health Minister Otto Falkenrath"
     assert not second.names and not second.resolved  # still compared as a role
+
+
+def test_a_pronoun_before_any_speaker_is_shown_with_the_subject_named_before():
+    s1 = sentence("Her defeated rival Gordon Ashe conceded in a short speech.", "en", "S1")
+    s2 = sentence("“The voters have spoken,” he said.", "en", "S2")
+    second = document_speakers([s1, s2])["S2"]
+    assert second.speaker == "Gordon Ashe"
+    assert second.pronoun and not second.names  # still a pronoun for the comparisons

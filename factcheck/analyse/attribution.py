@@ -265,6 +265,27 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
     return atts[0] if atts else None
 
 
+SUBJECT_WORDS = 5
+
+
+def last_name(text: str) -> str:
+    """The name that is a sentence's subject: a run of two or more capitalised words among its
+    first words ("Ihr unterlegener Konkurrent Gerhard Asche räumte ..."); "" when there is
+    none."""
+    words = text.split()
+    runs: list[str] = []
+    k = 1
+    while k < min(len(words), SUBJECT_WORDS):
+        if is_name_word(words[k]) and is_name_word(words[k - 1]) and fold(words[k - 1]) not in STOP_NAMES:
+            j = k + 1
+            while j < len(words) and is_name_word(words[j]):
+                j += 1
+            runs.append(" ".join(w.strip(",.;:!?") for w in words[k - 1:j]))
+            k = j
+        k += 1
+    return runs[-1] if runs else ""
+
+
 def document_speakers(sentences: list[Sentence] | tuple[Sentence, ...]) -> dict[str, Attribution]:
     """The main attribution of each sentence that has one. A pronoun takes the speaker of the
     nearest earlier sentence that named a person or a body (``resolved`` is then True); a bare
@@ -272,11 +293,17 @@ def document_speakers(sentences: list[Sentence] | tuple[Sentence, ...]) -> dict[
     out: dict[str, Attribution] = {}
     last: Attribution | None = None
     named: list[Attribution] = []  # the speakers named so far, latest last
+    mentioned = ""  # the last name written before, spoken or not ("Hale denied the claims.")
     for s in sentences:
         main = main_attribution(attributions(s))
+        before = mentioned
+        mentioned = last_name(mask_quotes(s.text, s.language)) or mentioned
         if main is None:
             continue
-        if main.pronoun and last is not None and main.speaker.lower() not in cues(s.language).impersonal:
+        if main.pronoun and last is None and before and main.speaker.lower() in cues(s.language).pronouns:
+            # no speaker named yet: shown with the last name written, still a pronoun
+            main = replace(main, speaker=before)
+        elif main.pronoun and last is not None and main.speaker.lower() not in cues(s.language).impersonal:
             main = replace(last, cue=main.cue, resolved=True, reporter=main.reporter)
         elif main.named and not main.names and main.roles:
             # a role ("Der Minister", "la portavoz") is shown as the last speaker named with that
