@@ -448,9 +448,18 @@ def evaluate_cmd(
         "--calibrate", metavar="FILE",
         help="Also write the measured precision per rule and evidence grade to FILE "
              "(rules/calibration.toml sets the confidence findings show).")] = None,
+    speakers: Annotated[bool, typer.Option(
+        "--speakers", help="Measure speaker attribution on a labelled speaker set instead "
+                           "(FOLDER defaults to fixtures/speakers).")] = False,
 ) -> None:
     """Run the checker over a labelled set; print precision, recall and F1 per kind, and the
     precision per confidence level, per rule and of what is shown by default."""
+    if speakers:
+        from .evaluate_speakers import evaluate_speakers, table as speaker_table
+
+        root = Path("fixtures/speakers") if folder == Path("fixtures/dev") else folder
+        typer.echo(speaker_table(evaluate_speakers(root), verbose=verbose), nl=False)
+        return
     from .evaluate import calibration_toml, evaluate, table
 
     with spinner(f"evaluating {folder}"):

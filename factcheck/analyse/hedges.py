@@ -25,6 +25,7 @@ from ..findings import make
 from ..models import Finding
 from ..rules import lexicon, phrase_pattern
 from .numbers import compare, extract, norm, number_lexicon
+from .speech import THAT, cues, mask_quotes
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,6 @@ def hedge_patterns(language: str):
 
 def hedges(text: str, language: str) -> list[Hedge]:
     """The hedges of a sentence, outside its quotes."""
-    from .quotes import mask_quotes
-
     masked = mask_quotes(text, language)
     cats, conditional, exclude = hedge_patterns(language)
     qualifiers = number_lexicon(language).qualifiers
@@ -90,8 +89,6 @@ def conditional_mood(text: str, language: str) -> bool:
 def reported_speech_start(text: str, language: str) -> int:
     """Where reported speech begins ("a annoncé que ..."): a conditional after it is the tense
     of reported speech (concordance), not a hedge. len(text) when there is none."""
-    from .attribution import THAT, cues
-
     c = cues(language)
     for pattern in (c.verbs, c.verbs_that):
         if pattern is None:

@@ -40,8 +40,16 @@ from ..rules import lexicon, phrase_pattern
 from . import attribution as attr
 from .numbers import compare as compare_quantities
 from .numbers import extract as extract_quantities
+from .speech import (  # noqa: F401 - kept importable from here
+    DEFAULT_PAIRS,
+    Quote,
+    is_apostrophe,
+    mask_quotes,
+    pairs_for,
+    quoted_share,
+    quotes,
+)
 
-DEFAULT_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", '"': '"'}
 MIN_WORDS = 3  # shorter quoted phrases are terms or nicknames, not quotes to check
 UNSOURCED_MIN_WORDS = 4
 SAME_MATCH = 0.62  # rapidfuzz ratio (0-1) for the same quote within a language
@@ -49,14 +57,6 @@ CROSS_MATCH = 0.50  # embedding cosine for the same quote across languages
 ALTERED_FLOOR = {"same": 0.45, "cross": 0.36}  # a reworded quote of the sentence's own source
 SPEECH_MATCH = {"same": 0.62, "cross": 0.50}  # quote vs a source sentence without quote marks
 WORD_RE = re.compile(r"[\w’'-]+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Quote:
-    start: int  # offset of the opening mark (in the text given)
-    end: int  # offset after the closing mark (or len(text) when unclosed)
-    text: str  # the words inside the marks, stripped
-    closed: bool
 
 
 @dataclass(frozen=True)
@@ -69,73 +69,6 @@ class DocQuote:
     end: int
     speaker: attr.Attribution | None
     language: str
-
-
-@cache
-def pairs_for(language: str | None) -> dict[str, str]:
-    if language is None:
-        return DEFAULT_PAIRS
-    found = lexicon(language).get("quotes", {}).get("pairs")
-    return {o: c for o, c in found} if found else DEFAULT_PAIRS
-
-
-def is_apostrophe(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return before.isalnum() and after.isalnum()
-
-
-def quotes(text: str, language: str | None = None) -> list[Quote]:
-    """Top-level direct quotes in text, in order; nested quotes stay inside their parent."""
-    pairs = pairs_for(language)
-    out: list[Quote] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in pairs and not (ch in "‘’‚" and is_apostrophe(text, i)):
-            if ch == '"' and i + 1 < n and text[i + 1].isspace() and i > 0 and not text[i - 1].isspace():
-                i += 1  # a straight quote that closes, with nothing open
-                continue
-            close = pairs[ch]
-            depth = 0
-            j = i + 1
-            while j < n:
-                c = text[j]
-                if c == close and not (c in "’‘" and is_apostrophe(text, j)) and depth == 0:
-                    break
-                if c == ch and ch != close and not (c in "‘’‚" and is_apostrophe(text, j)):
-                    depth += 1
-                elif c == close and depth:
-                    depth -= 1
-                j += 1
-            closed = j < n
-            end = j + 1 if closed else n
-            inner = text[i + 1:j].strip(" \u00a0\u202f,.")
-            if inner:
-                out.append(Quote(i, end, inner, closed))
-            i = end
-            continue
-        i += 1
-    return out
-
-
-def quoted_share(text: str, language: str | None = None) -> float:
-    """The share of a text's letters that stand inside direct quotes."""
-    letters = sum(ch.isalnum() for ch in text)
-    if not letters:
-        return 0.0
-    inside = sum(sum(ch.isalnum() for ch in text[q.start:q.end]) for q in quotes(text, language))
-    return inside / letters
-
-
-def mask_quotes(text: str, language: str | None = None) -> str:
-    """The text with every quoted passage blanked out (same length, offsets kept)."""
-    chars = list(text)
-    for q in quotes(text, language):
-        for k in range(q.start, q.end):
-            chars[k] = " "
-    return "".join(chars)
 
 
 def words(text: str) -> list[str]:
