@@ -153,7 +153,7 @@ def serve(
     try:
         import datasette  # noqa: F401
     except ImportError:
-        fail("factcheck serve needs Datasette: pip install 'factcheck[serve]'")
+        fail("factcheck serve needs Datasette: pip install 'factcheck-news[serve]'")
     if not path.is_file():
         fail(f"no database at {path}; write one with: factcheck check ARTICLE --db {path}")
     from . import store

@@ -396,7 +396,7 @@ def test_serve_without_datasette_says_how_to_install_it(db):
     proc = serve_cli(str(db), block_datasette=True)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "pip install 'factcheck[serve]'" in lines[0]
+    assert len(lines) == 1 and "pip install 'factcheck-news[serve]'" in lines[0]
     assert "Traceback" not in proc.stderr
 
 

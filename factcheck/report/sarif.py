@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .. import __version__
+from .. import REPOSITORY_URL, __version__
 from ..rules import all_rules
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def as_dict(report: ScanReport) -> dict:
                 "name": "factcheck",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/factcheck/",
+                "informationUri": REPOSITORY_URL,
                 "rules": rules,
             }},
             "originalUriBaseIds": {BASE_ID: {"uri": base_uri}},
