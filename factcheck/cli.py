@@ -262,6 +262,9 @@ def scan(
     changed_since: Annotated[Optional[str], typer.Option(
         help="Only files changed since this git ref (REF...HEAD, plus uncommitted and untracked "
              "files).", show_default=False)] = None,
+    no_ignore: Annotated[bool, typer.Option(
+        "--no-ignore", help="Also scan files git ignores (.gitignore, .git/info/exclude) and "
+                            "build output folders (node_modules, public, _site, ...).")] = False,
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", help="Worker processes (default: one per core).", min=1,
         show_default=False)] = None,
@@ -308,7 +311,7 @@ def scan(
         min_confidence=min_confidence.value if min_confidence else None,
         fail_on=fail_on.value if fail_on else None, changed_since=changed_since, jobs=jobs,
         offline=offline, pinned_only=pinned_only, pins_dir=pins_dir, ignore_file=ignore_file,
-        cache_dir=cache_dir, timeout=timeout)
+        cache_dir=cache_dir, timeout=timeout, respect_gitignore=False if no_ignore else None)
     for p in paths or []:
         if not Path(p).exists():
             typer.echo(f"factcheck: {p}: no such file or folder", err=True)

@@ -37,6 +37,7 @@ from typing import Callable, Sequence
 
 from . import __version__
 from . import fetch as fetch_stage
+from . import gitignore
 from .config import Config, Rules, git_toplevel, leads_out, matches, outside
 from .errors import (ConfigError, ExtractionError, FetchError, InputError, TooLargeError,
                      UnsupportedLanguageError)
@@ -163,6 +164,8 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
     base = report_base(config)
     found: dict[Path, None] = {}
     skip = {config.pins_path.resolve()}
+    ignorer = gitignore.Ignorer(base, git_dir=git_common_dir(base)) if config.respect_gitignore \
+        else None
     for raw in paths or [config.root]:
         path = Path(raw).expanduser()
         if path.exists() and outside(path, base):
@@ -173,6 +176,8 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
                 kept = []
                 for d in sorted(dirs):
                     if d.startswith(".") or (here / d).resolve() in skip:
+                        continue
+                    if ignorer is not None and ignorer.ignored(here.resolve() / d, is_dir=True):
                         continue
                     if (here / d).is_symlink():  # links to folders are not walked
                         if outside(here / d, base) and not matches(
@@ -185,6 +190,9 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
                     file = here / name
                     file = Path(os.path.abspath(file)) if outside(file, base) else file.resolve()
                     rel = relative(file, config.root)
+                    if ignorer is not None and ignorer.ignored(here.resolve() / name,
+                                                               is_dir=False):
+                        continue
                     if matches(rel, config.include) and not matches(rel, config.exclude):
                         found[file] = None
         else:
@@ -192,6 +200,19 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
             if not matches(relative(file, config.root), config.exclude):
                 found[file] = None
     return sorted(found), base
+
+
+def git_common_dir(base: Path) -> Path | None:
+    """The repository's shared git folder (``.git``, also for a worktree), where
+    ``info/exclude`` lives; None outside a git repository."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+                              cwd=base, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0 or not done.stdout.strip():
+        return None
+    return Path(done.stdout.strip())
 
 
 def not_inside(path: Path, base: Path, rel: str) -> Skip | None:
