@@ -42,6 +42,7 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     html = "html"
+    concise = "concise"
 
 
 class FailOn(str, Enum):
@@ -49,6 +50,12 @@ class FailOn(str, Enum):
     warning = "warning"
     info = "info"
     never = "never"
+
+
+class Confidence(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
 
 
 # Options shared by the commands that fetch pages.
@@ -114,21 +121,44 @@ def check(
     db: Annotated[Optional[Path], typer.Option(
         "--db", help="Also write the run into this SQLite database (created if missing); "
                      "browse it with factcheck serve.", dir_okay=False, show_default=False)] = None,
+    select: Annotated[Optional[list[str]], typer.Option(
+        help="Rules to report: codes, prefixes or names, comma-separated (default: every "
+             "rule).", show_default=False)] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(
+        help="Rules not to report: codes, prefixes or names, comma-separated.",
+        show_default=False)] = None,
+    min_confidence: Annotated[Optional[Confidence], typer.Option(
+        help="Drop findings below this confidence.", show_default=False)] = None,
 ) -> None:
     """Check ARTICLE against its source(s): additions, omissions, changed numbers and dates,
     altered or unsourced quotes, attribution and hedge changes."""
+    from dataclasses import replace
+
     from . import pipeline
+    from .config import rule_filter
     from .findings import reaches
     from .report import render
 
+    chosen = rule_filter(select, ignore, min_confidence.value if min_confidence else None)
     options = fetch_options(pipeline, timeout, offline=offline, refresh=refresh,
                             allow_private=allow_private, respect_robots=not ignore_robots,
                             archive=not no_archive)
     started = now_utc()
     with spinner(f"checking {article}"):
         report = pipeline.check(article, source, options=options)
+    if chosen is not None:
+        report = replace(report, findings=tuple(
+            f for f in report.findings if chosen.enabled(f.rule) and chosen.confident(f.confidence)))
+    extra = {}
+    if fmt == Format.concise:
+        extra["target"] = article
+        if Path(article).is_file():
+            from .extract import decode
+            from .fetch import read_file
+
+            extra["raw"] = decode(read_file(article))
     text = render(report, fmt.value, color=use_color(color) and output is None,
-                  width=terminal_width())
+                  width=terminal_width(), **extra)
     emit(text, output)  # the report first: a database that cannot be written must not lose it
     if db is not None:
         from . import store
@@ -221,12 +251,6 @@ class ScanFormat(str, Enum):
     ignore = "ignore"
 
 
-class Confidence(str, Enum):
-    low = "low"
-    medium = "medium"
-    high = "high"
-
-
 @app.command()
 def scan(
     paths: Annotated[Optional[list[str]], typer.Argument(
@@ -291,6 +315,9 @@ def scan(
         "--progress/--no-progress", help="Show progress on stderr (default: a bar on a "
                                          "terminal, one line per file in CI logs).",
         show_default=False)] = None,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Print the number of findings per rule instead of the findings "
+                             "(text, or json with --format json).")] = False,
 ) -> None:
     """Check every article of a content repository (Markdown and HTML files with their cited
     sources), for CI: text, JSON, SARIF, GitHub annotations or JUnit XML."""
@@ -298,6 +325,8 @@ def scan(
     from . import scan as scan_mod
     from .report import SCAN_FORMATS, render_scan
 
+    if statistics and fmt not in (ScanFormat.text, ScanFormat.json):
+        fail("--statistics prints text or json")
     extra: list[tuple[str, Path]] = []
     for spec in also or []:
         name, sep, target = spec.partition(":")
@@ -319,8 +348,11 @@ def scan(
         report = scan_mod.scan(paths or [], cfg, progress=show)
     for f in report.errors():
         typer.echo(f"factcheck: internal error on {f.path}: {f.error}", err=True)
-    text = render_scan(report, fmt.value, color=use_color(color) and output is None,
-                       width=terminal_width())
+    if statistics:
+        text = scan_mod.render_statistics(report, as_json=fmt == ScanFormat.json)
+    else:
+        text = render_scan(report, fmt.value, color=use_color(color) and output is None,
+                           width=terminal_width())
     emit(text, output)
     for name, target in extra:
         try:
@@ -426,10 +458,23 @@ def pin(
 
 
 @app.command("rules")
-def list_rules() -> None:
+def list_rules(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Listing format.")]
+    = ListFormat.text,
+) -> None:
     """List every rule: code, name, kind, default severity and summary."""
     from .rules import all_rules
 
+    if fmt == ListFormat.json:
+        import json
+
+        from .report.sarif import help_uri
+
+        typer.echo(json.dumps([{"code": r.code, "name": r.name, "kind": r.kind,
+                                "severity": r.severity, "status": r.status,
+                                "summary": r.summary, "url": help_uri(r.code)}
+                               for r in all_rules().values()], ensure_ascii=False, indent=2))
+        return
     for r in all_rules().values():
         typer.echo(f"{r.code}  {r.name:<22} {r.kind:<16} {r.severity:<8} {r.summary}")
 

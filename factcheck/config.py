@@ -188,6 +188,19 @@ class Config:
         return replace(self, **changes)
 
 
+def rule_filter(select: Iterable[str] | None, ignore: Iterable[str] | None,
+                min_confidence: str | None) -> Rules | None:
+    """The rule selection of ``check --select/--ignore/--min-confidence`` (None: keep every
+    finding); the same selectors as the configuration of ``scan``. A ConfigError when a selector
+    names no rule."""
+    if select is None and not ignore and min_confidence is None:
+        return None
+    selectors = [(s, True) for s in check_selectors(select or [], "--select")]
+    selectors += [(s, False) for s in check_selectors(ignore or [], "--ignore")]
+    level = check_choice(min_confidence or "low", CONFIDENCE_RANK, "--min-confidence")
+    return Rules(tuple(selectors), select is None, (), level, ())
+
+
 # -- patterns and selectors ----------------------------------------------------------------------
 
 def matches(rel_path: str, patterns: Iterable[str]) -> bool:

@@ -926,6 +926,29 @@ def render_json(report: ScanReport, **_: object) -> str:
     return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
+def statistics(report: ScanReport) -> list[dict]:
+    """Findings per rule (suppressed ones left out), most frequent first."""
+    counts: dict[tuple[str, str], int] = {}
+    for _, item in report.items():
+        key = (item.finding.rule, item.finding.name)
+        counts[key] = counts.get(key, 0) + 1
+    return [{"code": code, "name": name, "count": n}
+            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def render_statistics(report: ScanReport, *, as_json: bool = False) -> str:
+    rows = statistics(report)
+    if as_json:
+        import json
+
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    width = max((len(str(r["count"])) for r in rows), default=1)
+    lines = [f"{r['count']:>{width}}  {r['code']}  {r['name']}" for r in rows]
+    total = sum(r["count"] for r in rows)
+    lines.append(f"{total} finding{'s' if total != 1 else ''}")
+    return "\n".join(lines) + "\n"
+
+
 def render_ignore(report: ScanReport, **_: object) -> str:
     """``[[ignore]]`` entries for every active finding, to paste into the ignore file."""
     from .suppress import render_entries
