@@ -18,11 +18,94 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 
 from . import __version__
 from .errors import FactcheckError
 
+#: the placeholder shown in help for each option or argument value (by parameter name); a
+#: choice shows its values (text|json), a flag nothing, anything else its name in capitals
+METAVARS = {
+    "article": "ARTICLE", "source": "SOURCE", "paths": "PATH", "path": "PATH", "code": "CODE",
+    "folder": "FOLDER", "inputs": "INPUT", "output": "FILE", "timeout": "SECONDS", "db": "PATH",
+    "select": "CODES", "ignore": "CODES", "port": "N", "host": "ADDRESS", "also": "FORMAT:FILE",
+    "config_file": "FILE", "severity": "CODE=LEVEL", "language": "LANG", "changed_since": "REF",
+    "jobs": "N", "pins_dir": "DIR", "ignore_file": "FILE", "cache_dir": "DIR",
+    "calibrate": "FILE", "cluster": "ADDRESS", "per_host": "N", "delay": "SECONDS",
+    "fetchers": "N", "every": "N",
+}
+VALIDATION_PREFIX = "Value error, "  # what the validation library puts before a ValueError
+
+
+def plain_help(command) -> None:
+    """Help as written: plain placeholders (FILE, N, text|json) instead of typer's type names
+    (<list[str]>, <int range>, <bool>), and no rich markup in help texts, so that
+    ``[tool.factcheck]`` is shown and not taken for a style."""
+    from rich.markup import escape
+
+    if getattr(command, "_factcheck_plain", False):
+        return
+    command._factcheck_plain = True
+    help_option = command.get_help_option
+
+    def plain_help_option(ctx):
+        option = help_option(ctx)
+        if option is not None and option.metavar is None:
+            option.metavar = ""  # a flag: nothing to give
+        return option
+
+    command.get_help_option = plain_help_option
+    if command.help:
+        command.help = escape(command.help)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = escape(param.help)
+        if param.param_type_name == "argument":
+            # the name is the placeholder: no type column, ARTICLE rather than {article}
+            param.display_type_rich = lambda ctx=None: None
+            param._usage_display_name = (
+                lambda p=param: (p.metavar if p.required else f"[{p.metavar}]")
+                + ("..." if p.nargs != 1 else ""))
+        if param.metavar is not None:
+            continue
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+            continue
+        shown = ""
+        try:
+            shown = (param.display_type(None) or "").strip("<>")
+        except Exception:  # noqa: BLE001 - a type typer cannot name: the fallback below
+            pass
+        if "|" in shown and not shown.startswith("list["):
+            param.metavar = shown
+        else:
+            param.metavar = METAVARS.get(param.name or "", (param.name or "value").upper())
+
+
+class Group(typer.core.TyperGroup):
+    """The command group: plain help (:func:`plain_help`), and usage errors without the
+    validation library's prefix."""
+
+    def get_command(self, ctx, cmd_name):
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            plain_help(command)
+        return command
+
+    def format_help(self, ctx, formatter) -> None:
+        plain_help(self)
+        super().format_help(ctx, formatter)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except typer.BadParameter as err:
+            err.message = str(err.message).replace(VALIDATION_PREFIX, "")
+            raise
+
+
 app = typer.Typer(
+    cls=Group,
     name="factcheck",
     help="Check a rewritten news article against the original it cites, sentence by sentence, "
          "across languages.",
@@ -140,6 +223,8 @@ def check(
     from .report import render
 
     chosen = rule_filter(select, ignore, min_confidence.value if min_confidence else None)
+    if db is not None and not db.exists() and not db.parent.is_dir():
+        fail(f"--db {db}: the folder {db.parent} does not exist")  # before minutes of work
     options = fetch_options(pipeline, timeout, offline=offline, refresh=refresh,
                             allow_private=allow_private, respect_robots=not ignore_robots,
                             archive=not no_archive)
@@ -489,8 +574,9 @@ def show_rule(code: Annotated[str, typer.Argument(help="A rule code (C100) or na
 
 @app.command("eval")
 def evaluate_cmd(
-    folder: Annotated[Path, typer.Argument(help="Folder of labelled pairs.", exists=True, file_okay=False)]
-    = Path("fixtures/dev"),
+    folder: Annotated[Optional[Path], typer.Argument(
+        help="Folder of labelled pairs (default: fixtures/dev of a checkout of the repository).",
+        exists=True, file_okay=False, show_default=False)] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List false positives and misses.")] = False,
     calibrate: Annotated[Optional[Path], typer.Option(
         "--calibrate", metavar="FILE",
@@ -501,6 +587,12 @@ def evaluate_cmd(
     precision per confidence level, per rule and of what is shown by default."""
     from .evaluate import calibration_toml, evaluate, table
 
+    if folder is None:
+        folder = Path("fixtures/dev")
+        if not folder.is_dir():
+            fail("no labelled set here (fixtures/dev is in a checkout of the repository): run "
+                 "factcheck eval from a checkout, or pass the folder of labelled pairs: "
+                 "factcheck eval FOLDER")
     with spinner(f"evaluating {folder}"):
         ev = evaluate(folder)
     typer.echo(table(ev, verbose=verbose), nl=False)
