@@ -136,7 +136,7 @@ def cells(page: str, xpath: str) -> list[str]:
 
 def test_the_plugin_and_its_template_are_loaded(get):
     plugins = get("/-/plugins.json").json()
-    ours = [p for p in plugins if p["name"] == "factcheck"]
+    ours = [p for p in plugins if p["name"] == "factcheck-news"]  # the distribution's name
     assert ours and ours[0]["templates"] is True
     assert {"register_routes", "render_cell"} <= set(ours[0]["hooks"])
 
