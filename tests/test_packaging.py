@@ -70,8 +70,9 @@ def test_licence_file_is_mit_as_pyproject_says():
     assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License") and "the factcheck authors" in text
-    assert "LICENSE" in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
-        "tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "LICENSE" in data["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+    assert "hatchling>=1.27" in data["build-system"]["requires"]  # license-files needs 1.27
 
 
 def test_one_repository_url():
