@@ -11,6 +11,9 @@ The pipeline, one module per stage (see ``factcheck.pipeline``)::
 
 __version__ = "0.1.0"
 
+#: The project's repository: the SARIF informationUri, the rules' help pages, the User-Agent.
+REPOSITORY_URL = "https://github.com/factcheck-news/factcheck"
+
 from .errors import (  # noqa: E402
     ConfigError,
     ExtractionError,

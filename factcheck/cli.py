@@ -18,11 +18,94 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 
 from . import __version__
 from .errors import FactcheckError
 
+#: the placeholder shown in help for each option or argument value (by parameter name); a
+#: choice shows its values (text|json), a flag nothing, anything else its name in capitals
+METAVARS = {
+    "article": "ARTICLE", "source": "SOURCE", "paths": "PATH", "path": "PATH", "code": "CODE",
+    "folder": "FOLDER", "inputs": "INPUT", "output": "FILE", "timeout": "SECONDS", "db": "PATH",
+    "select": "CODES", "ignore": "CODES", "port": "N", "host": "ADDRESS", "also": "FORMAT:FILE",
+    "config_file": "FILE", "severity": "CODE=LEVEL", "language": "LANG", "changed_since": "REF",
+    "jobs": "N", "pins_dir": "DIR", "ignore_file": "FILE", "cache_dir": "DIR",
+    "calibrate": "FILE", "cluster": "ADDRESS", "per_host": "N", "delay": "SECONDS",
+    "fetchers": "N", "every": "N",
+}
+VALIDATION_PREFIX = "Value error, "  # what the validation library puts before a ValueError
+
+
+def plain_help(command) -> None:
+    """Help as written: plain placeholders (FILE, N, text|json) instead of typer's type names
+    (<list[str]>, <int range>, <bool>), and no rich markup in help texts, so that
+    ``[tool.factcheck]`` is shown and not taken for a style."""
+    from rich.markup import escape
+
+    if getattr(command, "_factcheck_plain", False):
+        return
+    command._factcheck_plain = True
+    help_option = command.get_help_option
+
+    def plain_help_option(ctx):
+        option = help_option(ctx)
+        if option is not None and option.metavar is None:
+            option.metavar = ""  # a flag: nothing to give
+        return option
+
+    command.get_help_option = plain_help_option
+    if command.help:
+        command.help = escape(command.help)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = escape(param.help)
+        if param.param_type_name == "argument":
+            # the name is the placeholder: no type column, ARTICLE rather than {article}
+            param.display_type_rich = lambda ctx=None: None
+            param._usage_display_name = (
+                lambda p=param: (p.metavar if p.required else f"[{p.metavar}]")
+                + ("..." if p.nargs != 1 else ""))
+        if param.metavar is not None:
+            continue
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+            continue
+        shown = ""
+        try:
+            shown = (param.display_type(None) or "").strip("<>")
+        except Exception:  # noqa: BLE001 - a type typer cannot name: the fallback below
+            pass
+        if "|" in shown and not shown.startswith("list["):
+            param.metavar = shown
+        else:
+            param.metavar = METAVARS.get(param.name or "", (param.name or "value").upper())
+
+
+class Group(typer.core.TyperGroup):
+    """The command group: plain help (:func:`plain_help`), and usage errors without the
+    validation library's prefix."""
+
+    def get_command(self, ctx, cmd_name):
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            plain_help(command)
+        return command
+
+    def format_help(self, ctx, formatter) -> None:
+        plain_help(self)
+        super().format_help(ctx, formatter)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except typer.BadParameter as err:
+            err.message = str(err.message).replace(VALIDATION_PREFIX, "")
+            raise
+
+
 app = typer.Typer(
+    cls=Group,
     name="factcheck",
     help="Check a rewritten news article against the original it cites, sentence by sentence, "
          "across languages.",
@@ -42,6 +125,7 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     html = "html"
+    concise = "concise"
 
 
 class FailOn(str, Enum):
@@ -49,6 +133,12 @@ class FailOn(str, Enum):
     warning = "warning"
     info = "info"
     never = "never"
+
+
+class Confidence(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
 
 
 # Options shared by the commands that fetch pages.
@@ -114,21 +204,46 @@ def check(
     db: Annotated[Optional[Path], typer.Option(
         "--db", help="Also write the run into this SQLite database (created if missing); "
                      "browse it with factcheck serve.", dir_okay=False, show_default=False)] = None,
+    select: Annotated[Optional[list[str]], typer.Option(
+        help="Rules to report: codes, prefixes or names, comma-separated (default: every "
+             "rule).", show_default=False)] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(
+        help="Rules not to report: codes, prefixes or names, comma-separated.",
+        show_default=False)] = None,
+    min_confidence: Annotated[Optional[Confidence], typer.Option(
+        help="Drop findings below this confidence.", show_default=False)] = None,
 ) -> None:
     """Check ARTICLE against its source(s): additions, omissions, changed numbers and dates,
     altered or unsourced quotes, attribution and hedge changes."""
+    from dataclasses import replace
+
     from . import pipeline
+    from .config import rule_filter
     from .findings import reaches
     from .report import render
 
+    chosen = rule_filter(select, ignore, min_confidence.value if min_confidence else None)
+    if db is not None and not db.exists() and not db.parent.is_dir():
+        fail(f"--db {db}: the folder {db.parent} does not exist")  # before minutes of work
     options = fetch_options(pipeline, timeout, offline=offline, refresh=refresh,
                             allow_private=allow_private, respect_robots=not ignore_robots,
                             archive=not no_archive)
     started = now_utc()
     with spinner(f"checking {article}"):
         report = pipeline.check(article, source, options=options)
+    if chosen is not None:
+        report = replace(report, findings=tuple(
+            f for f in report.findings if chosen.enabled(f.rule) and chosen.confident(f.confidence)))
+    extra = {}
+    if fmt == Format.concise:
+        extra["target"] = article
+        if Path(article).is_file():
+            from .extract import decode
+            from .fetch import read_file
+
+            extra["raw"] = decode(read_file(article))
     text = render(report, fmt.value, color=use_color(color) and output is None,
-                  width=terminal_width())
+                  width=terminal_width(), **extra)
     emit(text, output)  # the report first: a database that cannot be written must not lose it
     if db is not None:
         from . import store
@@ -153,7 +268,7 @@ def serve(
     try:
         import datasette  # noqa: F401
     except ImportError:
-        fail("factcheck serve needs Datasette: pip install 'factcheck[serve]'")
+        fail("factcheck serve needs Datasette: pip install 'factcheck-news[serve]'")
     if not path.is_file():
         fail(f"no database at {path}; write one with: factcheck check ARTICLE --db {path}")
     from . import store
@@ -221,12 +336,6 @@ class ScanFormat(str, Enum):
     ignore = "ignore"
 
 
-class Confidence(str, Enum):
-    low = "low"
-    medium = "medium"
-    high = "high"
-
-
 @app.command()
 def scan(
     paths: Annotated[Optional[list[str]], typer.Argument(
@@ -262,6 +371,9 @@ def scan(
     changed_since: Annotated[Optional[str], typer.Option(
         help="Only files changed since this git ref (REF...HEAD, plus uncommitted and untracked "
              "files).", show_default=False)] = None,
+    no_ignore: Annotated[bool, typer.Option(
+        "--no-ignore", help="Also scan files git ignores (.gitignore, .git/info/exclude) and "
+                            "build output folders (node_modules, public, _site, ...).")] = False,
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", help="Worker processes (default: one per core).", min=1,
         show_default=False)] = None,
@@ -288,6 +400,9 @@ def scan(
         "--progress/--no-progress", help="Show progress on stderr (default: a bar on a "
                                          "terminal, one line per file in CI logs).",
         show_default=False)] = None,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Print the number of findings per rule instead of the findings "
+                             "(text, or json with --format json).")] = False,
 ) -> None:
     """Check every article of a content repository (Markdown and HTML files with their cited
     sources), for CI: text, JSON, SARIF, GitHub annotations or JUnit XML."""
@@ -295,6 +410,8 @@ def scan(
     from . import scan as scan_mod
     from .report import SCAN_FORMATS, render_scan
 
+    if statistics and fmt not in (ScanFormat.text, ScanFormat.json):
+        fail("--statistics prints text or json")
     extra: list[tuple[str, Path]] = []
     for spec in also or []:
         name, sep, target = spec.partition(":")
@@ -308,7 +425,7 @@ def scan(
         min_confidence=min_confidence.value if min_confidence else None,
         fail_on=fail_on.value if fail_on else None, changed_since=changed_since, jobs=jobs,
         offline=offline, pinned_only=pinned_only, pins_dir=pins_dir, ignore_file=ignore_file,
-        cache_dir=cache_dir, timeout=timeout)
+        cache_dir=cache_dir, timeout=timeout, respect_gitignore=False if no_ignore else None)
     for p in paths or []:
         if not Path(p).exists():
             typer.echo(f"factcheck: {p}: no such file or folder", err=True)
@@ -316,8 +433,11 @@ def scan(
         report = scan_mod.scan(paths or [], cfg, progress=show)
     for f in report.errors():
         typer.echo(f"factcheck: internal error on {f.path}: {f.error}", err=True)
-    text = render_scan(report, fmt.value, color=use_color(color) and output is None,
-                       width=terminal_width())
+    if statistics:
+        text = scan_mod.render_statistics(report, as_json=fmt == ScanFormat.json)
+    else:
+        text = render_scan(report, fmt.value, color=use_color(color) and output is None,
+                           width=terminal_width())
     emit(text, output)
     for name, target in extra:
         try:
@@ -423,10 +543,23 @@ def pin(
 
 
 @app.command("rules")
-def list_rules() -> None:
+def list_rules(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Listing format.")]
+    = ListFormat.text,
+) -> None:
     """List every rule: code, name, kind, default severity and summary."""
     from .rules import all_rules
 
+    if fmt == ListFormat.json:
+        import json
+
+        from .report.sarif import help_uri
+
+        typer.echo(json.dumps([{"code": r.code, "name": r.name, "kind": r.kind,
+                                "severity": r.severity, "status": r.status,
+                                "summary": r.summary, "url": help_uri(r.code)}
+                               for r in all_rules().values()], ensure_ascii=False, indent=2))
+        return
     for r in all_rules().values():
         typer.echo(f"{r.code}  {r.name:<22} {r.kind:<16} {r.severity:<8} {r.summary}")
 
@@ -441,8 +574,9 @@ def show_rule(code: Annotated[str, typer.Argument(help="A rule code (C100) or na
 
 @app.command("eval")
 def evaluate_cmd(
-    folder: Annotated[Path, typer.Argument(help="Folder of labelled pairs.", exists=True, file_okay=False)]
-    = Path("fixtures/dev"),
+    folder: Annotated[Optional[Path], typer.Argument(
+        help="Folder of labelled pairs (default: fixtures/dev of a checkout of the repository).",
+        exists=True, file_okay=False, show_default=False)] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List false positives and misses.")] = False,
     calibrate: Annotated[Optional[Path], typer.Option(
         "--calibrate", metavar="FILE",
@@ -462,6 +596,12 @@ def evaluate_cmd(
         return
     from .evaluate import calibration_toml, evaluate, table
 
+    if folder is None:
+        folder = Path("fixtures/dev")
+        if not folder.is_dir():
+            fail("no labelled set here (fixtures/dev is in a checkout of the repository): run "
+                 "factcheck eval from a checkout, or pass the folder of labelled pairs: "
+                 "factcheck eval FOLDER")
     with spinner(f"evaluating {folder}"):
         ev = evaluate(folder)
     typer.echo(table(ev, verbose=verbose), nl=False)

@@ -61,7 +61,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {
     "select", "ignore", "severity", "min-confidence", "fail-on", "languages", "include",
     "exclude", "max-sources", "timeout", "cache-dir", "pins-dir", "ignore-file", "pinned-only",
-    "offline", "jobs", "overrides",
+    "offline", "jobs", "overrides", "respect-gitignore",
 }
 OVERRIDE_KEYS = {"paths", "select", "ignore", "severity", "min-confidence", "languages"}
 
@@ -133,6 +133,7 @@ class Config:
     jobs: int = 0  # 0: os.cpu_count()
     overrides: tuple[Override, ...] = ()
     changed_since: str | None = None  # a git ref (command line only)
+    respect_gitignore: bool = True  # skip git-ignored files and build outputs (--no-ignore)
     fetch: dict[str, Any] = field(default_factory=dict)  # extra factcheck.Options fields
 
     @property
@@ -185,6 +186,19 @@ class Config:
             else:
                 changes[key] = value
         return replace(self, **changes)
+
+
+def rule_filter(select: Iterable[str] | None, ignore: Iterable[str] | None,
+                min_confidence: str | None) -> Rules | None:
+    """The rule selection of ``check --select/--ignore/--min-confidence`` (None: keep every
+    finding); the same selectors as the configuration of ``scan``. A ConfigError when a selector
+    names no rule."""
+    if select is None and not ignore and min_confidence is None:
+        return None
+    selectors = [(s, True) for s in check_selectors(select or [], "--select")]
+    selectors += [(s, False) for s in check_selectors(ignore or [], "--ignore")]
+    level = check_choice(min_confidence or "low", CONFIDENCE_RANK, "--min-confidence")
+    return Rules(tuple(selectors), select is None, (), level, ())
 
 
 # -- patterns and selectors ----------------------------------------------------------------------
@@ -423,8 +437,8 @@ def from_table(table: dict, root: Path, file: Path | None = None) -> Config:
             raise ConfigError(f"{where}: {key} must be an integer of at least {low}")
         return value
 
-    def flag(key: str) -> bool:
-        value = table.get(key, False)
+    def flag(key: str, default: bool = False) -> bool:
+        value = table.get(key, default)
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: {key} must be true or false")
         return value
@@ -481,4 +495,5 @@ def from_table(table: dict, root: Path, file: Path | None = None) -> Config:
         offline=flag("offline"),
         jobs=integer("jobs", 0, 0),
         overrides=tuple(overrides),
+        respect_gitignore=flag("respect-gitignore", True),
     )

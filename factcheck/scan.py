@@ -37,6 +37,7 @@ from typing import Callable, Sequence
 
 from . import __version__
 from . import fetch as fetch_stage
+from . import gitignore
 from .config import Config, Rules, git_toplevel, leads_out, matches, outside
 from .errors import (ConfigError, ExtractionError, FetchError, InputError, TooLargeError,
                      UnsupportedLanguageError)
@@ -163,6 +164,8 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
     base = report_base(config)
     found: dict[Path, None] = {}
     skip = {config.pins_path.resolve()}
+    ignorer = gitignore.Ignorer(base, git_dir=git_common_dir(base)) if config.respect_gitignore \
+        else None
     for raw in paths or [config.root]:
         path = Path(raw).expanduser()
         if path.exists() and outside(path, base):
@@ -173,6 +176,8 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
                 kept = []
                 for d in sorted(dirs):
                     if d.startswith(".") or (here / d).resolve() in skip:
+                        continue
+                    if ignorer is not None and ignorer.ignored(here.resolve() / d, is_dir=True):
                         continue
                     if (here / d).is_symlink():  # links to folders are not walked
                         if outside(here / d, base) and not matches(
@@ -185,6 +190,9 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
                     file = here / name
                     file = Path(os.path.abspath(file)) if outside(file, base) else file.resolve()
                     rel = relative(file, config.root)
+                    if ignorer is not None and ignorer.ignored(here.resolve() / name,
+                                                               is_dir=False):
+                        continue
                     if matches(rel, config.include) and not matches(rel, config.exclude):
                         found[file] = None
         else:
@@ -192,6 +200,19 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
             if not matches(relative(file, config.root), config.exclude):
                 found[file] = None
     return sorted(found), base
+
+
+def git_common_dir(base: Path) -> Path | None:
+    """The repository's shared git folder (``.git``, also for a worktree), where
+    ``info/exclude`` lives; None outside a git repository."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+                              cwd=base, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0 or not done.stdout.strip():
+        return None
+    return Path(done.stdout.strip())
 
 
 def not_inside(path: Path, base: Path, rel: str) -> Skip | None:
@@ -206,10 +227,10 @@ def not_inside(path: Path, base: Path, rel: str) -> Skip | None:
     return Skip("unreadable", file_item("F101", rel, f"not read: {where}", reason="outside"))
 
 
-def changed_files(ref: str, start: Path) -> set[Path]:
+def changed_files(ref: str, start: Path, *, deleted: bool = False) -> set[Path]:
     """Files changed since ``ref``: ``git diff --name-only REF...HEAD`` (what the branch changed
     since it left REF), plus changes not committed yet (staged or not) and untracked files that
-    are not ignored. Deleted files are left out."""
+    are not ignored. Deleted files are left out, unless ``deleted``."""
     top = git_toplevel(start)
     if top is None:
         raise ConfigError("--changed-since needs a git repository (and git)")
@@ -230,10 +251,78 @@ def changed_files(ref: str, start: Path) -> set[Path]:
     except ConfigError:
         raise ConfigError(f"--changed-since: unknown git ref {ref!r}") from None
     names: list[str] = []
-    names += git("diff", "--name-only", "-z", "--diff-filter=ACMRT", f"{ref}...HEAD").split("\0")
-    names += git("diff", "--name-only", "-z", "--diff-filter=ACMRT", "HEAD").split("\0")
+    kinds = "--diff-filter=ACMRTD" if deleted else "--diff-filter=ACMRT"
+    names += git("diff", "--name-only", "-z", kinds, f"{ref}...HEAD").split("\0")
+    names += git("diff", "--name-only", "-z", kinds, "HEAD").split("\0")
     names += git("ls-files", "--others", "--exclude-standard", "-z").split("\0")
     return {p for n in names if n for p in (top / n, (top / n).resolve())}
+
+
+def old_pins(ref: str, index: Path, top: Path) -> dict[str, tuple[str, str]] | None:
+    """The pin index as it was where the branch left ``ref`` (url -> (file, sha256)); None
+    when git cannot say (the index did not exist there: every pin is new)."""
+    import tomllib
+
+    try:
+        rel = index.resolve().relative_to(top).as_posix()
+        base = subprocess.run(["git", "merge-base", ref, "HEAD"], cwd=top, capture_output=True,
+                              text=True, timeout=120)
+        if base.returncode != 0:
+            return None
+        shown = subprocess.run(["git", "show", f"{base.stdout.strip()}:{rel}"], cwd=top,
+                               capture_output=True, text=True, timeout=120)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
+    if shown.returncode != 0:
+        return {}
+    try:
+        entries = tomllib.loads(shown.stdout).get("pin", [])
+    except tomllib.TOMLDecodeError:
+        return None
+    return {str(e.get("url")): (str(e.get("file")), str(e.get("sha256")))
+            for e in entries if isinstance(e, dict)}
+
+
+def with_changed_sources(files: list[Path], changed: set[Path], config: Config, base: Path,
+                         ref: str) -> list[Path]:
+    """The files of ``files`` that changed, and those whose source changed (or was deleted): a
+    source file (relative to the article) or a pinned copy (its file, or its entry in the pin
+    index). The articles are read only when something other than an article changed."""
+    todo = [f for f in files if f in changed]
+    rest = [f for f in files if f not in changed]
+    articles = set(files)
+    if not rest:
+        return todo
+    changed = changed | changed_files(ref, config.root, deleted=True)
+    if not any(c not in articles for c in changed):
+        return todo
+    pins = PinIndex(config.pins_path, shown_from=base, root=base)
+    changed_urls: set[str] = set()
+    if pins.index in changed or pins.index.resolve() in changed:
+        before = old_pins(ref, pins.index, base)
+        now = {url: (p.file, p.sha256) for url, p in pins.pins.items()}
+        if before is None:
+            changed_urls = set(now)
+        else:
+            changed_urls = {u for u in set(before) | set(now) if before.get(u) != now.get(u)}
+    options = fetch_options(config)
+    for path in rest:
+        try:
+            article = read_article(path, config, options, None, base)
+        except Skip:
+            continue
+        for t in chosen_sources(article, config):
+            value = t.value.strip()
+            if fetch_stage.is_url(value):
+                pin = pins.lookup(value)
+                hit = value in changed_urls or (pin is not None and (
+                    pins.path(pin) in changed or pins.path(pin).resolve() in changed))
+            else:
+                hit = (article.path.parent / value).resolve() in changed
+            if hit:
+                todo.append(path)
+                break
+    return sorted(todo)
 
 
 # -- reading an article --------------------------------------------------------------------------
@@ -676,7 +765,7 @@ def scan(paths: Sequence[str | Path], config: Config, *,
     files, base = collect(paths, config)
     if config.changed_since:
         changed = changed_files(config.changed_since, config.root)
-        files = [f for f in files if f in changed]
+        files = with_changed_sources(files, changed, config, base, config.changed_since)
     suppressions = suppress.load(config.ignore_path, root=base)
     # a broken index, or a pins folder that leads out of the repository, stops the scan now
     PinIndex(config.pins_path, shown_from=base, root=base).pins
@@ -835,6 +924,29 @@ def render_json(report: ScanReport, **_: object) -> str:
     import json
 
     return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def statistics(report: ScanReport) -> list[dict]:
+    """Findings per rule (suppressed ones left out), most frequent first."""
+    counts: dict[tuple[str, str], int] = {}
+    for _, item in report.items():
+        key = (item.finding.rule, item.finding.name)
+        counts[key] = counts.get(key, 0) + 1
+    return [{"code": code, "name": name, "count": n}
+            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def render_statistics(report: ScanReport, *, as_json: bool = False) -> str:
+    rows = statistics(report)
+    if as_json:
+        import json
+
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    width = max((len(str(r["count"])) for r in rows), default=1)
+    lines = [f"{r['count']:>{width}}  {r['code']}  {r['name']}" for r in rows]
+    total = sum(r["count"] for r in rows)
+    lines.append(f"{total} finding{'s' if total != 1 else ''}")
+    return "\n".join(lines) + "\n"
 
 
 def render_ignore(report: ScanReport, **_: object) -> str:

@@ -280,6 +280,9 @@ def connect(path: str | Path, *, migrate_schema: bool = True) -> sqlite_utils.Da
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path} is a directory, not a database file")
+    if not path.exists() and not path.parent.is_dir():
+        raise InputError(f"cannot create the database {path}: the folder {path.parent} does not "
+                         "exist")
     try:
         db = sqlite_utils.Database(path)
     except sqlite3.DatabaseError as err:

@@ -135,7 +135,7 @@ def test_cluster_without_dask_says_how_to_install(monkeypatch, tmp_path):
                                      "--cluster", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2
     assert result.stderr.strip() == ("factcheck: error: --cluster needs Dask distributed: "
-                                     "pip install 'factcheck[cluster]'")
+                                     "pip install 'factcheck-news[cluster]'")
 
 
 # -- the limiter ---------------------------------------------------------------------------------

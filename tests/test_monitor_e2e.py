@@ -138,7 +138,7 @@ def cluster(tmp_path):
     worker stays dead), on loopback."""
     pytest.importorskip("distributed")
     dask = shutil.which("dask", path=str(VENV_BIN)) or shutil.which("dask")
-    assert dask, "the dask command (pip install 'factcheck[cluster]')"
+    assert dask, "the dask command (pip install 'factcheck-news[cluster]')"
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}

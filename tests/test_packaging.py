@@ -47,3 +47,38 @@ def test_core_dependencies_cover_core_imports():
 def test_rules_are_shipped_in_the_wheel():
     build = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]
     assert build["build"]["targets"]["wheel"]["force-include"]["rules"] == "factcheck/_rules"
+
+
+def test_distribution_name_is_not_the_unrelated_pypi_factcheck():
+    # "factcheck" on PyPI is an unrelated 2013 package; the command and the module keep the name
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "factcheck-news"
+    assert project["scripts"] == {"factcheck": "factcheck.cli:main"}
+
+
+def test_every_install_line_names_the_distribution():
+    texts = [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), ROOT / "benchmarks" / "README.md",
+             *(ROOT / "factcheck").rglob("*.py")]
+    wrong = [(p.name, m.group(0)) for p in texts
+             for m in re.finditer(r"pip install '?factcheck(?!-news)\S*", p.read_text(encoding="utf-8"))]
+    assert not wrong
+    assert not [p.name for p in texts if "pypi.org/project/factcheck/" in p.read_text(encoding="utf-8")]
+
+
+def test_licence_file_is_mit_as_pyproject_says():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License") and "the factcheck authors" in text
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "LICENSE" in data["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+    assert "hatchling>=1.27" in data["build-system"]["requires"]  # license-files needs 1.27
+
+
+def test_one_repository_url():
+    import factcheck
+    from factcheck.fetch import USER_AGENT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["urls"]["Homepage"] == factcheck.REPOSITORY_URL
+    assert factcheck.REPOSITORY_URL in USER_AGENT

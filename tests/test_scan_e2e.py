@@ -183,6 +183,20 @@ def test_sarif_is_valid_and_points_at_the_sentences(outputs) -> None:
     assert run["invocations"][0]["executionSuccessful"] is True
 
 
+def test_sarif_links_rule_docs_and_holds_no_local_path(outputs) -> None:
+    from factcheck import REPOSITORY_URL
+
+    (run,) = outputs["sarif"]["runs"]
+    for r in run["tool"]["driver"]["rules"]:
+        assert r["helpUri"] == f"{REPOSITORY_URL}/blob/main/rules/docs/{r['id']}.md"
+        assert (ROOT / "rules" / "docs" / f"{r['id']}.md").is_file()
+    assert run["tool"]["driver"]["informationUri"] == REPOSITORY_URL
+    assert run["automationDetails"]["id"] == "factcheck/scan/"
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]
+    text = json.dumps(outputs["sarif"])
+    assert str(outputs["repo"]) not in text and not re.search(r"\"file://", text)
+
+
 def test_markup_between_words_is_tolerated_in_regions(outputs) -> None:
     """The port-strike article is HTML: its sentences are found inside tags and entities."""
     results = [r for r in outputs["sarif"]["runs"][0]["results"]
@@ -216,6 +230,8 @@ def test_junit_report(outputs) -> None:
     assert cases["drafts/harbour-photo.md"].find("failure") is not None  # F101 is an error
     assert int(suite.get("tests")) == len(cases)
     assert int(suite.get("failures")) == sum(c.find("failure") is not None for c in cases.values())
+    root = outputs["junit"]
+    assert root.tag == "testsuites" and float(root.get("time")) == float(suite.get("time")) > 0
 
 
 def test_text_report_ends_with_the_summary(outputs) -> None:

@@ -136,7 +136,7 @@ def cells(page: str, xpath: str) -> list[str]:
 
 def test_the_plugin_and_its_template_are_loaded(get):
     plugins = get("/-/plugins.json").json()
-    ours = [p for p in plugins if p["name"] == "factcheck"]
+    ours = [p for p in plugins if p["name"] == "factcheck-news"]  # the distribution's name
     assert ours and ours[0]["templates"] is True
     assert {"register_routes", "render_cell"} <= set(ours[0]["hooks"])
 
@@ -396,7 +396,7 @@ def test_serve_without_datasette_says_how_to_install_it(db):
     proc = serve_cli(str(db), block_datasette=True)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "pip install 'factcheck[serve]'" in lines[0]
+    assert len(lines) == 1 and "pip install 'factcheck-news[serve]'" in lines[0]
     assert "Traceback" not in proc.stderr
 
 

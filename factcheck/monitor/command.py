@@ -81,7 +81,7 @@ def monitor(
         try:
             import distributed  # noqa: F401
         except ImportError:
-            fail("--cluster needs Dask distributed: pip install 'factcheck[cluster]'")
+            fail("--cluster needs Dask distributed: pip install 'factcheck-news[cluster]'")
     options = pipeline.Options(timeout=(min(5.0, timeout), timeout), offline=offline,
                                refresh=refresh, allow_private=True if allow_private else None,
                                respect_robots=not ignore_robots, archive=not no_archive)

@@ -33,7 +33,7 @@ from ..errors import ConfigError, ExtractionError, FetchError
 from ..models import Document, Report
 
 MAX_ATTEMPTS = 3
-INSTALL_HINT = "--cluster needs Dask distributed: pip install 'factcheck[cluster]'"
+INSTALL_HINT = "--cluster needs Dask distributed: pip install 'factcheck-news[cluster]'"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..models import Report
+from . import concise as concise_format
 from . import html as html_format
 from . import json as json_format
 from . import text as text_format
@@ -18,6 +19,7 @@ FORMATS: dict[str, Callable[..., str]] = {
     "text": text_format.render,
     "json": json_format.render,
     "html": html_format.render,
+    "concise": concise_format.render,
 }
 
 

@@ -58,5 +58,6 @@ def render(report: ScanReport, **_: object) -> str:
         suite.set(key, str(value))
         suites.set(key, str(value))
     suite.set("time", f"{report.seconds:.3f}")
+    suites.set("time", f"{report.seconds:.3f}")
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

@@ -6,18 +6,19 @@ full description, help from the rule's doc, default level); each result points a
 in the article file (repository-relative URI under ``%SRCROOT%``, 1-based line and column,
 columns in Unicode code points), carries the finding's stable fingerprint in
 ``partialFingerprints`` and, when the ignore file suppresses it, a ``suppressions`` entry with
-the reason. Files that hit an internal error are tool execution notifications.
+the reason. Files that hit an internal error are tool execution notifications. Each rule has a
+``helpUri`` (its page under rules/docs/ in the repository); the run has ``automationDetails``
+and no absolute local path.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .. import __version__
+from .. import REPOSITORY_URL, __version__
 from ..rules import all_rules
 
 if TYPE_CHECKING:
@@ -27,6 +28,12 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "factcheckFingerprint/v1"
 BASE_ID = "%SRCROOT%"
+AUTOMATION_ID = "factcheck/scan/"  # category "factcheck/scan", as GitHub code scanning reads it
+
+
+def help_uri(code: str) -> str:
+    """The rule's documentation page in the project repository."""
+    return f"{REPOSITORY_URL}/blob/main/rules/docs/{code}.md"
 
 
 def first_paragraph(doc: str, heading: str = "## What it flags") -> str:
@@ -46,6 +53,7 @@ def rule_descriptors() -> list[dict]:
             "shortDescription": {"text": r.summary},
             "fullDescription": {"text": first_paragraph(doc) or r.summary},
             "help": {"text": doc, "markdown": doc},
+            "helpUri": help_uri(r.code),
             "defaultConfiguration": {"level": LEVELS[r.severity]},
             "properties": {"tags": [r.kind], "status": r.status},
         })
@@ -93,7 +101,6 @@ def as_dict(report: ScanReport) -> dict:
     results = [result(f, item, index) for f, item in report.items(suppressed=True)]
     notifications = [{"level": "error", "message": {"text": f"{f.path}: internal error: {f.error}"},
                       "locations": [location(f.path)]} for f in report.errors()]
-    base_uri = Path(report.base).resolve().as_uri().rstrip("/") + "/"
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -102,10 +109,14 @@ def as_dict(report: ScanReport) -> dict:
                 "name": "factcheck",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/factcheck/",
+                "informationUri": REPOSITORY_URL,
                 "rules": rules,
             }},
-            "originalUriBaseIds": {BASE_ID: {"uri": base_uri}},
+            "automationDetails": {"id": AUTOMATION_ID},
+            # no local path: the reports are shared, and the runner's checkout folder means
+            # nothing elsewhere; result URIs are relative to the repository's top
+            "originalUriBaseIds": {BASE_ID: {"description": {
+                "text": "The top folder of the scanned repository."}}},
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not notifications,
                              "toolExecutionNotifications": notifications}],
