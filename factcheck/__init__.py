@@ -32,7 +32,7 @@ from .models import (  # noqa: E402
     Segmented,
     Sentence,
 )
-from .pipeline import check, Options  # noqa: E402
+from .pipeline import Options, check  # noqa: E402
 
 __all__ = [
     "__version__",

@@ -40,7 +40,8 @@ from rapidfuzz.process import cdist
 from rapidfuzz.utils import default_process
 
 from . import embed
-from .analyse.numbers import FAMILY, extract as extract_quantities
+from .analyse.numbers import FAMILY
+from .analyse.numbers import extract as extract_quantities
 from .models import Bead, Sentence
 from .segment import clauses
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import UTC
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 import typer.core
@@ -185,7 +186,7 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def use_color(flag: Optional[bool]) -> bool:
+def use_color(flag: bool | None) -> bool:
     if flag is not None:
         return flag
     return (
@@ -223,7 +224,7 @@ def check(
         ),
     ],
     source: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--source",
             "-s",
@@ -237,13 +238,13 @@ def check(
         FailOn, typer.Option(help="Exit 1 when a finding reaches this severity.")
     ] = FailOn.error,
     output: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--output", "-o", help="Write the report to a file.", dir_okay=False, show_default=False
         ),
     ] = None,
     color: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option(
             "--color/--no-color",
             help="Colour the text report (default: when a terminal).",
@@ -268,7 +269,7 @@ def check(
         ),
     ] = False,
     db: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--db",
             help="Also write the run into this SQLite database (created if missing); "
@@ -278,7 +279,7 @@ def check(
         ),
     ] = None,
     select: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             help="Rules to report: codes, prefixes or names, comma-separated (default: every "
             "rule).",
@@ -286,14 +287,14 @@ def check(
         ),
     ] = None,
     ignore: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             help="Rules not to report: codes, prefixes or names, comma-separated.",
             show_default=False,
         ),
     ] = None,
     min_confidence: Annotated[
-        Optional[Confidence],
+        Confidence | None,
         typer.Option(help="Drop findings below this confidence.", show_default=False),
     ] = None,
 ) -> None:
@@ -460,7 +461,7 @@ class ScanFormat(str, Enum):
 @app.command()
 def scan(
     paths: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Argument(
             help="Files and folders to scan (default: the configuration's root, else the current "
             "folder).",
@@ -471,13 +472,13 @@ def scan(
         ScanFormat, typer.Option("--format", "-f", help="Report format.")
     ] = ScanFormat.text,
     output: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--output", "-o", help="Write the report to a file.", dir_okay=False, show_default=False
         ),
     ] = None,
     also: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--report",
             help="Also write the report as FORMAT to FILE (FORMAT:FILE, e.g. "
@@ -486,7 +487,7 @@ def scan(
         ),
     ] = None,
     config_file: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--config",
             help="The configuration file (default: factcheck.toml or pyproject.toml "
@@ -496,7 +497,7 @@ def scan(
         ),
     ] = None,
     select: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             help="Rules to report: codes, prefixes or names, comma-separated (replaces the "
             "configuration's list).",
@@ -504,30 +505,30 @@ def scan(
         ),
     ] = None,
     ignore: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             help="Rules not to report (added to the configuration's list).", show_default=False
         ),
     ] = None,
     severity: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             help="Override a rule's severity: CODE=LEVEL (C201=warning); repeatable.",
             show_default=False,
         ),
     ] = None,
     min_confidence: Annotated[
-        Optional[Confidence],
+        Confidence | None,
         typer.Option(help="Drop findings below this confidence.", show_default=False),
     ] = None,
     fail_on: Annotated[
-        Optional[FailOn],
+        FailOn | None,
         typer.Option(
             help="Exit 1 when a finding reaches this severity (default: error).", show_default=False
         ),
     ] = None,
     language: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--language",
             help="An article language to allow (others: F102); repeatable.",
@@ -535,7 +536,7 @@ def scan(
         ),
     ] = None,
     changed_since: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             help="Only files changed since this git ref (REF...HEAD, plus uncommitted and untracked "
             "files).",
@@ -551,7 +552,7 @@ def scan(
         ),
     ] = False,
     jobs: Annotated[
-        Optional[int],
+        int | None,
         typer.Option(
             "--jobs",
             "-j",
@@ -561,13 +562,13 @@ def scan(
         ),
     ] = None,
     offline: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option(
             "--offline", help="No request: pinned copies, then the HTTP cache.", show_default=False
         ),
     ] = None,
     pinned_only: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option(
             "--pinned-only",
             help="Read web sources from their pins only (P100 when missing).",
@@ -575,7 +576,7 @@ def scan(
         ),
     ] = None,
     pins_dir: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             help="The pins folder (default: .factcheck/pins under the root).",
             file_okay=False,
@@ -583,7 +584,7 @@ def scan(
         ),
     ] = None,
     ignore_file: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             help="The suppressions file (default: .factcheck-ignore.toml under the root).",
             dir_okay=False,
@@ -591,15 +592,15 @@ def scan(
         ),
     ] = None,
     cache_dir: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(help="The HTTP cache folder.", file_okay=False, show_default=False),
     ] = None,
     timeout: Annotated[
-        Optional[float],
+        float | None,
         typer.Option(help="Seconds to wait for a web page.", min=1, show_default=False),
     ] = None,
     color: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option(
             "--color/--no-color",
             help="Colour the text report (default: when a terminal).",
@@ -607,7 +608,7 @@ def scan(
         ),
     ] = None,
     progress: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option(
             "--progress/--no-progress",
             help="Show progress on stderr (default: a bar on a "
@@ -693,7 +694,7 @@ class ScanProgressDisplay:
     """Progress of a scan on stderr: a rich progress bar on a terminal, one plain line per file
     in CI logs (stderr not a terminal, or CI set), nothing with --no-progress."""
 
-    def __init__(self, enabled: Optional[bool]) -> None:
+    def __init__(self, enabled: bool | None) -> None:
         self.enabled = enabled is not False
         self.bar = sys.stderr.isatty() and not os.environ.get("CI") and enabled is not False
         self.progress = None
@@ -754,7 +755,7 @@ class ScanProgressDisplay:
 @app.command()
 def pin(
     paths: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Argument(
             help="Files and folders whose cited web sources to pin (default: the configuration's "
             "root, else the current folder).",
@@ -762,13 +763,13 @@ def pin(
         ),
     ] = None,
     config_file: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--config", help="The configuration file.", dir_okay=False, show_default=False
         ),
     ] = None,
     pins_dir: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             help="The pins folder (default: .factcheck/pins under the root).",
             file_okay=False,
@@ -779,7 +780,7 @@ def pin(
         bool, typer.Option("--refresh", help="Fetch every source again, also those already pinned.")
     ] = False,
     timeout: Annotated[
-        Optional[float],
+        float | None,
         typer.Option(help="Seconds to wait for a web page.", min=1, show_default=False),
     ] = None,
     allow_private: AllowPrivateOpt = False,
@@ -860,7 +861,7 @@ def show_rule(code: Annotated[str, typer.Argument(help="A rule code (C100) or na
 @app.command("eval")
 def evaluate_cmd(
     folder: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Argument(
             help="Folder of labelled pairs (default: fixtures/dev of a checkout of the repository).",
             exists=True,
@@ -872,7 +873,7 @@ def evaluate_cmd(
         bool, typer.Option("--verbose", "-v", help="List false positives and misses.")
     ] = False,
     calibrate: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--calibrate",
             metavar="FILE",
@@ -892,7 +893,8 @@ def evaluate_cmd(
     """Run the checker over a labelled set; print precision, recall and F1 per kind, and the
     precision per confidence level, per rule and of what is shown by default."""
     if speakers:
-        from .evaluate_speakers import evaluate_speakers, table as speaker_table
+        from .evaluate_speakers import evaluate_speakers
+        from .evaluate_speakers import table as speaker_table
 
         root = Path("fixtures/speakers") if folder == Path("fixtures/dev") else folder
         typer.echo(speaker_table(evaluate_speakers(root), verbose=verbose), nl=False)
@@ -935,9 +937,9 @@ class spinner:
 
 
 def now_utc() -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def terminal_width() -> int:
@@ -947,7 +949,7 @@ def terminal_width() -> int:
         return 100
 
 
-def emit(text: str, output: Optional[Path]) -> None:
+def emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

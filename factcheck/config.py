@@ -43,10 +43,11 @@ from __future__ import annotations
 import os
 import subprocess
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import ConfigError
 from .findings import CONFIDENCE_RANK, SEVERITY_RANK

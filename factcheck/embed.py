@@ -144,7 +144,7 @@ def encode(texts: list[str] | tuple[str, ...]) -> np.ndarray:
     if missing:
         vectors = np.asarray(model().encode(missing), dtype=np.float32)
         with _lock:
-            for text, vec in zip(missing, vectors):
+            for text, vec in zip(missing, vectors, strict=False):
                 _cache[text] = vec
                 if len(_cache) > CACHE_SIZE:
                     _cache.popitem(last=False)

@@ -36,9 +36,9 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 from urllib.parse import unquote, urlencode, urlsplit
 
 import requests

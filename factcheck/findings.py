@@ -14,7 +14,8 @@ import hashlib
 from dataclasses import replace
 
 from .models import Finding
-from .rules import calibrated, rule as lookup_rule
+from .rules import calibrated
+from .rules import rule as lookup_rule
 
 VOLATILE_EVIDENCE = ("closest", "score", "clause_similarity")  # change when sentences shift
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}

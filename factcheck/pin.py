@@ -24,9 +24,9 @@ import hashlib
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .errors import ConfigError, ExtractionError, FetchError, InputError
 from .models import Fetched

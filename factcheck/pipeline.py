@@ -28,8 +28,8 @@ the limits are in docs/errors.md (``benchmarks/size_bench.py``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from . import fetch as fetch_stage
 from .align import align
@@ -39,7 +39,6 @@ from .extract import extract
 from .findings import finalise, make
 from .models import Document, Finding, Report, Segmented, SourceStatus
 from .segment import segment
-
 
 #: the most article x source sentence pairs compared (checkable sentences; None: no limit)
 MAX_PAIRS: int | None = 250_000
@@ -178,10 +177,10 @@ def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
     through either copy carries it; two copies that state different numbers are both kept (the
     article may follow either). Returns (sentences, how many repeats were left out)."""
     from rapidfuzz import fuzz
-
-    from .align import numbers
     from rapidfuzz.process import cdist
     from rapidfuzz.utils import default_process
+
+    from .align import numbers
 
     kept: list = []
     repeated = 0
@@ -196,7 +195,7 @@ def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
             )
             fresh = [
                 s
-                for s, row in zip(mine, ratio)
+                for s, row in zip(mine, ratio, strict=False)
                 if not any(
                     r >= REPEAT_RATIO and numbers(s) == numbers(kept[k]) for k, r in enumerate(row)
                 )
@@ -209,7 +208,9 @@ def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
 
 def targets_of(segs: list[Segmented], targets: list[str], loaded: list) -> list[str]:
     """The name each read source was given (its address or file), in the order of segs."""
-    return [t for t, (doc, _, _) in zip(targets, loaded) if doc is not None][: len(segs)]
+    return [t for t, (doc, _, _) in zip(targets, loaded, strict=False) if doc is not None][
+        : len(segs)
+    ]
 
 
 def truncation(
@@ -228,7 +229,7 @@ def truncation(
     unchecked: set[str] = set()
     ignored_sources: set[str] = set()
     cut_all = bool(segs) and all(seg.document.truncated for seg in segs)
-    for seg, name in zip(segs, names):
+    for seg, name in zip(segs, names, strict=False):
         reason = seg.document.truncated
         if not reason:
             continue
@@ -334,7 +335,7 @@ def check(
     statuses: list[SourceStatus] = []
     segs: list[Segmented] = []
     next_id = 1
-    for target, (sdoc, problem, status) in zip(targets, loaded):
+    for target, (sdoc, problem, status) in zip(targets, loaded, strict=False):
         if sdoc is None:
             problems.append(problem)
             statuses.append(status)

@@ -30,14 +30,13 @@ import re
 import signal
 import subprocess
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
 
-from . import __version__
+from . import __version__, gitignore
 from . import fetch as fetch_stage
-from . import gitignore
 from .config import Config, Rules, git_toplevel, leads_out, matches, outside
 from .errors import (
     ConfigError,
@@ -906,7 +905,7 @@ def scan(
         files = with_changed_sources(files, changed, config, base, config.changed_since)
     suppressions = suppress.load(config.ignore_path, root=base)
     # a broken index, or a pins folder that leads out of the repository, stops the scan now
-    PinIndex(config.pins_path, shown_from=base, root=base).pins
+    PinIndex(config.pins_path, shown_from=base, root=base).pins  # noqa: B018 (the property loads and checks)
     jobs = max(1, min(config.workers(), len(files)))
     total = len(files)
     results: list[FileResult] = []

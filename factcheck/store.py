@@ -26,9 +26,10 @@ import dataclasses
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import sqlite_utils
 
@@ -76,7 +77,7 @@ def sentence_id(doc_id: str, position: int) -> str:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 # -- schema and migrations -----------------------------------------------------------------------
@@ -521,7 +522,7 @@ def _write_run_sources(
 ) -> None:
     """One row per source tried; the sources read successfully appear in report.sources in the
     order of the successful statuses."""
-    read = iter(zip(report.sources, source_ids))
+    read = iter(zip(report.sources, source_ids, strict=False))
     rows = []
     for position, status in enumerate(report.source_status, start=1):
         source_id = first = None
@@ -666,7 +667,7 @@ def _write_quotes(db: sqlite_utils.Database, report: Report, labels: dict[str, s
 def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
 
 
 def load_run(conn: sqlite3.Connection, run_id: int) -> dict[str, Any] | None:

@@ -212,7 +212,7 @@ def is_name_word(word: str) -> bool:
 
 def name_run(words: list[str]) -> bool:
     """Two capitalised words in a row (after any article): a person's name or a proper noun."""
-    return any(is_name_word(a) and is_name_word(b) for a, b in zip(words, words[1:]))
+    return any(is_name_word(a) and is_name_word(b) for a, b in zip(words, words[1:], strict=False))
 
 
 def head(phrase: str) -> str:

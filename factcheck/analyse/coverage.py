@@ -89,7 +89,7 @@ def partial_additions(al: Alignment) -> list[Finding]:
     ]
     bonus = anchor_bonus(pieces, list(al.source))
     out: list[Finding] = []
-    for row, (rest_v, n) in enumerate(zip(rest_vectors, jobs)):
+    for row, (rest_v, n) in enumerate(zip(rest_vectors, jobs, strict=False)):
         i = clauses.owner[n]
         start, end = clauses.spans[n]
         src = al.sources_of(i)

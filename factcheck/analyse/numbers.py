@@ -579,7 +579,6 @@ def findings(alignment) -> list:
     from ..findings import make
 
     art = {s.id: s for s in alignment.article}
-    src = {s.id: s for s in alignment.source}
     article_q = {s.id: extract(s.text, s.language) for s in alignment.article}
     source_q = {s.id: extract(s.text, s.language) for s in alignment.source}
     out = []

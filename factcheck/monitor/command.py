@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -44,7 +44,7 @@ def monitor(
         ),
     ],
     cluster: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--cluster",
             help="Run the checks on this Dask distributed scheduler "
@@ -53,7 +53,7 @@ def monitor(
         ),
     ] = None,
     jobs: Annotated[
-        Optional[int],
+        int | None,
         typer.Option(
             "--jobs",
             "-j",
@@ -103,7 +103,7 @@ def monitor(
         ),
     ] = False,
     progress: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option(
             "--progress/--no-progress",
             help="Show progress on stderr (default: a bar on a "
@@ -167,7 +167,7 @@ class Progress:
     """A rich bar with counts and ETA on a terminal; without one (CI logs), a line every
     ``every`` articles and at the end; problems are one line each, always."""
 
-    def __init__(self, enabled: Optional[bool], every: int = DEFAULT_EVERY) -> None:
+    def __init__(self, enabled: bool | None, every: int = DEFAULT_EVERY) -> None:
         self.enabled = enabled is not False
         self.bar = self.enabled and sys.stderr.isatty() and not os.environ.get("CI")
         self.every = every
@@ -197,10 +197,12 @@ class Progress:
                 from rich.progress import (
                     BarColumn,
                     MofNCompleteColumn,
-                    Progress as Bar,
                     TextColumn,
                     TimeElapsedColumn,
                     TimeRemainingColumn,
+                )
+                from rich.progress import (
+                    Progress as Bar,
                 )
 
                 self.progress = Bar(

@@ -24,10 +24,10 @@ import resource
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..errors import ConfigError, ExtractionError, FetchError
 from ..models import Document, Report

@@ -102,7 +102,7 @@ async def rule_view(datasette, request):
     try:
         rule = lookup_rule(request.url_vars["code"])
     except ConfigError:
-        raise NotFound(f"no rule {request.url_vars['code']}")
+        raise NotFound(f"no rule {request.url_vars['code']}") from None
     body = Markup(
         '<p class="fc-meta">{kind} · default severity {severity} · {status}</p>'
         '<div class="fc-rule-doc">{doc}</div>'
