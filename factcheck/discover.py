@@ -203,7 +203,7 @@ def normalise(url: str) -> str:
         if url_problem(unwrapped):
             return url
         parts = urlsplit(unwrapped)
-    host = parts.hostname.lower().rstrip(".")
+    host = parts.hostname.lower().rstrip(".")  # type: ignore[union-attr]  # url_problem: has a host
     labels = host.split(".")
     if len(labels) >= 3 and labels[0] in MOBILE_LABELS:
         labels[0] = "www"

@@ -289,7 +289,7 @@ def table(ev: Evaluation, verbose: bool = False) -> str:
                 )
             for g in pair.missed:
                 what = g.get("article") or g.get("source")
-                lines.append(f"  FN {pair.name} {g['kind']}: {what[:110]}")
+                lines.append(f"  FN {pair.name} {g['kind']}: {what[:110]}")  # type: ignore[index]  # a gap has one
             if pair.faithful:
                 for f in pair.report.findings:
                     if f.severity in ("warning", "error"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -26,6 +27,9 @@ from . import discover
 from .errors import ExtractionError, InputError, UnsupportedLanguageError
 from .models import Block, Citation, Document, Fetched, Link
 from .rules import patterns, supported_languages
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document as TrafilaturaDocument
 
 MIN_ARTICLE_CHARS = 80
 URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"'«»“”‘’()\[\]{}]+[^\s<>"'«»“”‘’()\[\]{}.,;:!?]""")
@@ -127,15 +131,15 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
     except (lxml.etree.ParserError, ValueError) as err:
         raise ExtractionError(f"{base_url}: unreadable HTML ({err})", target=base_url) from err
     if base_url.startswith(("http://", "https://")):
-        tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="ignore")
+        tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="ignore")  # type: ignore[attr-defined]  # an HtmlElement
     meta = html_meta(tree)
     drop_furniture_elements(tree)
     page_links = [
-        Link(a.get("href", ""), " ".join(a.text_content().split()))
+        Link(a.get("href", ""), " ".join(a.text_content().split()))  # type: ignore[attr-defined]  # an HtmlElement
         for a in tree.iter("a")
         if a.get("href", "").startswith(("http", "/"))
     ]
-    doc = bare_extraction(
+    doc: TrafilaturaDocument | None = bare_extraction(  # type: ignore[assignment]  # not as_dict
         tree,
         url=base_url if base_url.startswith("http") else None,
         with_metadata=True,
@@ -226,7 +230,8 @@ def inline_text(el: lxml.etree._Element) -> str:
     """The text of an element, a line break counting as a space ("office.<br>Mayor")."""
     return " ".join(
         "".join(
-            " " + t if t.is_tail and t.getparent().tag == "lb" else t for t in el.xpath(".//text()")
+            " " + t if t.is_tail and t.getparent().tag == "lb" else t  # type: ignore[operator, misc, union-attr]  # text() gives smart strings
+            for t in el.xpath(".//text()")  # type: ignore[union-attr]  # a list for text()
         ).split()
     )
 

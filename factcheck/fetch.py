@@ -39,6 +39,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlencode, urlsplit
 
 import requests
@@ -51,13 +52,16 @@ from . import REPOSITORY_URL, __version__
 from .errors import ConfigError, ExtractionError, FetchError, InputError
 from .models import Document, Fetched
 
+if TYPE_CHECKING:
+    from protego import Protego
+
 # The address guard logs each refusal as a warning; factcheck reports it in its own words, so
 # the library's line must not reach stderr as well (a program's own logging still sees it).
 logging.getLogger("requests_hardened").addHandler(logging.NullHandler())
 
 USER_AGENT = f"factcheck/{__version__} (+{REPOSITORY_URL})"
 ROBOTS_AGENT = "factcheck"  # the product token robots.txt rules are matched against
-DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read (seconds)
+DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 20.0)  # connect, read (seconds)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 10
 DEFAULT_RETRIES = 3
@@ -405,7 +409,7 @@ def make_adapter(
         )
     else:
 
-        class Plain(CappedMixin, requests.adapters.HTTPAdapter):
+        class Plain(CappedMixin, requests.adapters.HTTPAdapter):  # type: ignore[misc]  # send(**kwargs)
             pass
 
         adapter = Plain()
@@ -475,7 +479,7 @@ class Fetcher:
         self.refresh = refresh
         self.wayback = wayback_base(wayback_url) if archive else None
         self._session: requests.Session | None = None
-        self._robots: dict[str, object] = {}
+        self._robots: dict[str, Protego | None] = {}
 
     @classmethod
     def from_options(cls, options: object) -> Fetcher:
@@ -534,7 +538,7 @@ class Fetcher:
                     stale_if_error=True,
                     cache_control=False,
                 )
-                session.cache.responses.connection()  # fail now, not halfway, when unusable
+                session.cache.responses.connection()  # type: ignore[attr-defined]  # SQLite backend; fail now, not halfway, when unusable
             except (OSError, sqlite3.Error) as err:
                 raise ConfigError(
                     f"cannot use the cache folder {folder}: {getattr(err, 'strerror', None) or err}"
@@ -605,7 +609,7 @@ class Fetcher:
         self.guard_literal(url)
         if self.offline and not self.cache:
             raise not_cached(url)
-        extra: dict[str, object] = {}
+        extra: dict[str, Any] = {}
         if self.cache:
             extra = {"only_if_cached": self.offline, "force_refresh": self.refresh}
         from requests_hardened.ip_filter import InvalidIPAddress
@@ -719,7 +723,7 @@ class Fetcher:
                 rules = Protego.parse(resp.content.decode("utf-8", errors="replace"))
             self._robots[root] = rules
         rules = self._robots[root]
-        return rules is None or rules.can_fetch(url, ROBOTS_AGENT)  # type: ignore[attr-defined]
+        return rules is None or rules.can_fetch(url, ROBOTS_AGENT)
 
     # -- the web archive -------------------------------------------------------------------
 

@@ -87,7 +87,7 @@ class Ignorer:
         # .gitignore files from the base down: a deeper file has the last word
         folder = self.base
         for depth in range(len(rel.parts)):
-            spec = self._folder_spec(folder)
+            spec = self._folder_spec(folder)  # type: ignore[assignment]  # None checked below
             if spec is not None:
                 below = "/".join(rel.parts[depth:]) + ("/" if is_dir else "")
                 result = spec.check_file(below).include

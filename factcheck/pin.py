@@ -298,8 +298,8 @@ def pin(
                     try:
                         fetched = fetcher.source(
                             url,
-                            capture,
-                            robots=True,  # type: ignore[arg-type]
+                            capture,  # type: ignore[arg-type]
+                            robots=True,
                             when=read.document.published,
                         )
                         new = index.add(fetched)  # type: ignore[arg-type]

@@ -37,7 +37,7 @@ from .analyse import attribution, coverage, hedges, numbers, quotes
 from .errors import ExtractionError, FetchError, InputError, TooLargeError, UnsupportedLanguageError
 from .extract import extract
 from .findings import finalise, make
-from .models import Document, Finding, Report, Segmented, SourceStatus
+from .models import Bead, Document, Finding, Report, Segmented, SourceStatus
 from .segment import segment
 
 #: the most article x source sentence pairs compared (checkable sentences; None: no limit)
@@ -354,7 +354,7 @@ def check(
         )
 
     found: list[Finding] = list(problems)
-    beads = ()
+    beads: tuple[Bead, ...] = ()
     stats: list[tuple[str, float]] = []
     quote_records: tuple = ()
     if segs:

@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from . import __version__, gitignore
 from . import fetch as fetch_stage
@@ -619,7 +620,7 @@ def fetch_options(config: Config, *, pinning: bool = False):
     from .pipeline import Options
 
     no_network = (config.offline or config.pinned_only) and not pinning
-    values = dict(
+    values: dict[str, Any] = dict(
         timeout=(min(5.0, config.timeout), config.timeout),
         max_sources=config.max_sources,
         cache_dir=str(config.cache_dir) if config.cache_dir else None,
@@ -639,7 +640,7 @@ class Context:
         self.options = fetch_options(config)
         self.pins = PinIndex(config.pins_path, shown_from=base, root=base)
         self.fetcher = ScanFetcher.from_options(self.options)
-        self.fetcher.pins = self.pins
+        self.fetcher.pins = self.pins  # type: ignore[attr-defined]  # a ScanFetcher
 
     def warm(self) -> None:
         from . import embed

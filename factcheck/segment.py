@@ -56,7 +56,7 @@ def ordinal_date(prev: str, following: str, language: str) -> bool:
     return (
         bool(months)
         and bool(re.search(r"(?:^|\s)\d{1,2}\.$", prev))
-        and bool(months.match(following))
+        and bool(months.match(following))  # type: ignore[union-attr]  # bool(months) above
     )
 
 

@@ -26,7 +26,7 @@ import dataclasses
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -226,7 +226,7 @@ def _v2_browse(db: sqlite_utils.Database) -> None:
             doc TEXT
         )""")
     _sync_rules(db, extra=[r[0] for r in db.execute("SELECT DISTINCT rule FROM findings")])
-    db["findings"].transform(add_foreign_keys=[("rule", "rules", "code")])
+    db["findings"].transform(add_foreign_keys=[("rule", "rules", "code")])  # type: ignore[union-attr]  # a table
     db.execute("""
         CREATE TABLE quotes (
             id TEXT PRIMARY KEY,
@@ -238,8 +238,8 @@ def _v2_browse(db: sqlite_utils.Database) -> None:
             speaker TEXT,
             verb TEXT
         )""")
-    db["sentences"].enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
-    db["sentences"].populate_fts(["text"])
+    db["sentences"].enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)  # type: ignore[union-attr]  # a table
+    db["sentences"].populate_fts(["text"])  # type: ignore[union-attr]  # a table
     for sql in (
         "CREATE INDEX IF NOT EXISTS idx_findings_run ON findings(run_id)",
         "CREATE INDEX IF NOT EXISTS idx_findings_kind ON findings(kind)",
@@ -395,7 +395,7 @@ def write(
     return run_id
 
 
-def _sync_rules(db: sqlite_utils.Database, extra: list[str] = ()) -> None:
+def _sync_rules(db: sqlite_utils.Database, extra: Sequence[str] = ()) -> None:
     rows = []
     for r in all_rules().values():
         try:
@@ -427,7 +427,7 @@ def _sync_rules(db: sqlite_utils.Database, extra: list[str] = ()) -> None:
                     "doc": "",
                 }
             )
-    db["rules"].upsert_all(rows, pk="code")
+    db["rules"].upsert_all(rows, pk="code")  # type: ignore[union-attr]  # a table
 
 
 def _write_document(
@@ -435,7 +435,7 @@ def _write_document(
 ) -> str:
     doc = seg.document
     doc_id = document_id(seg)
-    db["documents"].upsert(
+    db["documents"].upsert(  # type: ignore[union-attr]  # a table
         {
             "id": doc_id,
             "url": doc.url,
@@ -474,7 +474,7 @@ def _write_document(
             }
         )
     if rows:
-        db["sentences"].upsert_all(rows, pk="id")
+        db["sentences"].upsert_all(rows, pk="id")  # type: ignore[union-attr]  # a table
     # a page that became shorter: its old tail goes (findings of older runs keep their labels)
     db.execute("DELETE FROM sentences WHERE document_id = ? AND position > ?", [doc_id, len(rows)])
     return doc_id
@@ -514,7 +514,7 @@ def _write_run(
             severities["info"],
         ],
     )
-    return cursor.lastrowid
+    return cursor.lastrowid  # type: ignore[return-value]  # set by the INSERT
 
 
 def _write_run_sources(
@@ -543,7 +543,7 @@ def _write_run_sources(
             }
         )
     if rows:
-        db["run_sources"].insert_all(rows)
+        db["run_sources"].insert_all(rows)  # type: ignore[union-attr]  # a table
 
 
 def _write_alignments(
@@ -564,7 +564,7 @@ def _write_alignments(
                     }
                 )
     if rows:
-        db["alignments"].insert_all(rows)
+        db["alignments"].insert_all(rows)  # type: ignore[union-attr]  # a table
 
 
 def _plain(value: Any) -> Any:
@@ -618,7 +618,7 @@ def _write_findings(
             }
         )
     if rows:
-        db["findings"].insert_all(rows)
+        db["findings"].insert_all(rows)  # type: ignore[union-attr]  # a table
 
 
 def _quote_value(quote: Any, *names: str) -> Any:
@@ -658,7 +658,7 @@ def _write_quotes(db: sqlite_utils.Database, report: Report, labels: dict[str, s
         return
     docs = sorted({r["document_id"] for r in rows})
     db.execute(f"DELETE FROM quotes WHERE document_id IN ({','.join('?' * len(docs))})", docs)
-    db["quotes"].upsert_all(rows, pk="id")
+    db["quotes"].upsert_all(rows, pk="id")  # type: ignore[union-attr]  # a table
 
 
 # -- reading -------------------------------------------------------------------------------------

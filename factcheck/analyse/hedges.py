@@ -196,7 +196,7 @@ def duration_units(language: str) -> frozenset[str]:
 
 def is_duration(q, text: str, language: str) -> bool:
     nxt = re.match(r"[\s\u00a0-]*([^\W\d_]+)", text[q.end :])
-    return bool(nxt) and nxt.group(1).lower() in duration_units(language)
+    return bool(nxt) and nxt.group(1).lower() in duration_units(language)  # type: ignore[union-attr]  # bool(nxt)
 
 
 def qualifier_changes(a, sources) -> list[Finding]:

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
+
     from .runner import Event, Summary
 
 # the defaults of polite.py and runner.py, repeated so that the command line starts without
@@ -171,8 +174,8 @@ class Progress:
         self.enabled = enabled is not False
         self.bar = self.enabled and sys.stderr.isatty() and not os.environ.get("CI")
         self.every = every
-        self.progress = None
-        self.task = None
+        self.progress: RichProgress | None = None
+        self.task: TaskID | None = None
 
     def __enter__(self) -> Progress:
         return self
@@ -230,7 +233,7 @@ class Progress:
         c = event.counts
         counts = f"{c['checked']} checked, {c['skipped']} skipped, {c['failed']} failed"
         if self.progress is not None:
-            self.progress.update(self.task, advance=1, description=counts)
+            self.progress.update(self.task, advance=1, description=counts)  # type: ignore[arg-type]  # set with the bar
         elif event.done % self.every == 0 or event.done == event.total:
             typer.echo(f"factcheck: monitor: [{event.done}/{event.total}] {counts}", err=True)
 

@@ -28,9 +28,13 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, ExtractionError, FetchError
 from ..models import Document, Report
+
+if TYPE_CHECKING:
+    from ..pipeline import Options
 
 MAX_ATTEMPTS = 3
 INSTALL_HINT = "--cluster needs Dask distributed: pip install 'factcheck-news[cluster]'"
@@ -54,7 +58,7 @@ class Job:
     key: str
     document: Document
     sources: tuple[SourceCopy, ...]
-    options: object  # factcheck.pipeline.Options
+    options: Options
     started_at: str
     attempt: int = 1
 
@@ -119,7 +123,11 @@ def check_job(job: Job) -> Outcome:
     started = time.perf_counter()
     try:
         report = check(
-            job.url, None, options=job.options, fetcher=Prepared(job.sources), document=job.document
+            job.url,
+            None,
+            options=job.options,
+            fetcher=Prepared(job.sources),  # type: ignore[arg-type]  # stands in for a Fetcher
+            document=job.document,
         )
         error = None
     except Exception as err:  # noqa: BLE001 - one article's bug must not stop the run
@@ -151,7 +159,7 @@ def warm() -> None:
         Fetched("warm-up.txt", "file:///warm-up.txt", None, "text/plain", WARM_TEXT.encode())
     )
     source = "http://warm-up.invalid/source"
-    check("warm-up.txt", [source], fetcher=Prepared((SourceCopy(source, doc),)), document=doc)
+    check("warm-up.txt", [source], fetcher=Prepared((SourceCopy(source, doc),)), document=doc)  # type: ignore[arg-type]  # stands in for a Fetcher
 
 
 def _init_local_worker() -> None:
@@ -201,11 +209,11 @@ class LocalEngine:
         with self._lock:
             generation = self._generation
             try:
-                future = self._pool.submit(check_job, job)
+                future = self._pool.submit(check_job, job)  # type: ignore[union-attr]  # started
             except BrokenProcessPool:
                 self._restart(generation)
                 generation = self._generation
-                future = self._pool.submit(check_job, job)
+                future = self._pool.submit(check_job, job)  # type: ignore[union-attr]  # started
 
         def finished(f) -> None:
             try:

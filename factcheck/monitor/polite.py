@@ -219,7 +219,7 @@ class PoliteFetcher(Fetcher):
                 slot.done(response.status_code, response.headers.get("Retry-After"))
                 return response
 
-        adapter.send = polite_send  # type: ignore[method-assign]
+        adapter.send = polite_send
         return adapter
 
     def robots_allowed(self, url: str) -> bool:
@@ -228,7 +228,7 @@ class PoliteFetcher(Fetcher):
         rules = self._robots.get(f"{parts.scheme}://{parts.netloc}/robots.txt")
         if rules is not None:
             try:
-                delay = rules.crawl_delay(ROBOTS_AGENT)  # type: ignore[attr-defined]
+                delay = rules.crawl_delay(ROBOTS_AGENT)
             except Exception:  # noqa: BLE001 - a broken value is no delay
                 delay = None
             self.limiter.set_crawl_delay(host_key(url), delay)

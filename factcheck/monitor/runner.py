@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .. import fetch as fetch_stage
 from .. import store
@@ -29,13 +30,16 @@ from . import inputs as inputs_mod
 from . import state
 from .polite import DEFAULT_BACKOFF, DEFAULT_DELAY, DEFAULT_PER_HOST, HostLimiter, PoliteFetcher
 
+if TYPE_CHECKING:
+    from ..pipeline import Options
+
 DEFAULT_FETCHERS = 8
 
 
 @dataclass(frozen=True)
 class Settings:
     db: str
-    options: object  # factcheck.pipeline.Options
+    options: Options
     cluster: str | None = None
     jobs: int | None = None  # local workers (default: one per core)
     per_host: int = DEFAULT_PER_HOST
@@ -148,7 +152,7 @@ def interleave(entries: list[inputs_mod.Entry]) -> list[inputs_mod.Entry]:
     while queues:
         alive = []
         for q in queues:
-            e = next(q, None)
+            e = next(q, None)  # type: ignore[assignment]  # None checked below
             if e is not None:
                 out.append(e)
                 alive.append(q)
@@ -243,7 +247,7 @@ def run(
         try:
             found = inputs_mod.read(specs, read)
         finally:
-            read.close()
+            read.close()  # type: ignore[attr-defined]  # a reader object with close()
         summary.inputs_read = found.readable
         summary.articles = len(found.entries)
         summary.engine = (
@@ -356,7 +360,7 @@ def _loop(
                 return
             in_progress += 1
             future = pool.submit(prepare, entry, settings, fetchers)
-            future.add_done_callback(lambda f, e=entry: fetched(f, e))
+            future.add_done_callback(lambda f, e=entry: fetched(f, e))  # type: ignore[misc]  # e: default binds the entry
 
     def checked(job, outcome) -> None:
         events.put(("checked", job, outcome))
@@ -398,9 +402,9 @@ def _loop(
                     state.save_failure(db, session, prep.entry.url, prep.entry.input, prep.message)
                     summary.problems += 1
                     finish("failed", prep.entry.url, prep.message)
-                elif state.unchanged(db, prep.job.url, prep.job.key):
-                    state.save_seen(db, session, prep.job.url)
-                    finish("skipped", prep.job.url)
+                elif state.unchanged(db, prep.job.url, prep.job.key):  # type: ignore[union-attr]  # a job unless failed
+                    state.save_seen(db, session, prep.job.url)  # type: ignore[union-attr]
+                    finish("skipped", prep.job.url)  # type: ignore[union-attr]
                 else:
                     submit(prep.job)
             else:

@@ -139,7 +139,7 @@ def begin_session(db: sqlite_utils.Database, inputs: list[str], engine: str, wor
             "VALUES (?, 'running', ?, ?, ?, 0, 0, 0, 0, 0, ?)",
             [store.now(), json.dumps(inputs, ensure_ascii=False), engine, workers, __version__],
         )
-        return cur.lastrowid
+        return cur.lastrowid  # type: ignore[return-value]  # set by the INSERT
 
 
 def end_session(db: sqlite_utils.Database, session: int, status: str, counts: dict) -> None:
@@ -165,7 +165,7 @@ def add_problems(db: sqlite_utils.Database, session: int, problems) -> None:
         return
     when = store.now()
     with store.transaction(db):
-        db["monitor_problems"].insert_all(
+        db["monitor_problems"].insert_all(  # type: ignore[union-attr]  # a table
             [
                 {
                     "session_id": session,
@@ -283,7 +283,7 @@ def save_failure(
                 failures=failures + 1,
                 message=message,
             )
-        db["monitor_problems"].insert(
+        db["monitor_problems"].insert(  # type: ignore[union-attr]  # a table
             {
                 "session_id": session,
                 "at": when,

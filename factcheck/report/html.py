@@ -144,7 +144,7 @@ def from_report(report: Report) -> View:
                 f.article_sentence,
                 f.source_sentence,
                 tuple(f.source_sentences),
-                tuple(f.span) if f.span else None,
+                tuple(f.span) if f.span else None,  # type: ignore[arg-type]  # two offsets
                 dict(f.evidence),
                 f.fingerprint,
             )

@@ -175,8 +175,8 @@ def kinds_bars(rows: list[dict], sites: list[str]) -> Markup:
             )
         )
     first = TOP + len(sites) * (bar_h + gap) + 16
-    for x, r, kind in legend:
-        ly = first + 16 * r
+    for x, row, kind in legend:
+        ly = first + 16 * row
         parts.append(
             Markup(
                 '<rect x="{x:.1f}" y="{y}" width="10" height="10" fill="{c}"/>'
