@@ -32,11 +32,24 @@ from .models import (  # noqa: E402
     Segmented,
     Sentence,
 )
-from .pipeline import check, Options  # noqa: E402
+from .pipeline import Options, check  # noqa: E402
 
 __all__ = [
-    "__version__", "check", "Options",
-    "Bead", "Document", "Fetched", "Finding", "Report", "Segmented", "Sentence",
-    "FactcheckError", "InputError", "UnsupportedLanguageError", "TooLargeError", "FetchError",
-    "ExtractionError", "ConfigError",
+    "__version__",
+    "check",
+    "Options",
+    "Bead",
+    "Document",
+    "Fetched",
+    "Finding",
+    "Report",
+    "Segmented",
+    "Sentence",
+    "FactcheckError",
+    "InputError",
+    "UnsupportedLanguageError",
+    "TooLargeError",
+    "FetchError",
+    "ExtractionError",
+    "ConfigError",
 ]

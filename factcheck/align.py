@@ -40,7 +40,8 @@ from rapidfuzz.process import cdist
 from rapidfuzz.utils import default_process
 
 from . import embed
-from .analyse.numbers import FAMILY, extract as extract_quantities
+from .analyse.numbers import FAMILY
+from .analyse.numbers import extract as extract_quantities
 from .models import Bead, Sentence
 from .segment import clauses
 
@@ -55,7 +56,13 @@ ROW_DELTA = 0.08  # further source sentences rendered must score this close to t
 PAIR_GAIN = 0.02  # a merged/split pair must beat the single match by this much
 MUTUAL_MARGIN = 0.12  # a mutual best match this far above the runners-up counts as support
 CLAUSE_MARGIN = 0.05  # a clause carries a source sentence it matches this far above any other
-WEAK_METHODS = ("merge", "split", "clause", "mutual", "leftover")  # evidence that a number no source has overrides
+WEAK_METHODS = (
+    "merge",
+    "split",
+    "clause",
+    "mutual",
+    "leftover",
+)  # evidence that a number no source has overrides
 
 NAME_RE = re.compile(r"(?<![\w])([A-ZÀ-ÖØ-Þ][\w’'-]{2,}(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]{2,})*)")
 
@@ -113,7 +120,7 @@ def fold(text: str) -> str:
 
 def names(sentence: Sentence) -> set[str]:
     """Capitalised words that are not the sentence's first word, folded (no accents, lower)."""
-    out = set()
+    out: set[str] = set()
     for m in NAME_RE.finditer(sentence.text):
         words = m.group(1).split()[1:] if m.start() == 0 else m.group(1).split()
         out.update(fold(w) for w in words if len(w) > 2)
@@ -122,8 +129,11 @@ def names(sentence: Sentence) -> set[str]:
 
 def numbers(sentence: Sentence) -> set[tuple[str, float]]:
     """Quantities as (family, value) anchors: "May" and "mayo" agree, 5 and May do not."""
-    return {(FAMILY[q.kind], q.value) for q in extract_quantities(sentence.text, sentence.language)
-            if q.kind != "vague" and not (q.kind == "count" and q.value < 3)}
+    return {
+        (FAMILY[q.kind], q.value)
+        for q in extract_quantities(sentence.text, sentence.language)
+        if q.kind != "vague" and not (q.kind == "count" and q.value < 3)
+    }
 
 
 def anchor_bonus(article: list[Sentence], source: list[Sentence]) -> np.ndarray:
@@ -151,7 +161,9 @@ def anchor_bonus(article: list[Sentence], source: list[Sentence]) -> np.ndarray:
     return bonus
 
 
-def thresholds(article: list[Sentence], source: list[Sentence], table: dict[str, float]) -> np.ndarray:
+def thresholds(
+    article: list[Sentence], source: list[Sentence], table: dict[str, float]
+) -> np.ndarray:
     out = np.zeros((len(article), len(source)), dtype=np.float32)
     for i, a in enumerate(article):
         for j, s in enumerate(source):
@@ -164,7 +176,7 @@ def thresholds(article: list[Sentence], source: list[Sentence], table: dict[str,
 def pair_vectors(vectors: np.ndarray) -> np.ndarray:
     if len(vectors) < 2:
         return np.zeros((0, embed.DIM), dtype=np.float32)
-    return np.stack([embed.combine(vectors[k:k + 2]) for k in range(len(vectors) - 1)])
+    return np.stack([embed.combine(vectors[k : k + 2]) for k in range(len(vectors) - 1)])
 
 
 def split_pair(article: list[Sentence], k: int) -> bool:
@@ -197,9 +209,12 @@ def mutual(score: np.ndarray, i: int, j: int) -> bool:
     """i and j are each other's best match, clearly above the runners-up on both sides."""
     row = np.delete(score[i], j)
     col = np.delete(score[:, j], i)
-    return (int(np.argmax(score[i])) == j and int(np.argmax(score[:, j])) == i
-            and (row.size == 0 or score[i, j] - row.max() >= MUTUAL_MARGIN)
-            and (col.size == 0 or score[i, j] - col.max() >= MUTUAL_MARGIN))
+    return (
+        int(np.argmax(score[i])) == j
+        and int(np.argmax(score[:, j])) == i
+        and (row.size == 0 or score[i, j] - row.max() >= MUTUAL_MARGIN)
+        and (col.size == 0 or score[i, j] - col.max() >= MUTUAL_MARGIN)
+    )
 
 
 def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
@@ -210,16 +225,23 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
     texts = [s.text for s in article] + [s.text for s in source] + a_texts + s_texts
     vectors = embed.encode(texts)
     na, ns, nc = len(article), len(source), len(a_texts)
-    av, sv = vectors[:na], vectors[na:na + ns]
-    a_clauses = Clauses(tuple(a_owner), tuple(a_spans), vectors[na + ns:na + ns + nc])
-    s_clauses = Clauses(tuple(s_owner), tuple(s_spans), vectors[na + ns + nc:])
+    av, sv = vectors[:na], vectors[na : na + ns]
+    a_clauses = Clauses(tuple(a_owner), tuple(a_spans), vectors[na + ns : na + ns + nc])
+    s_clauses = Clauses(tuple(s_owner), tuple(s_spans), vectors[na + ns + nc :])
 
     cosine = av @ sv.T if na and ns else np.zeros((na, ns), dtype=np.float32)
     score = cosine.copy()
     if any(a.language == s.language for a in article for s in source):
-        fuzzy = cdist([s.text for s in article], [s.text for s in source],
-                      scorer=fuzz.token_set_ratio, processor=default_process,
-                      dtype=np.float32) / 100.0
+        fuzzy = (
+            cdist(
+                [s.text for s in article],
+                [s.text for s in source],
+                scorer=fuzz.token_set_ratio,
+                processor=default_process,
+                dtype=np.float32,
+            )
+            / 100.0
+        )
         for i, a in enumerate(article):
             for j, s in enumerate(source):
                 if a.language == s.language and fuzzy[i, j] >= FUZZY_FLOOR:
@@ -242,16 +264,33 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
         body_renders: dict[int, list[int]] = {}  # body sentence -> what its bead renders
         # body sentences first, then summary bullets, which render what the body left over
         for i in sorted(range(na), key=lambda i: article[i].kind == "bullet"):
-            found = article_bead(i, article, source, score, cosine, merge, split, support, weak,
-                                 source_clause_cos, s_owner)
+            found = article_bead(
+                i,
+                article,
+                source,
+                score,
+                cosine,
+                merge,
+                split,
+                support,
+                weak,
+                source_clause_cos,
+                s_owner,
+            )
             if found is None:
                 continue
             chosen, best, method = found
-            if method in WEAK_METHODS and numbers(article[i]) - source_numbers and \
-                    not numbers(article[i]) & set().union(*(numbers(source[k]) for k in chosen)):
+            if (
+                method in WEAK_METHODS
+                and numbers(article[i]) - source_numbers
+                and not numbers(article[i]) & set().union(*(numbers(source[k]) for k in chosen))
+            ):
                 continue  # weak evidence, and a number that no source has: not supported
-            if article[i].kind == "bullet" and method in WEAK_METHODS and not any(
-                    score[i, k] >= colbest[k] - 1e-6 or carried[k] for k in chosen):
+            if (
+                article[i].kind == "bullet"
+                and method in WEAK_METHODS
+                and not any(score[i, k] >= colbest[k] - 1e-6 or carried[k] for k in chosen)
+            ):
                 # a bullet resting on weak evidence for sentences nothing else carries: it is a
                 # key point restating the article's body, or nothing
                 body = restated(i, article, av, body_renders)
@@ -267,8 +306,14 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                 # omission), and at least its best
                 closest = [k for k in chosen if score[i, k] >= colbest[k] - 1e-6 or carried[k]]
                 chosen = closest or [max(chosen, key=lambda k: score[i, k])]
-            beads.append(Bead((article[i].id,), tuple(source[k].id for k in chosen),
-                              round(float(best), 3), method))
+            beads.append(
+                Bead(
+                    (article[i].id,),
+                    tuple(source[k].id for k in chosen),
+                    round(float(best), 3),
+                    method,
+                )
+            )
             for k in chosen:
                 carried[k] = True  # what a bead renders is carried: the two never disagree
                 carriers.setdefault(k, []).append(i)
@@ -278,42 +323,72 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
     for j in range(ns):
         if not na:
             continue
-        by_clause = [a_owner[c] for c in range(nc)
-                     if supported[a_owner[c]] and clause_cos[c, j] >= support[a_owner[c], j]
-                     and clause_cos[c, j] - runner_up(clause_cos[c], j) >= CLAUSE_MARGIN
-                     and not conflicting(a_numbers[a_owner[c]], s_numbers[j])]
+        by_clause = [
+            a_owner[c]
+            for c in range(nc)
+            if supported[a_owner[c]]
+            and clause_cos[c, j] >= support[a_owner[c], j]
+            and clause_cos[c, j] - runner_up(clause_cos[c], j) >= CLAUSE_MARGIN
+            and not conflicting(a_numbers[a_owner[c]], s_numbers[j])
+        ]
         if carried[j]:
             carriers[j] = carriers.get(j, []) + by_clause  # a clause renders it too
             continue
-        by_split = [h for p in range(split.shape[0])
-                    if split_pair(article, p) and split[p, j] >= support[p, j]
-                    and split[p, j] > max(cosine[p, j], cosine[p + 1, j]) + PAIR_GAIN
-                    and min(cosine[p, j], cosine[p + 1, j]) >= weak[p, j]
-                    and all(score[h, j] >= score[h].max() - ROW_DELTA for h in (p, p + 1))
-                    for h in (p, p + 1)]
+        by_split = [
+            h
+            for p in range(split.shape[0])
+            if split_pair(article, p)
+            and split[p, j] >= support[p, j]
+            and split[p, j] > max(cosine[p, j], cosine[p + 1, j]) + PAIR_GAIN
+            and min(cosine[p, j], cosine[p + 1, j]) >= weak[p, j]
+            and all(score[h, j] >= score[h].max() - ROW_DELTA for h in (p, p + 1))
+            for h in (p, p + 1)
+        ]
         best = int(np.argmax(score[:, j]))
         by_mutual = [best] if mutual(score, best, j) and score[best, j] >= weak[best, j] else []
         found = by_clause or by_split or by_mutual
         if found:
             carried[j] = True
             carriers[j] = sorted(set(found))
-    for i, j in leftover_pairs(article, source, score, weak, support, supported, carried,
-                               carriers, a_numbers, s_numbers):
+    for i, j in leftover_pairs(
+        article, source, score, weak, support, supported, carried, carriers, a_numbers, s_numbers
+    ):
         supported[i] = carried[j] = True
         carriers[j] = [i]
-        beads.append(Bead((article[i].id,), (source[j].id,), round(float(score[i, j]), 3), "leftover"))
+        beads.append(
+            Bead((article[i].id,), (source[j].id,), round(float(score[i, j]), 3), "leftover")
+        )
     for i, ok in enumerate(supported):
         if not ok:
-            beads.append(Bead((article[i].id,), (), round(float(score[i].max()) if ns else 0.0, 3), "none"))
+            beads.append(
+                Bead((article[i].id,), (), round(float(score[i].max()) if ns else 0.0, 3), "none")
+            )
     for j, ok in enumerate(carried):
         if not ok:
-            beads.append(Bead((), (source[j].id,), round(float(score[:, j].max()) if na else 0.0, 3), "none"))
+            beads.append(
+                Bead((), (source[j].id,), round(float(score[:, j].max()) if na else 0.0, 3), "none")
+            )
     order = {s.id: n for n, s in enumerate(list(article) + list(source))}
     beads.sort(key=lambda b: order[(b.article or b.source)[0]] + (0 if b.article else len(order)))
-    return Alignment(tuple(article), tuple(source), score, cosine, support, weak, tuple(beads),
-                     tuple(supported), tuple(carried), av, sv, a_clauses, s_clauses,
-                     {source[j].id: tuple(article[i].id for i in dict.fromkeys(found))
-                      for j, found in carriers.items()})
+    return Alignment(
+        tuple(article),
+        tuple(source),
+        score,
+        cosine,
+        support,
+        weak,
+        tuple(beads),
+        tuple(supported),
+        tuple(carried),
+        av,
+        sv,
+        a_clauses,
+        s_clauses,
+        {
+            source[j].id: tuple(article[i].id for i in dict.fromkeys(found))
+            for j, found in carriers.items()
+        },
+    )
 
 
 def restated(i, article, av, body_renders) -> list[int] | None:
@@ -330,8 +405,9 @@ ORDER_PRIOR = 0.04  # a leftover pair in the place the order of its neighbours p
 LEFTOVER_SHARE = 0.6  # a leftover pair must score this far from "unrelated" towards "supported"
 
 
-def leftover_pairs(article, source, score, weak, support, supported, carried, carriers, a_numbers,
-                   s_numbers):
+def leftover_pairs(
+    article, source, score, weak, support, supported, carried, carriers, a_numbers, s_numbers
+):
     """The decision over the whole pair: once every clear rendering is found, the article
     sentences nothing supports and the source sentences nothing carries are matched with each
     other. A rewrite renders most source sentences once, so an unsupported sentence that is
@@ -356,14 +432,19 @@ def leftover_pairs(article, source, score, weak, support, supported, carried, ca
         after = [k for a in range(i + 1, len(article)) if a in position for k in position[a]][:1]
         return bool(before or after) and all(k < j for k in before) and all(k > j for k in after)
 
-    sub = np.array([[score[i, j] + (ORDER_PRIOR if expected(i, j) else 0.0) for j in cols]
-                    for i in rows], dtype=np.float32)
+    sub = np.array(
+        [[score[i, j] + (ORDER_PRIOR if expected(i, j) else 0.0) for j in cols] for i in rows],
+        dtype=np.float32,
+    )
     pairs = []
     for r, i in enumerate(rows):
         c = int(np.argmax(sub[r]))
         j = cols[c]
-        if int(np.argmax(sub[:, c])) == r and sub[r, c] >= weak[i, j] + LEFTOVER_SHARE * (support[i, j] - weak[i, j]) \
-                and not conflicting(a_numbers[i], s_numbers[j]):
+        if (
+            int(np.argmax(sub[:, c])) == r
+            and sub[r, c] >= weak[i, j] + LEFTOVER_SHARE * (support[i, j] - weak[i, j])
+            and not conflicting(a_numbers[i], s_numbers[j])
+        ):
             pairs.append((i, j))
     return pairs
 
@@ -375,11 +456,24 @@ def long_enough_to_split(source: Sentence, first: Sentence, second: Sentence) ->
     """A source sentence split in two is about as long as its two halves together: an invented
     sentence next to a faithful one does not make the pair a split of the faithful one's
     source."""
-    return len(source.text.split()) >= SPLIT_COVER * (len(first.text.split()) + len(second.text.split()))
+    return len(source.text.split()) >= SPLIT_COVER * (
+        len(first.text.split()) + len(second.text.split())
+    )
 
 
-def article_bead(i, article, source, score, cosine, merge, split, support, weak,
-                 source_clause_cos=None, source_clauses_owner=()):
+def article_bead(
+    i,
+    article,
+    source,
+    score,
+    cosine,
+    merge,
+    split,
+    support,
+    weak,
+    source_clause_cos=None,
+    source_clauses_owner=(),
+):
     """The source sentences article sentence i renders, with the score and method, or None
     when it is unsupported.
 
@@ -399,8 +493,12 @@ def article_bead(i, article, source, score, cosine, merge, split, support, weak,
         k = int(np.argmax(merge[i]))
         bonus = min(score[i, k] - cosine[i, k], score[i, k + 1] - cosine[i, k + 1])
         pair_score = float(merge[i, k]) + max(float(bonus), 0.0)
-        if pair_score >= support[i, k] and merge[i, k] > max(cosine[i, k], cosine[i, k + 1]) + PAIR_GAIN \
-                and min(cosine[i, k], cosine[i, k + 1]) >= weak[i, k] and (pair_score > best or not ok):
+        if (
+            pair_score >= support[i, k]
+            and merge[i, k] > max(cosine[i, k], cosine[i, k + 1]) + PAIR_GAIN
+            and min(cosine[i, k], cosine[i, k + 1]) >= weak[i, k]
+            and (pair_score > best or not ok)
+        ):
             chosen, method, best, ok = [k, k + 1], "merge", pair_score, True
     if not ok:
         for pair in (i - 1, i):
@@ -408,9 +506,12 @@ def article_bead(i, article, source, score, cosine, merge, split, support, weak,
                 continue
             js = int(np.argmax(split[pair]))
             other = pair + 1 if pair == i else pair
-            if split[pair, js] >= support[i, js] and split[pair, js] > cosine[i, js] + PAIR_GAIN \
-                    and min(cosine[i, js], cosine[other, js]) >= weak[i, js] \
-                    and long_enough_to_split(source[js], article[i], article[other]):
+            if (
+                split[pair, js] >= support[i, js]
+                and split[pair, js] > cosine[i, js] + PAIR_GAIN
+                and min(cosine[i, js], cosine[other, js]) >= weak[i, js]
+                and long_enough_to_split(source[js], article[i], article[other])
+            ):
                 chosen, method, best, ok = [js], "split", float(split[pair, js]), True
                 break
     if not ok and source_clause_cos is not None and source_clause_cos.shape[1]:
@@ -424,6 +525,9 @@ def article_bead(i, article, source, score, cosine, merge, split, support, weak,
         return None
     if method in ("merge", "split", "clause", "mutual"):
         return chosen, best, method  # weak evidence renders what it names, nothing more
-    extra = [k for k in range(len(source)) if k not in chosen and score[i, k] >= support[i, k]
-             and score[i, k] >= best - ROW_DELTA]
+    extra = [
+        k
+        for k in range(len(source))
+        if k not in chosen and score[i, k] >= support[i, k] and score[i, k] >= best - ROW_DELTA
+    ]
     return sorted(set(chosen) | set(extra)), best, method

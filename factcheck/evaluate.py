@@ -24,8 +24,15 @@ from .errors import ConfigError
 from .models import Finding, Report
 from .pipeline import Options, check
 
-KINDS = ("addition", "omission", "number_mismatch", "attribution_change", "quote_altered",
-         "quote_unsourced", "hedge_changed")
+KINDS = (
+    "addition",
+    "omission",
+    "number_mismatch",
+    "attribution_change",
+    "quote_altered",
+    "quote_unsourced",
+    "hedge_changed",
+)
 SUFFIXES = (".html", ".htm", ".md", ".txt")
 CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -90,7 +97,8 @@ class Evaluation:
     def shown(self) -> Score:
         """Findings at warning or error severity: how many were true."""
         return self.precision_by(lambda f: "shown" if f.severity in SHOWN else "hidden").get(
-            "shown", Score())
+            "shown", Score()
+        )
 
     @property
     def macro_f1(self) -> float:
@@ -103,8 +111,13 @@ class Evaluation:
         return sum(p.truncation_found for p in cut), len(cut)
 
     def faithful_failures(self) -> list[tuple[str, Finding]]:
-        return [(p.name, f) for p in self.pairs if p.faithful for f in p.report.findings
-                if f.severity in ("warning", "error")]
+        return [
+            (p.name, f)
+            for p in self.pairs
+            if p.faithful
+            for f in p.report.findings
+            if f.severity in ("warning", "error")
+        ]
 
 
 def pair_files(folder: Path, pair: dict | None = None) -> tuple[Path, list[Path]]:
@@ -114,8 +127,11 @@ def pair_files(folder: Path, pair: dict | None = None) -> tuple[Path, list[Path]
     if pair.get("article"):
         return folder / pair["article"], [folder / s for s in pair.get("sources", [])]
     articles = [p for p in sorted(folder.iterdir()) if p.stem == "article" and p.suffix in SUFFIXES]
-    sources = [p for p in sorted(folder.iterdir())
-               if (p.stem == "source" or p.stem.startswith("source-")) and p.suffix in SUFFIXES]
+    sources = [
+        p
+        for p in sorted(folder.iterdir())
+        if (p.stem == "source" or p.stem.startswith("source-")) and p.suffix in SUFFIXES
+    ]
     if len(articles) != 1 or not sources:
         raise ConfigError(f"{folder}: needs one article.* and at least one source.*")
     return articles[0], sources
@@ -142,7 +158,10 @@ def matches(finding: Finding, gold: dict, report: Report) -> bool:
     if gold.get("article"):
         ok &= squash(gold["article"]) in squash(sentence_text(report, finding.article_sentence))
     if gold.get("source"):
-        texts = [sentence_text(report, sid) for sid in (finding.source_sentence, *finding.source_sentences)]
+        texts = [
+            sentence_text(report, sid)
+            for sid in (finding.source_sentence, *finding.source_sentences)
+        ]
         in_source = any(squash(gold["source"]) in squash(t) for t in texts if t)
         if gold["kind"] == "omission" or not gold.get("article"):
             ok &= in_source
@@ -154,9 +173,14 @@ def implied(gold: list[dict]) -> list[dict]:
     ``source``: nothing in the source says it) is a sentence invented whole, so also an
     ``addition``, unless the labels already give one for that sentence."""
     added = {squash(g["article"]) for g in gold if g["kind"] == "addition" and g.get("article")}
-    extra = [{"kind": "addition", "article": g["article"], "note": "implied: an invented quote"}
-             for g in gold if g["kind"] == "quote_unsourced" and g.get("article")
-             and not g.get("source") and squash(g["article"]) not in added]
+    extra = [
+        {"kind": "addition", "article": g["article"], "note": "implied: an invented quote"}
+        for g in gold
+        if g["kind"] == "quote_unsourced"
+        and g.get("article")
+        and not g.get("source")
+        and squash(g["article"]) not in added
+    ]
     return gold + extra
 
 
@@ -166,8 +190,13 @@ def evaluate_pair(folder: Path, options: Options | None = None) -> PairResult:
     report = check(str(article), [str(s) for s in sources], options=options)
     gold = implied([g for g in labels.get("finding", []) if g.get("kind") in KINDS])
     pair = labels.get("pair", {})
-    result = PairResult(folder.name, bool(pair.get("faithful")), report,
-                        scores={k: Score() for k in KINDS}, truncated=bool(pair.get("truncated")))
+    result = PairResult(
+        folder.name,
+        bool(pair.get("faithful")),
+        report,
+        scores={k: Score() for k in KINDS},
+        truncated=bool(pair.get("truncated")),
+    )
     used: set[int] = set()
     for f in report.findings:
         if f.kind not in KINDS:
@@ -179,8 +208,13 @@ def evaluate_pair(folder: Path, options: Options | None = None) -> PairResult:
                 continue
             result.scores[f.kind].fp += 1
             result.judged.append((f, False))
-            result.false_positives.append((f, sentence_text(report, f.article_sentence)
-                                           or sentence_text(report, f.source_sentence)))
+            result.false_positives.append(
+                (
+                    f,
+                    sentence_text(report, f.article_sentence)
+                    or sentence_text(report, f.source_sentence),
+                )
+            )
         else:
             used.add(hit)
             result.scores[f.kind].tp += 1
@@ -192,7 +226,9 @@ def evaluate_pair(folder: Path, options: Options | None = None) -> PairResult:
     return result
 
 
-def evaluate(root: Path, options: Options | None = None, kinds: tuple[str, ...] = KINDS) -> Evaluation:
+def evaluate(
+    root: Path, options: Options | None = None, kinds: tuple[str, ...] = KINDS
+) -> Evaluation:
     if (root / "labels.toml").is_file():
         folders = [root]  # one pair
     else:
@@ -211,38 +247,55 @@ def evaluate(root: Path, options: Options | None = None, kinds: tuple[str, ...] 
 
 
 def table(ev: Evaluation, verbose: bool = False) -> str:
-    lines = [f"{'kind':<20} {'gold':>5} {'found':>6} {'tp':>4} {'precision':>10} {'recall':>7} {'F1':>6}"]
+    lines = [
+        f"{'kind':<20} {'gold':>5} {'found':>6} {'tp':>4} {'precision':>10} {'recall':>7} {'F1':>6}"
+    ]
     for kind, s in ev.scores.items():
-        lines.append(f"{kind:<20} {s.tp + s.fn:>5} {s.tp + s.fp:>6} {s.tp:>4} "
-                     f"{s.precision:>10.2f} {s.recall:>7.2f} {s.f1:>6.2f}")
+        lines.append(
+            f"{kind:<20} {s.tp + s.fn:>5} {s.tp + s.fp:>6} {s.tp:>4} "
+            f"{s.precision:>10.2f} {s.recall:>7.2f} {s.f1:>6.2f}"
+        )
     lines.append(f"macro-F1 {ev.macro_f1:.2f}")
     lines.append("")
     lines.append(f"{'precision by':<20} {'found':>6} {'true':>5} {'precision':>10}")
     shown = ev.shown
     rows = [("shown (warn+error)", shown)]
-    rows += [(f"confidence {c}", s) for c, s in sorted(
-        ev.precision_by(lambda f: f.confidence).items(), key=lambda kv: CONFIDENCE_ORDER.get(kv[0], 9))]
+    rows += [
+        (f"confidence {c}", s)
+        for c, s in sorted(
+            ev.precision_by(lambda f: f.confidence).items(),
+            key=lambda kv: CONFIDENCE_ORDER.get(kv[0], 9),
+        )
+    ]
     rows += [(f"severity {c}", s) for c, s in ev.precision_by(lambda f: f.severity).items()]
-    rows += [(f"rule {c}", s) for c, s in ev.precision_by(lambda f: f"{f.rule} {f.severity[:4]}").items()]
+    rows += [
+        (f"rule {c}", s) for c, s in ev.precision_by(lambda f: f"{f.rule} {f.severity[:4]}").items()
+    ]
     for name, s in rows:
         lines.append(f"{name:<20} {s.tp + s.fp:>6} {s.tp:>5} {s.precision:>10.2f}")
     bad = ev.faithful_failures()
     faithful = sum(p.faithful for p in ev.pairs)
     found, cut = ev.truncation()
-    lines.append(f"pairs: {len(ev.pairs)}; faithful pairs with warnings or errors: "
-                 f"{len({name for name, _ in bad})} of {faithful}; truncated sources recognised: "
-                 f"{found} of {cut}")
+    lines.append(
+        f"pairs: {len(ev.pairs)}; faithful pairs with warnings or errors: "
+        f"{len({name for name, _ in bad})} of {faithful}; truncated sources recognised: "
+        f"{found} of {cut}"
+    )
     if verbose:
         for pair in ev.pairs:
             for f, text in pair.false_positives:
-                lines.append(f"  FP {pair.name} {f.kind} {f.rule} {f.article_sentence or f.source_sentence}: {text[:110]}")
+                lines.append(
+                    f"  FP {pair.name} {f.kind} {f.rule} {f.article_sentence or f.source_sentence}: {text[:110]}"
+                )
             for g in pair.missed:
                 what = g.get("article") or g.get("source")
-                lines.append(f"  FN {pair.name} {g['kind']}: {what[:110]}")
+                lines.append(f"  FN {pair.name} {g['kind']}: {what[:110]}")  # type: ignore[index]  # a gap has one
             if pair.faithful:
                 for f in pair.report.findings:
                     if f.severity in ("warning", "error"):
-                        lines.append(f"  FAITHFUL {pair.name} {f.rule} {f.article_sentence or f.source_sentence}")
+                        lines.append(
+                            f"  FAITHFUL {pair.name} {f.rule} {f.article_sentence or f.source_sentence}"
+                        )
     return "\n".join(lines) + "\n"
 
 
@@ -253,15 +306,18 @@ def calibration_toml(ev: Evaluation) -> str:
     for key, score in cells.items():
         code, grade = key.split("\x1f")
         by_rule.setdefault(code, {})[grade] = score
-    lines = ["# Measured precision per rule and evidence grade on the development set, written by",
-             "# `factcheck eval fixtures/dev --calibrate rules/calibration.toml`. A finding's",
-             "# confidence is what its cell promises: high >= 0.95 true, medium >= 0.85, else low",
-             f"# (cells with fewer than 5 judged findings keep their grade). Pairs: {len(ev.pairs)}.",
-             ""]
+    lines = [
+        "# Measured precision per rule and evidence grade on the development set, written by",
+        "# `factcheck eval fixtures/dev --calibrate rules/calibration.toml`. A finding's",
+        "# confidence is what its cell promises: high >= 0.95 true, medium >= 0.85, else low",
+        f"# (cells with fewer than 5 judged findings keep their grade). Pairs: {len(ev.pairs)}.",
+        "",
+    ]
     for code in sorted(by_rule):
         for grade in sorted(by_rule[code], key=lambda g: CONFIDENCE_ORDER.get(g, 9)):
             s = by_rule[code][grade]
-            lines.append(f'rule.{code}.{grade} = {{ found = {s.tp + s.fp}, true = {s.tp} }}  '
-                         f'# {s.precision:.2f}')
+            lines.append(
+                f"rule.{code}.{grade} = {{ found = {s.tp + s.fp}, true = {s.tp} }}  "
+                f"# {s.precision:.2f}"
+            )
     return "\n".join(lines) + "\n"
-

@@ -33,13 +33,66 @@ from .models import Block, Document, Segmented
 from .segment import segment
 
 LANGUAGES = ("en", "fr", "de", "es")
-ARTICLES = {"the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "el", "los", "las",
-            "lo", "unos", "unas", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
-            "einem", "einen"}
-TITLES = {"mr", "mrs", "ms", "dr", "mayor", "president", "minister", "judge", "prof", "professor",
-          "m", "mme", "me", "maitre", "maire", "ministre", "president", "presidente", "herr",
-          "frau", "sr", "sra", "senor", "senora", "don", "dona", "alcalde", "alcaldesa",
-          "burgermeister", "burgermeisterin"}
+ARTICLES = {
+    "the",
+    "a",
+    "an",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "el",
+    "los",
+    "las",
+    "lo",
+    "unos",
+    "unas",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "ein",
+    "eine",
+    "einer",
+    "einem",
+    "einen",
+}
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "mayor",
+    "president",
+    "minister",
+    "judge",
+    "prof",
+    "professor",
+    "m",
+    "mme",
+    "me",
+    "maitre",
+    "maire",
+    "ministre",
+    "presidente",
+    "herr",
+    "frau",
+    "sr",
+    "sra",
+    "senor",
+    "senora",
+    "don",
+    "dona",
+    "alcalde",
+    "alcaldesa",
+    "burgermeister",
+    "burgermeisterin",
+}
 PARTICLES = {"de", "del", "van", "von", "der", "da", "di", "du", "la", "le", "y"}
 
 
@@ -67,7 +120,7 @@ def is_person(label: str) -> bool:
 
 def contains(hay: list[str], needle: list[str]) -> bool:
     n = len(needle)
-    return n > 0 and any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+    return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
 
 
 def same_speaker(label: str | None, predicted: str | None) -> bool:
@@ -156,7 +209,9 @@ class SpeakerEvaluation:
     def tally(self, language: str | None = None, direct: bool | None = None) -> Tally:
         t = Tally()
         for j in self.judged:
-            if (language is None or j.language == language) and (direct is None or j.direct == direct):
+            if (language is None or j.language == language) and (
+                direct is None or j.direct == direct
+            ):
                 t.add(j)
         return t
 
@@ -179,11 +234,23 @@ def judge_text(text: dict, language: str) -> list[Judged]:
         direct = bool(label.get("direct"))
         att = None
         if direct:
-            att = next((q.speaker for q in found_quotes
-                        if start <= q.start < end and q.speaker is not None), None)
+            att = next(
+                (
+                    q.speaker
+                    for q in found_quotes
+                    if start <= q.start < end and q.speaker is not None
+                ),
+                None,
+            )
         if att is None:
-            att = next((speakers[s.id] for s in sentences
-                        if s.start < end and s.end > start and s.id in speakers), None)
+            att = next(
+                (
+                    speakers[s.id]
+                    for s in sentences
+                    if s.start < end and s.end > start and s.id in speakers
+                ),
+                None,
+            )
         j = Judged(text["id"], language, direct, label)
         if att is not None:
             j.found = True
@@ -219,16 +286,27 @@ def table(ev: SpeakerEvaluation, verbose: bool = False) -> str:
     for lang in [*languages, None]:
         for direct, name in ((True, "direct"), (False, "reported"), (None, "all")):
             t = ev.tally(lang, direct)
-            lines.append(f"{lang or 'all':<9} {name:<9} {t.n:>4} "
-                         + " ".join(f"{t.share(c):>9.2f}" for c in COLUMNS))
+            lines.append(
+                f"{lang or 'all':<9} {name:<9} {t.n:>4} "
+                + " ".join(f"{t.share(c):>9.2f}" for c in COLUMNS)
+            )
     if verbose:
         for j in ev.judged:
             if j.speaker_ok and j.reporter_ok and j.cue_ok:
                 continue
-            wrong = [w for w, ok in (("speaker", j.speaker_ok), ("reporter", j.reporter_ok),
-                                     ("cue", j.cue_ok)) if not ok]
-            lines.append(f"  {j.text} {'/'.join(wrong)}: want {j.label['speaker']!r}"
-                         f" [{j.label.get('reporter') or '-'}] {j.label['cue']!r};"
-                         f" got {j.speaker!r} [{j.reporter or '-'}] {j.cue!r}"
-                         f" | {j.label['sentence'][:70]}")
+            wrong = [
+                w
+                for w, ok in (
+                    ("speaker", j.speaker_ok),
+                    ("reporter", j.reporter_ok),
+                    ("cue", j.cue_ok),
+                )
+                if not ok
+            ]
+            lines.append(
+                f"  {j.text} {'/'.join(wrong)}: want {j.label['speaker']!r}"
+                f" [{j.label.get('reporter') or '-'}] {j.label['cue']!r};"
+                f" got {j.speaker!r} [{j.reporter or '-'}] {j.cue!r}"
+                f" | {j.label['sentence'][:70]}"
+            )
     return "\n".join(lines) + "\n"

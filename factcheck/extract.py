@@ -15,8 +15,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -27,10 +28,13 @@ from .errors import ExtractionError, InputError, UnsupportedLanguageError
 from .models import Block, Citation, Document, Fetched, Link
 from .rules import patterns, supported_languages
 
+if TYPE_CHECKING:
+    from trafilatura.settings import Document as TrafilaturaDocument
+
 MIN_ARTICLE_CHARS = 80
 URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"'«»“”‘’()\[\]{}]+[^\s<>"'«»“”‘’()\[\]{}.,;:!?]""")
 BULLET_RE = re.compile(r"^\s*(?:[•·▪‣◦●○■□►▸\-–—*+]|\d{1,2}[.)])\s+")
-TERMINAL = tuple(".!?…»”\"’)]:")
+TERMINAL = tuple('.!?…»”"’)]:')
 
 
 @dataclass(frozen=True)
@@ -51,37 +55,52 @@ class Meta:
 
 # -- 1. decoding ---------------------------------------------------------------------------
 
+
 def decode(fetched: Fetched) -> str:
     """Bytes -> text. Refuses binary data with an InputError."""
     body = fetched.body
     if not body.strip():
         raise InputError(f"{fetched.url}: empty file", target=fetched.url)
     if not fetched.content_type.startswith("text/") and fetched.content_type not in (
-        "application/xhtml+xml", "application/xml", ""):
-        raise InputError(f"{fetched.url}: unsupported content ({fetched.content_type})",
-                         target=fetched.url)
+        "application/xhtml+xml",
+        "application/xml",
+        "",
+    ):
+        raise InputError(
+            f"{fetched.url}: unsupported content ({fetched.content_type})", target=fetched.url
+        )
     if b"\x00" in body[:8192] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{fetched.url}: binary data, not a text or HTML article",
-                         target=fetched.url)
+        raise InputError(
+            f"{fetched.url}: binary data, not a text or HTML article", target=fetched.url
+        )
     if fetched.content_type == "text/html":
         from w3lib.encoding import html_to_unicode
 
         header = f"text/html; charset={fetched.charset}" if fetched.charset else None
-        encoding, text = html_to_unicode(header, body, default_encoding="utf-8",
-                                         auto_detect_fun=detect_encoding)
-        if "\ufffd" in text and encoding.replace("-", "").lower() in ("utf8", "utf8sig") \
-                and detect_encoding(body) == "cp1252":
+        encoding, text = html_to_unicode(
+            header, body, default_encoding="utf-8", auto_detect_fun=detect_encoding
+        )
+        if (
+            "\ufffd" in text
+            and encoding.replace("-", "").lower() in ("utf8", "utf8sig")
+            and detect_encoding(body) == "cp1252"
+        ):
             text = body.decode("cp1252", errors="replace")  # a page that lies about UTF-8
     else:
         text = decode_plain(body, fetched.charset)
     if sum(ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f") for ch in text[:4000]) > 40:
-        raise InputError(f"{fetched.url}: binary data, not a text or HTML article",
-                         target=fetched.url)
+        raise InputError(
+            f"{fetched.url}: binary data, not a text or HTML article", target=fetched.url
+        )
     return text
 
 
 def decode_plain(body: bytes, declared: str | None) -> str:
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, enc in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if body.startswith(bom):
             return body.decode(enc, errors="replace")
     for enc in filter(None, (declared, "utf-8")):
@@ -103,6 +122,7 @@ def detect_encoding(body: bytes) -> str | None:
 
 # -- 2. raw blocks per format --------------------------------------------------------------
 
+
 def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Link]]:
     from trafilatura import bare_extraction
 
@@ -111,15 +131,25 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
     except (lxml.etree.ParserError, ValueError) as err:
         raise ExtractionError(f"{base_url}: unreadable HTML ({err})", target=base_url) from err
     if base_url.startswith(("http://", "https://")):
-        tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="ignore")
+        tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="ignore")  # type: ignore[attr-defined]  # an HtmlElement
     meta = html_meta(tree)
     drop_furniture_elements(tree)
-    page_links = [Link(a.get("href", ""), " ".join(a.text_content().split()))
-                  for a in tree.iter("a") if a.get("href", "").startswith(("http", "/"))]
-    doc = bare_extraction(tree, url=base_url if base_url.startswith("http") else None,
-                          with_metadata=True, include_links=True, include_comments=False,
-                          include_tables=False, include_images=False, favor_precision=True,
-                          deduplicate=False)
+    page_links = [
+        Link(a.get("href", ""), " ".join(a.text_content().split()))  # type: ignore[attr-defined]  # an HtmlElement
+        for a in tree.iter("a")
+        if a.get("href", "").startswith(("http", "/"))
+    ]
+    doc: TrafilaturaDocument | None = bare_extraction(  # type: ignore[assignment]  # not as_dict
+        tree,
+        url=base_url if base_url.startswith("http") else None,
+        with_metadata=True,
+        include_links=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        deduplicate=False,
+    )
     blocks: list[RawBlock] = []
     links: list[Link] = []
     if doc is None or doc.body is None:
@@ -154,7 +184,9 @@ FURNITURE_CLASS_RE = re.compile(
     r"^(?:[a-z0-9]+[-_])*(?:caption|captions|credit|credits|photo-credit|byline|bylines|author-bio|"
     r"author-box|authorbox|bio|newsletter|signup|sign-up|related|share|sharing|social|"
     r"advert|advertisement|ad|ads|adslot|sponsor|sponsored|read-?time|"
-    r"reading-time|breadcrumbs?|tags|tag-list)(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
+    r"reading-time|breadcrumbs?|tags|tag-list)(?:[-_][a-z0-9]+)*$",
+    re.IGNORECASE,
+)
 KEEP_TAGS = ("html", "body", "main", "article")
 CITES_RE = re.compile(r"\s*(?:sources?|fuentes?|quellen?|via|vía|original(?:ly)?)\b", re.IGNORECASE)
 
@@ -196,9 +228,12 @@ def body_elements(body: lxml.etree._Element):
 
 def inline_text(el: lxml.etree._Element) -> str:
     """The text of an element, a line break counting as a space ("office.<br>Mayor")."""
-    return " ".join("".join(
-        " " + t if t.is_tail and t.getparent().tag == "lb" else t
-        for t in el.xpath(".//text()")).split())
+    return " ".join(
+        "".join(
+            " " + t if t.is_tail and t.getparent().tag == "lb" else t  # type: ignore[operator, misc, union-attr]  # text() gives smart strings
+            for t in el.xpath(".//text()")  # type: ignore[union-attr]  # a list for text()
+        ).split()
+    )
 
 
 def html_meta(tree: lxml.html.HtmlElement) -> Meta:
@@ -207,7 +242,7 @@ def html_meta(tree: lxml.html.HtmlElement) -> Meta:
         value = found[0].strip() if found and isinstance(found[0], str) else None
         return value or None
 
-    title = (first('//meta[@property="og:title"]/@content') or first("//title/text()"))
+    title = first('//meta[@property="og:title"]/@content') or first("//title/text()")
     return Meta(
         title=title,
         author=first('//meta[@name="author"]/@content'),
@@ -215,7 +250,8 @@ def html_meta(tree: lxml.html.HtmlElement) -> Meta:
         or first("//time/@datetime"),
         site=first('//meta[@property="og:site_name"]/@content'),
         declared_language=(first("/html/@lang") or "").split("-")[0].lower() or None,
-        canonical=first('//link[@rel="canonical"]/@href') or first('//meta[@property="og:url"]/@content'),
+        canonical=first('//link[@rel="canonical"]/@href')
+        or first('//meta[@property="og:url"]/@content'),
     )
 
 
@@ -272,8 +308,11 @@ def is_caption(tok, previous) -> bool:
     kinds = [c.type for c in tok.children or [] if not (c.type == "text" and not c.content.strip())]
     if kinds and all(k in ("image", "softbreak", "hardbreak") for k in kinds):
         return True
-    after_image = previous is not None and previous.type == "inline" and any(
-        c.type == "image" for c in previous.children or [])
+    after_image = (
+        previous is not None
+        and previous.type == "inline"
+        and any(c.type == "image" for c in previous.children or [])
+    )
     italic = bool(kinds) and kinds[0] == "em_open" and kinds[-1] == "em_close"
     image_first = bool(kinds) and kinds[0] == "image"
     return image_first or (italic and after_image)
@@ -312,11 +351,11 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     stripped = text.lstrip("\ufeff")
     for fence, loader in (("---", "yaml"), ("+++", "toml")):
         if stripped.startswith(fence + "\n") or stripped.startswith(fence + "\r\n"):
-            end = re.search(rf"^{re.escape(fence)}\s*$", stripped[len(fence) + 1:], re.M)
+            end = re.search(rf"^{re.escape(fence)}\s*$", stripped[len(fence) + 1 :], re.M)
             if not end:
                 raise InputError(f"front matter opened with {fence} is never closed")
-            raw = stripped[len(fence) + 1: len(fence) + 1 + end.start()]
-            rest = stripped[len(fence) + 1 + end.end():]
+            raw = stripped[len(fence) + 1 : len(fence) + 1 + end.start()]
+            rest = stripped[len(fence) + 1 + end.end() :]
             try:
                 load = frontmatter.load_yaml if loader == "yaml" else frontmatter.load_toml
                 data = load(raw)
@@ -361,10 +400,13 @@ def choose_language(text: str, declared: str | None, target: str) -> str:
     names = ", ".join(supported)
     raise UnsupportedLanguageError(
         f"{target}: text is in an unsupported language ({lang}); supported: {names}",
-        target=target, language=lang)
+        target=target,
+        language=lang,
+    )
 
 
 # -- 4. furniture --------------------------------------------------------------------------
+
 
 def furniture_langs(language: str) -> tuple[str, ...]:
     return (language,) if language == "en" else (language, "en")
@@ -372,20 +414,27 @@ def furniture_langs(language: str) -> tuple[str, ...]:
 
 def matches(language: str, key: str, text: str) -> bool:
     probe = text.strip().strip(":()[]").strip().replace("'", "’")
-    return any(p.search(probe) for lang in furniture_langs(language)
-               for p in patterns(lang, "boilerplate", key))
+    return any(
+        p.search(probe)
+        for lang in furniture_langs(language)
+        for p in patterns(lang, "boilerplate", key)
+    )
 
 
 def is_tag_list(text: str) -> bool:
     """'Corée du Nord,Russie,Ukraine' or 'Politics | Asia | Russia': short items, no verb."""
     items = [i.strip() for i in re.split(r"\s*[,|·/]\s*", text) if i.strip()]
-    return (len(items) >= 3 and not text.endswith(TERMINAL)
-            and all(len(i.split()) <= 4 and i[:1].isupper() for i in items))
+    return (
+        len(items) >= 3
+        and not text.endswith(TERMINAL)
+        and all(len(i.split()) <= 4 and i[:1].isupper() for i in items)
+    )
 
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 DATELINE_RE = re.compile(
-    r"^(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,40}),\s+[^()\n]{3,30}?\s+\([^)]{2,30}\)\s*[-–—]+\s+")
+    r"^(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,40}),\s+[^()\n]{3,30}?\s+\([^)]{2,30}\)\s*[-–—]+\s+"
+)
 
 
 def is_meta_line(text: str) -> bool:
@@ -402,12 +451,13 @@ def is_meta_line(text: str) -> bool:
 
 def is_pull_quote(text: str) -> bool:
     """« Des erreurs ordinaires »: a few words in quote marks standing alone."""
-    return text[:1] in "«“„\"" and text.rstrip(".")[-1:] in "»”“\""
+    return text[:1] in '«“„"' and text.rstrip(".")[-1:] in '»”“"'
 
 
 CAPS_DATELINE_RE = re.compile(
     r"^(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'’]{2,60}?)(?:\s*\([^()]{2,30}\))?\.?\s*[-–—]+\s*"
-    r"(?=[A-ZÀ-ÖØ-Þ¿¡«\"“])")
+    r"(?=[A-ZÀ-ÖØ-Þ¿¡«\"“])"
+)
 
 
 def strip_dateline(text: str) -> str:
@@ -416,18 +466,23 @@ def strip_dateline(text: str) -> str:
     return CAPS_DATELINE_RE.sub("", DATELINE_RE.sub("", text, count=1), count=1)
 
 
-GLUED_LABEL_RE = re.compile(r"^(?-i:[A-ZÀ-ÖØ-Þ]{2,}(?:\s[A-ZÀ-ÖØ-Þ]{2,})*)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+GLUED_LABEL_RE = re.compile(
+    r"^(?-i:[A-ZÀ-ÖØ-Þ]{2,}(?:\s[A-ZÀ-ÖØ-Þ]{2,})*)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"
+)
 
 
 CREDIT_TAIL_RE = re.compile(
     r"\(\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
     r"crédits?|credits?|fotografía)\s*[:/][^()]{1,80}\)\s*$"
     r"|\((?-i:[A-Z][\w .'’-]{1,40})\s*/\s*(?:AP|AFP|Reuters|EPA|PA|dpa|Getty Images|[A-Z]{2,6})\)\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 CAPTION_WORDS = 40
 CREDIT_LINE_RE = re.compile(
     r"^\(?\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
-    r"crédits?|credits?|fotografía)\s*[:/]\s*[^()]{1,80}\)?$", re.IGNORECASE)
+    r"crédits?|credits?|fotografía)\s*[:/]\s*[^()]{1,80}\)?$",
+    re.IGNORECASE,
+)
 CAPTION_AFTER_CREDIT = 20  # words: a one-sentence block this short after a credit is its caption
 
 
@@ -451,7 +506,7 @@ def unglue_label(text: str, language: str) -> str | None:
         return text
     if matches(language, "sections", m.group(0)) or matches(language, "lines", m.group(0)):
         return None
-    return text[m.end():]
+    return text[m.end() :]
 
 
 STANDFIRST_WORDS = 30
@@ -464,7 +519,7 @@ def kept_prose(blocks: list[RawBlock]) -> bool:
 def glued_section(text: str, language: str) -> bool:
     """'RelatedHeatwave: what the alert levels mean': a box title run into its first link."""
     for m in re.finditer(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])", text[:40]):
-        if matches(language, "sections", text[:m.start()]):
+        if matches(language, "sections", text[: m.start()]):
             return True
     return False
 
@@ -498,8 +553,9 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
             # the box holds short link-like items (teaser headlines); prose ends it: a sentence
             # that ends like one and is long enough to be one
             if block.kind in ("bullet", "heading") or (
-                    len(text.split()) <= 14 and not (
-                        text.endswith(TERMINAL[:4]) and len(text.split()) >= 6)):
+                len(text.split()) <= 14
+                and not (text.endswith(TERMINAL[:4]) and len(text.split()) >= 6)
+            ):
                 continue
             in_section = False
         if matches(language, "paywall", text):
@@ -507,14 +563,19 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
         if matches(language, "lines", text) or matches(language, "byline", text):
             continue
         if (block.kind != "bullet" and is_tag_list(text)) or (
-                is_meta_line(text) and not discover.source_line_re(language).match(text)):
+            is_meta_line(text) and not discover.source_line_re(language).match(text)
+        ):
             continue
         if block.kind == "paragraph":
             text = strip_dateline(text)
             letters = [ch for ch in text if ch.isalpha()]
             if letters and all(ch.isupper() for ch in letters) and len(text.split()) <= 8:
                 block = RawBlock("heading", text)  # "MEXICO CITY, MEXICO.": a dateline, a kicker
-            elif not kept_prose(kept) and not text.endswith(TERMINAL) and len(text.split()) <= STANDFIRST_WORDS:
+            elif (
+                not kept_prose(kept)
+                and not text.endswith(TERMINAL)
+                and len(text.split()) <= STANDFIRST_WORDS
+            ):
                 block = RawBlock("heading", text)  # a standfirst: a second headline, no full stop
             elif len(text.split()) <= 5 and (not text.endswith(TERMINAL) or is_pull_quote(text)):
                 block = RawBlock("heading", text)  # a kicker, a box title ("En bref"), a pull quote
@@ -526,18 +587,27 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
 
 # -- 5. cited sources ------------------------------------------------------------------------
 
-def take_citations(blocks: list[RawBlock], links: list[Link], language: str, base_url: str,
-                   *, canonical: str | None = None,
-                   front: Sequence[str] = ()) -> tuple[list[RawBlock], list[Citation]]:
+
+def take_citations(
+    blocks: list[RawBlock],
+    links: list[Link],
+    language: str,
+    base_url: str,
+    *,
+    canonical: str | None = None,
+    front: Sequence[str] = (),
+) -> tuple[list[RawBlock], list[Citation]]:
     """Remove "source:" lines from the blocks and list every cited source, best first (the
     ranking, normalisation and merging are factcheck.discover's)."""
-    found = discover.discover([b.text for b in blocks], links, language, base_url,
-                              canonical=canonical, front=front)
+    found = discover.discover(
+        [b.text for b in blocks], links, language, base_url, canonical=canonical, front=front
+    )
     kept = [b for i, b in enumerate(blocks) if i not in found.source_lines]
     return kept, list(found.citations)
 
 
 # -- the stage -------------------------------------------------------------------------------
+
 
 def extract(fetched: Fetched) -> Document:
     """Raw bytes -> Document. Raises InputError / ExtractionError / UnsupportedLanguageError."""
@@ -551,10 +621,12 @@ def extract(fetched: Fetched) -> Document:
             raw, front, links = markdown_blocks(text)
         except InputError as err:
             raise InputError(f"{fetched.url}: {err}", target=fetched.url) from err
-        meta = Meta(title=str(front["title"]) if front.get("title") else None,
-                    published=str(front["date"]) if front.get("date") else None,
-                    declared_language=str(front.get("lang") or "") or None,
-                    author=str(front["author"]) if front.get("author") else None)
+        meta = Meta(
+            title=str(front["title"]) if front.get("title") else None,
+            published=str(front["date"]) if front.get("date") else None,
+            declared_language=str(front.get("lang") or "") or None,
+            author=str(front["author"]) if front.get("author") else None,
+        )
     else:
         raw, meta, links = text_blocks(text), Meta(), []
 
@@ -568,8 +640,9 @@ def extract(fetched: Fetched) -> Document:
     # a <title> such as "Advertisement" is furniture, not the headline
     meta_title = None if meta.title and matches(language, "lines", meta.title) else meta.title
     raw, title = pick_title(raw, meta_title)
-    raw, citations = take_citations(raw, links, language, base, canonical=meta.canonical,
-                                    front=front_matter_sources(front))
+    raw, citations = take_citations(
+        raw, links, language, base, canonical=meta.canonical, front=front_matter_sources(front)
+    )
     body = [b for b in raw if b.kind in ("paragraph", "bullet")]
     if sum(len(b.text) for b in body) < MIN_ARTICLE_CHARS:
         raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)
@@ -639,14 +712,22 @@ def pick_title(blocks: list[RawBlock], meta_title: str | None) -> tuple[list[Raw
         for i, text in enumerate(heads):
             if text.endswith(TERMINAL[:4]) or len(text.split()) > 25:
                 continue  # a paragraph printed twice is prose, not the headline
-            if any(other != text and other.endswith(text) for other in heads[:i]) or heads.count(text) > 1:
+            if (
+                any(other != text and other.endswith(text) for other in heads[:i])
+                or heads.count(text) > 1
+            ):
                 title = text
                 break
         # the first unpunctuated line, past a dateline or kicker in capitals above it
         lead = [b for b in blocks[:3] if not (b.text.isupper() and len(b.text.split()) <= 8)]
         first = lead[0] if lead else None
-        if not title and first and first.kind in ("heading", "paragraph") and \
-                not first.text.endswith(TERMINAL[:4]) and len(first.text.split()) <= 25:
+        if (
+            not title
+            and first
+            and first.kind in ("heading", "paragraph")
+            and not first.text.endswith(TERMINAL[:4])
+            and len(first.text.split()) <= 25
+        ):
             title = first.text
     if not title:
         return blocks, None
@@ -654,9 +735,15 @@ def pick_title(blocks: list[RawBlock], meta_title: str | None) -> tuple[list[Raw
     kept = []
     for i, block in enumerate(blocks):
         near_top = i < 8
-        if near_top and block.kind != "bullet" and (
-            block.text in (title, short) or block.text.endswith((title, short))
-            and len(block.text) - len(short) <= 60):
+        if (
+            near_top
+            and block.kind != "bullet"
+            and (
+                block.text in (title, short)
+                or block.text.endswith((title, short))
+                and len(block.text) - len(short) <= 60
+            )
+        ):
             continue
         kept.append(block)
     return kept, short

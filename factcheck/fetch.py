@@ -36,9 +36,10 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlencode, urlsplit
 
 import requests
@@ -51,13 +52,16 @@ from . import REPOSITORY_URL, __version__
 from .errors import ConfigError, ExtractionError, FetchError, InputError
 from .models import Document, Fetched
 
+if TYPE_CHECKING:
+    from protego import Protego
+
 # The address guard logs each refusal as a warning; factcheck reports it in its own words, so
 # the library's line must not reach stderr as well (a program's own logging still sees it).
 logging.getLogger("requests_hardened").addHandler(logging.NullHandler())
 
 USER_AGENT = f"factcheck/{__version__} (+{REPOSITORY_URL})"
 ROBOTS_AGENT = "factcheck"  # the product token robots.txt rules are matched against
-DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read (seconds)
+DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 20.0)  # connect, read (seconds)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 10
 DEFAULT_RETRIES = 3
@@ -69,12 +73,14 @@ CACHE_FILE = "http-cache.sqlite"
 CACHED_STATUSES = (200, 203, 300, 301, 308, 404, 410)
 WAYBACK_URL = "https://web.archive.org"
 
-ARTICLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", "text/markdown",
-                           "text/x-markdown"})
+ARTICLE_TYPES = frozenset(
+    {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
+)
 SNIFFED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 #: feeds and sitemaps (read by factcheck monitor); never an article
-FEED_TYPES = frozenset({"application/xml", "application/rss+xml", "application/atom+xml",
-                        "application/rdf+xml"})
+FEED_TYPES = frozenset(
+    {"application/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml"}
+)
 
 #: reason tag of a FetchError -> the rule a failing source is reported under (default S100)
 RULES = {
@@ -165,8 +171,11 @@ def default_cache_dir() -> Path:
 def wayback_base(configured: str | None = None) -> str | None:
     """The web archive to ask: the argument, else ``FACTCHECK_WAYBACK_URL``, else the Internet
     Archive. ``off`` (or an empty value) turns the archive fallback off."""
-    value = configured if configured is not None else os.environ.get("FACTCHECK_WAYBACK_URL",
-                                                                    WAYBACK_URL)
+    value = (
+        configured
+        if configured is not None
+        else os.environ.get("FACTCHECK_WAYBACK_URL", WAYBACK_URL)
+    )
     value = value.strip()
     if value.lower() in ("", "off", "0", "no", "none"):
         return None
@@ -174,6 +183,7 @@ def wayback_base(configured: str | None = None) -> str | None:
 
 
 # -- files -----------------------------------------------------------------------------------
+
 
 def load(
     target: str,
@@ -203,8 +213,9 @@ def read_file(target: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Fetched:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{target}: file too large ({size} bytes; limit {max_bytes})",
-                             target=target)
+            raise InputError(
+                f"{target}: file too large ({size} bytes; limit {max_bytes})", target=target
+            )
         body = path.read_bytes()
     except OSError as err:
         raise InputError(f"{target}: cannot read ({err.strerror})", target=target) from err
@@ -235,6 +246,7 @@ def media_type(header: str | None) -> str:
 
 # -- the transport: retries, size cap, SSRF guard -------------------------------------------
 
+
 class BodyTooLarge(requests.RequestException):
     """The response body is over the size cap."""
 
@@ -250,8 +262,13 @@ def wants_body(status: int, media: str) -> bool:
     """Whether a response body is worth reading: not for errors, images, PDFs, videos..."""
     if status >= 400:
         return False
-    return media in ARTICLE_TYPES or media in SNIFFED_TYPES or media.startswith("text/") \
-        or media == "application/json" or media in FEED_TYPES
+    return (
+        media in ARTICLE_TYPES
+        or media in SNIFFED_TYPES
+        or media.startswith("text/")
+        or media == "application/json"
+        or media in FEED_TYPES
+    )
 
 
 # The deadline of the request this thread is sending (seconds) and when its answer was asked
@@ -358,8 +375,10 @@ class CappedMixin:
 
     def init_poolmanager(self, *args, **kwargs):  # noqa: ANN002, ANN003 - requests' signature
         super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {"http": DeadlineHTTPConnectionPool,
-                                                   "https": DeadlineHTTPSConnectionPool}
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": DeadlineHTTPConnectionPool,
+            "https": DeadlineHTTPSConnectionPool,
+        }
 
     def send(self, request, stream=False, **kwargs):  # noqa: ANN001 - requests' signature
         _SENDING.deadline = self.body_deadline
@@ -376,18 +395,21 @@ class CappedMixin:
         return response
 
 
-def make_adapter(https: bool, *, guard: bool, allow_loopback: bool, retry: Retry,
-                 max_bytes: int, deadline: float) -> requests.adapters.HTTPAdapter:
+def make_adapter(
+    https: bool, *, guard: bool, allow_loopback: bool, retry: Retry, max_bytes: int, deadline: float
+) -> requests.adapters.HTTPAdapter:
     if guard:
         from requests_hardened.ip_filter_adapter import IPFilterAdapter
 
         class Guarded(CappedMixin, IPFilterAdapter):
             pass
 
-        adapter: requests.adapters.HTTPAdapter = Guarded(is_https_proto=https,
-                                                         allow_loopback=allow_loopback)
+        adapter: requests.adapters.HTTPAdapter = Guarded(
+            is_https_proto=https, allow_loopback=allow_loopback
+        )
     else:
-        class Plain(CappedMixin, requests.adapters.HTTPAdapter):
+
+        class Plain(CappedMixin, requests.adapters.HTTPAdapter):  # type: ignore[misc]  # send(**kwargs)
             pass
 
         adapter = Plain()
@@ -412,6 +434,7 @@ def describe_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
 
 
 # -- the fetcher -----------------------------------------------------------------------------
+
 
 class Fetcher:
     """Fetches web pages for one check: one session, one cache, one robots.txt memory.
@@ -446,8 +469,9 @@ class Fetcher:
         self.max_redirects = max_redirects
         self.retries = retries
         self.backoff = backoff
-        self.allow_private = env_flag("FACTCHECK_ALLOW_PRIVATE") if allow_private is None \
-            else allow_private
+        self.allow_private = (
+            env_flag("FACTCHECK_ALLOW_PRIVATE") if allow_private is None else allow_private
+        )
         self.allow_loopback = allow_loopback or self.allow_private
         self.cache = cache
         self.cache_dir = Path(cache_dir).expanduser() if cache_dir else None
@@ -455,14 +479,26 @@ class Fetcher:
         self.refresh = refresh
         self.wayback = wayback_base(wayback_url) if archive else None
         self._session: requests.Session | None = None
-        self._robots: dict[str, object] = {}
+        self._robots: dict[str, Protego | None] = {}
 
     @classmethod
     def from_options(cls, options: object) -> Fetcher:
         """Build from :class:`factcheck.Options` (or anything with the same attributes)."""
-        names = ("timeout", "max_bytes", "max_redirects", "retries", "backoff", "allow_private",
-                 "allow_loopback", "cache", "cache_dir", "offline", "refresh", "archive",
-                 "wayback_url")
+        names = (
+            "timeout",
+            "max_bytes",
+            "max_redirects",
+            "retries",
+            "backoff",
+            "allow_private",
+            "allow_loopback",
+            "cache",
+            "cache_dir",
+            "offline",
+            "refresh",
+            "archive",
+            "wayback_url",
+        )
         return cls(**{n: getattr(options, n) for n in names if hasattr(options, n)})
 
     def __enter__(self) -> Fetcher:
@@ -495,30 +531,49 @@ class Fetcher:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 session = CachedSession(
-                    str(folder / CACHE_FILE), backend="sqlite", expire_after=CACHE_EXPIRE,
-                    allowable_codes=CACHED_STATUSES, stale_if_error=True, cache_control=False)
-                session.cache.responses.connection()  # fail now, not halfway, when unusable
+                    str(folder / CACHE_FILE),
+                    backend="sqlite",
+                    expire_after=CACHE_EXPIRE,
+                    allowable_codes=CACHED_STATUSES,
+                    stale_if_error=True,
+                    cache_control=False,
+                )
+                session.cache.responses.connection()  # type: ignore[attr-defined]  # SQLite backend; fail now, not halfway, when unusable
             except (OSError, sqlite3.Error) as err:
-                raise ConfigError(f"cannot use the cache folder {folder}: "
-                                  f"{getattr(err, 'strerror', None) or err}") from err
+                raise ConfigError(
+                    f"cannot use the cache folder {folder}: {getattr(err, 'strerror', None) or err}"
+                ) from err
         else:
             session = requests.Session()
         session.headers["User-Agent"] = USER_AGENT
         session.headers["Accept"] = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
         session.max_redirects = self.max_redirects
         retry = CappedRetry(
-            total=self.retries, connect=min(1, self.retries), read=False, other=0,
-            status=self.retries, backoff_factor=self.backoff, status_forcelist=RETRY_STATUSES,
-            allowed_methods=frozenset({"GET", "HEAD"}), respect_retry_after_header=True,
-            raise_on_status=False, raise_on_redirect=False)
+            total=self.retries,
+            connect=min(1, self.retries),
+            read=False,
+            other=0,
+            status=self.retries,
+            backoff_factor=self.backoff,
+            status_forcelist=RETRY_STATUSES,
+            allowed_methods=frozenset({"GET", "HEAD"}),
+            respect_retry_after_header=True,
+            raise_on_status=False,
+            raise_on_redirect=False,
+        )
         for prefix, https in (("http://", False), ("https://", True)):
             session.mount(prefix, self._adapter(https, retry))
         return session
 
     def _adapter(self, https: bool, retry: Retry) -> requests.adapters.HTTPAdapter:
-        return make_adapter(https, guard=not self.allow_private,
-                            allow_loopback=self.allow_loopback, retry=retry,
-                            max_bytes=self.max_bytes, deadline=max(3 * self.timeout[1], 5.0))
+        return make_adapter(
+            https,
+            guard=not self.allow_private,
+            allow_loopback=self.allow_loopback,
+            retry=retry,
+            max_bytes=self.max_bytes,
+            deadline=max(3 * self.timeout[1], 5.0),
+        )
 
     def guard_literal(self, url: str) -> None:
         """Refuse an address written as a forbidden IP before anything (the cache included) is
@@ -536,8 +591,13 @@ class Fetcher:
             return
         from requests_hardened.ip_filter import _is_ip_in_extra_blocked_ranges
 
-        if ip.is_private or ip.is_multicast or ip.is_reserved or ip.is_unspecified \
-                or _is_ip_in_extra_blocked_ranges(ip):
+        if (
+            ip.is_private
+            or ip.is_multicast
+            or ip.is_reserved
+            or ip.is_unspecified
+            or _is_ip_in_extra_blocked_ranges(ip)
+        ):
             raise blocked(url, ip)
 
     def request(self, url: str) -> requests.Response:
@@ -549,7 +609,7 @@ class Fetcher:
         self.guard_literal(url)
         if self.offline and not self.cache:
             raise not_cached(url)
-        extra: dict[str, object] = {}
+        extra: dict[str, Any] = {}
         if self.cache:
             extra = {"only_if_cached": self.offline, "force_refresh": self.refresh}
         from requests_hardened.ip_filter import InvalidIPAddress
@@ -565,19 +625,25 @@ class Fetcher:
         except requests.TooManyRedirects as err:
             raise FetchError(f"{url}: too many redirects", url=url, reason="redirects") from err
         except requests.exceptions.InvalidSchema as err:
-            raise FetchError(f"{url}: refused: redirected to an address that is not http or "
-                             "https", url=url, reason="blocked") from err
+            raise FetchError(
+                f"{url}: refused: redirected to an address that is not http or https",
+                url=url,
+                reason="blocked",
+            ) from err
         except requests.ConnectionError as err:
-            raise FetchError(f"{url}: cannot connect ({short_reason(err)})", url=url,
-                             reason="unreachable") from err
+            raise FetchError(
+                f"{url}: cannot connect ({short_reason(err)})", url=url, reason="unreachable"
+            ) from err
         except requests.exceptions.InvalidURL as err:  # URL itself was checked: a redirect's
-            raise FetchError(f"{url}: redirected to an address that is not valid", url=url,
-                             reason="bad-url") from err
+            raise FetchError(
+                f"{url}: redirected to an address that is not valid", url=url, reason="bad-url"
+            ) from err
         except requests.RequestException as err:
             raise FetchError(f"{url}: {short_reason(err)}", url=url, reason="unreachable") from err
         except (UnicodeError, ValueError) as err:  # a redirect the cache's URL parser refuses
-            raise FetchError(f"{url}: redirected to an address that is not valid", url=url,
-                             reason="bad-url") from err
+            raise FetchError(
+                f"{url}: redirected to an address that is not valid", url=url, reason="bad-url"
+            ) from err
         if self.offline and resp.status_code == 504 and resp.reason == "Not Cached":
             raise not_cached(url)
         return resp
@@ -586,8 +652,12 @@ class Fetcher:
         """A page: HTTP status below 400, HTML or text, not empty. Raises FetchError."""
         resp = self.request(url)
         if resp.status_code >= 400:
-            raise FetchError(f"{url}: HTTP {resp.status_code} {resp.reason or ''}".rstrip(),
-                             url=url, reason="http-status", status=resp.status_code)
+            raise FetchError(
+                f"{url}: HTTP {resp.status_code} {resp.reason or ''}".rstrip(),
+                url=url,
+                reason="http-status",
+                status=resp.status_code,
+            )
         ctype = resp.headers.get("Content-Type", "")
         media = media_type(ctype)
         body = resp.content or b""
@@ -595,11 +665,19 @@ class Fetcher:
             media = sniff_type(body)
         if media not in ARTICLE_TYPES and not media.startswith("text/"):
             what = "binary data" if media == "application/octet-stream" else media
-            raise FetchError(f"{url}: unsupported content ({what})", url=url,
-                             reason="unsupported-content", status=resp.status_code)
+            raise FetchError(
+                f"{url}: unsupported content ({what})",
+                url=url,
+                reason="unsupported-content",
+                status=resp.status_code,
+            )
         if not body.strip():
-            raise FetchError(f"{url}: empty page (HTTP {resp.status_code}, no text)", url=url,
-                             reason="empty", status=resp.status_code)
+            raise FetchError(
+                f"{url}: empty page (HTTP {resp.status_code}, no text)",
+                url=url,
+                reason="empty",
+                status=resp.status_code,
+            )
         created = getattr(resp, "created_at", None)
         when = created if isinstance(created, dt.datetime) else dt.datetime.now(dt.UTC)
         if when.tzinfo is None:
@@ -626,8 +704,13 @@ class Fetcher:
         if root not in self._robots:
             rules = None
             # one try, no retries: a missing or failing robots.txt allows anyway
-            self.session.mount(root, self._adapter(parts.scheme == "https", Retry(
-                total=0, connect=0, read=False, redirect=None, raise_on_status=False)))
+            self.session.mount(
+                root,
+                self._adapter(
+                    parts.scheme == "https",
+                    Retry(total=0, connect=0, read=False, redirect=None, raise_on_status=False),
+                ),
+            )
             try:
                 resp = self.request(root)
             except FetchError as err:
@@ -640,7 +723,7 @@ class Fetcher:
                 rules = Protego.parse(resp.content.decode("utf-8", errors="replace"))
             self._robots[root] = rules
         rules = self._robots[root]
-        return rules is None or rules.can_fetch(url, ROBOTS_AGENT)  # type: ignore[attr-defined]
+        return rules is None or rules.can_fetch(url, ROBOTS_AGENT)
 
     # -- the web archive -------------------------------------------------------------------
 
@@ -657,16 +740,20 @@ class Fetcher:
             resp = self.request(f"{self.wayback}/wayback/available?{urlencode(query)}")
         except FetchError as err:
             # the archive itself cannot be asked: say so, rather than "no copy"
-            raise FetchError(f"{url}: the web archive cannot be reached", url=url,
-                             reason=err.reason) from err
+            raise FetchError(
+                f"{url}: the web archive cannot be reached", url=url, reason=err.reason
+            ) from err
         if resp.status_code != 200:
             return None
         try:
             closest = json.loads(resp.content or b"{}")["archived_snapshots"]["closest"]
         except (ValueError, KeyError, TypeError):
             return None
-        if not isinstance(closest, dict) or not closest.get("available") \
-                or str(closest.get("status", "200")) != "200":
+        if (
+            not isinstance(closest, dict)
+            or not closest.get("available")
+            or str(closest.get("status", "200")) != "200"
+        ):
             return None
         snapshot = str(closest.get("timestamp", ""))
         if not re.fullmatch(r"\d{8,14}", snapshot):
@@ -676,8 +763,14 @@ class Fetcher:
 
     # -- a source, with robots.txt and the archive -----------------------------------------
 
-    def source(self, url: str, read: Callable[[Fetched], Document], *, robots: bool = True,
-               when: str | None = None) -> Document:
+    def source(
+        self,
+        url: str,
+        read: Callable[[Fetched], Document],
+        *,
+        robots: bool = True,
+        when: str | None = None,
+    ) -> Document:
         """Fetch and read (``read``: usually :func:`factcheck.extract.extract`) a source page.
         When it is gone (HTTP 404, 410), failing (5xx), times out, is unreachable, empty, or
         holds no article text, its web archive copy is read instead. Raises FetchError,
@@ -686,8 +779,12 @@ class Fetcher:
         if problem:
             raise bad_url(url, problem)
         if robots and not self.robots_allowed(url):
-            raise FetchError(f"{url}: refused: the site's robots.txt does not allow fetching it "
-                             "(--ignore-robots for a manual check)", url=url, reason="robots")
+            raise FetchError(
+                f"{url}: refused: the site's robots.txt does not allow fetching it "
+                "(--ignore-robots for a manual check)",
+                url=url,
+                reason="robots",
+            )
         try:
             return read(self.get(url))
         except (FetchError, ExtractionError) as err:
@@ -753,8 +850,9 @@ def blocked(url: str, ip: object) -> FetchError:
         what = f"{addr} is {describe_address(addr)}"
     except ValueError:
         what = "the address is not public"
-    return FetchError(f"{url}: refused: {what} (--allow-private allows it)", url=url,
-                      reason="blocked")
+    return FetchError(
+        f"{url}: refused: {what} (--allow-private allows it)", url=url, reason="blocked"
+    )
 
 
 def not_cached(url: str) -> FetchError:
@@ -769,13 +867,22 @@ def short_reason(err: BaseException) -> str:
     while cur is not None and cur not in chain and len(chain) < 6:
         chain.append(cur)
         cur = cur.__cause__ or cur.__context__
-    for marker in ("Name or service not known", "nodename nor servname provided",
-                   "Temporary failure in name resolution", "Connection refused",
-                   "No route to host", "Network is unreachable", "timed out",
-                   "Failed to resolve domain"):
+    for marker in (
+        "Name or service not known",
+        "nodename nor servname provided",
+        "Temporary failure in name resolution",
+        "Connection refused",
+        "No route to host",
+        "Network is unreachable",
+        "timed out",
+        "Failed to resolve domain",
+    ):
         if any(marker in str(e) for e in chain):
-            return "name or service not known" if marker in (
-                "nodename nor servname provided", "Failed to resolve domain") else marker.lower()
+            return (
+                "name or service not known"
+                if marker in ("nodename nor servname provided", "Failed to resolve domain")
+                else marker.lower()
+            )
     for marker, said in TRANSPORT_REASONS:
         if any(marker in str(e) or marker in repr(e) for e in chain):
             return said

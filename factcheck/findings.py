@@ -14,17 +14,25 @@ import hashlib
 from dataclasses import replace
 
 from .models import Finding
-from .rules import calibrated, rule as lookup_rule
+from .rules import calibrated
+from .rules import rule as lookup_rule
 
 VOLATILE_EVIDENCE = ("closest", "score", "clause_similarity")  # change when sentences shift
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
 
 
-def make(code: str, *, confidence: str, message: str, article_sentence: str | None = None,
-         source_sentence: str | None = None, source_sentences: tuple[str, ...] = (),
-         span: tuple[int, int] | None = None, evidence: tuple[tuple[str, str], ...] = (),
-         ) -> Finding:
+def make(
+    code: str,
+    *,
+    confidence: str,
+    message: str,
+    article_sentence: str | None = None,
+    source_sentence: str | None = None,
+    source_sentences: tuple[str, ...] = (),
+    span: tuple[int, int] | None = None,
+    evidence: tuple[tuple[str, str], ...] = (),
+) -> Finding:
     r = lookup_rule(code)
     measured = calibrated(r.code, confidence)
     return Finding(
@@ -61,7 +69,9 @@ def fingerprint(finding: Finding, texts: dict[str, str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def finalise(findings: list[Finding], texts: dict[str, str], order: dict[str, int]) -> tuple[Finding, ...]:
+def finalise(
+    findings: list[Finding], texts: dict[str, str], order: dict[str, int]
+) -> tuple[Finding, ...]:
     """Add fingerprints, drop exact duplicates, sort in reading order (article first)."""
     out: dict[str, Finding] = {}
     for f in findings:
@@ -72,8 +82,13 @@ def finalise(findings: list[Finding], texts: dict[str, str], order: dict[str, in
     def key(f: Finding) -> tuple:
         where = order.get(f.article_sentence or "", None)
         src = order.get(f.source_sentence or "", 10**6)
-        return (0 if where is not None else 1, where if where is not None else src,
-                -SEVERITY_RANK[f.severity], f.rule, f.fingerprint)
+        return (
+            0 if where is not None else 1,
+            where if where is not None else src,
+            -SEVERITY_RANK[f.severity],
+            f.rule,
+            f.fingerprint,
+        )
 
     return tuple(sorted(out.values(), key=key))
 

@@ -37,14 +37,19 @@ class FrontMatterLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise ComposerError(None, None, f"found an alias (*{event.anchor}); aliases are "
-                                "not allowed in front matter", event.start_mark)
+            raise ComposerError(
+                None,
+                None,
+                f"found an alias (*{event.anchor}); aliases are not allowed in front matter",
+                event.start_mark,
+            )
         nested = isinstance(event, CollectionStartEvent)
         if nested:
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep",
-                                    event.start_mark)
+                raise ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                )
         try:
             return super().compose_node(parent, index)
         finally:
@@ -57,8 +62,9 @@ def construct_date(loader: FrontMatterLoader, node: yaml.ScalarNode) -> str:
     try:
         SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError) as err:
-        raise ConstructorError(None, None, f"{node.value} is not a date that exists ({err})",
-                               node.start_mark) from err
+        raise ConstructorError(
+            None, None, f"{node.value} is not a date that exists ({err})", node.start_mark
+        ) from err
     return str(loader.construct_scalar(node))
 
 
@@ -67,8 +73,7 @@ FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_date)
 
 def check_size(raw: str) -> None:
     if len(raw) > MAX_CHARS:
-        raise FrontMatterError(f"front matter too large ({len(raw)} characters; limit "
-                               f"{MAX_CHARS})")
+        raise FrontMatterError(f"front matter too large ({len(raw)} characters; limit {MAX_CHARS})")
 
 
 def load_yaml(raw: str):

@@ -24,9 +24,9 @@ import hashlib
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .errors import ConfigError, ExtractionError, FetchError, InputError
 from .models import Fetched
@@ -37,8 +37,13 @@ HEADER = """\
 # `factcheck pin`. `factcheck scan` reads these files instead of fetching the pages and checks
 # each against its sha256. Review changes here like any other change.
 """
-EXTENSIONS = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt",
-              "text/markdown": ".md", "text/x-markdown": ".md"}
+EXTENSIONS = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "text/x-markdown": ".md",
+}
 NAME_RE = re.compile(r"^[0-9a-f]{16}\.[a-z]{2,5}$")
 
 
@@ -63,7 +68,9 @@ class PinProblem(Exception):
 
 
 def pin_name(url: str, content_type: str) -> str:
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16] + EXTENSIONS.get(content_type, ".txt")
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16] + EXTENSIONS.get(
+        content_type, ".txt"
+    )
 
 
 def sha256(data: bytes) -> str:
@@ -73,8 +80,9 @@ def sha256(data: bytes) -> str:
 class PinIndex:
     """The pins folder and its index. Reading never touches the network."""
 
-    def __init__(self, folder: Path, *, shown_from: Path | None = None,
-                 root: Path | None = None) -> None:
+    def __init__(
+        self, folder: Path, *, shown_from: Path | None = None, root: Path | None = None
+    ) -> None:
         self.folder = Path(folder)
         self.shown_from = shown_from  # messages show pin files relative to this folder
         self.root = root  # the repository: a pins folder or pin file outside it is not read
@@ -113,15 +121,21 @@ class PinIndex:
             raise ConfigError(f"{self.index}: entries are [[pin]] tables")
         for n, entry in enumerate(entries, 1):
             try:
-                pin = Pin(**{k: entry[k] for k in ("url", "file", "sha256", "retrieved",
-                                                    "content_type")},
-                          final_url=entry.get("final_url"), archived=entry.get("archived"))
+                pin = Pin(
+                    **{k: entry[k] for k in ("url", "file", "sha256", "retrieved", "content_type")},
+                    final_url=entry.get("final_url"),
+                    archived=entry.get("archived"),
+                )
             except (KeyError, TypeError) as err:
-                raise ConfigError(f"{self.index}: pin #{n} lacks {err}; each needs url, file, "
-                                  "sha256, retrieved and content_type") from err
+                raise ConfigError(
+                    f"{self.index}: pin #{n} lacks {err}; each needs url, file, "
+                    "sha256, retrieved and content_type"
+                ) from err
             if not NAME_RE.match(str(pin.file)):
-                raise ConfigError(f"{self.index}: pin #{n}: file {pin.file!r} is not a pin file "
-                                  "name (16 hex digits and an extension)")
+                raise ConfigError(
+                    f"{self.index}: pin #{n}: file {pin.file!r} is not a pin file "
+                    "name (16 hex digits and an extension)"
+                )
             out[pin.url] = pin
         return out
 
@@ -141,21 +155,36 @@ class PinIndex:
             from .config import leads_out, outside
 
             if outside(path, self.root):
-                raise PinProblem(f"{url}: the pinned copy {shown} is "
-                                 f"{leads_out(path, self.root)}; not read", reason="outside",
-                                 file=pin.file)
+                raise PinProblem(
+                    f"{url}: the pinned copy {shown} is {leads_out(path, self.root)}; not read",
+                    reason="outside",
+                    file=pin.file,
+                )
         try:
             body = path.read_bytes()
         except OSError as err:
-            raise PinProblem(f"{url}: the pinned copy {shown} is gone (run factcheck pin)",
-                             reason="gone", file=pin.file) from err
+            raise PinProblem(
+                f"{url}: the pinned copy {shown} is gone (run factcheck pin)",
+                reason="gone",
+                file=pin.file,
+            ) from err
         if sha256(body) != pin.sha256:
-            raise PinProblem(f"{url}: the pinned copy {shown} no longer matches its hash in "
-                             f"{INDEX} (review the change, then run factcheck pin --refresh)",
-                             reason="changed", file=pin.file)
-        return Fetched(url=url, final_url=pin.final_url or url, status=200,
-                       content_type=pin.content_type, body=body, fetched_at=pin.retrieved,
-                       how="pin" if not pin.archived else "archive", archived_at=pin.archived)
+            raise PinProblem(
+                f"{url}: the pinned copy {shown} no longer matches its hash in "
+                f"{INDEX} (review the change, then run factcheck pin --refresh)",
+                reason="changed",
+                file=pin.file,
+            )
+        return Fetched(
+            url=url,
+            final_url=pin.final_url or url,
+            status=200,
+            content_type=pin.content_type,
+            body=body,
+            fetched_at=pin.retrieved,
+            how="pin" if not pin.archived else "archive",
+            archived_at=pin.archived,
+        )
 
     def add(self, fetched: Fetched) -> Pin:
         """Store a fetched page (overwriting its earlier pin) and update the index in memory;
@@ -169,10 +198,15 @@ class PinIndex:
         (self.folder / name).unlink(missing_ok=True)  # a link is replaced, never written through
         (self.folder / name).write_bytes(fetched.body)
         retrieved = fetched.fetched_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        pin = Pin(url=fetched.url, file=name, sha256=sha256(fetched.body), retrieved=retrieved,
-                  content_type=fetched.content_type,
-                  final_url=fetched.final_url if fetched.final_url != fetched.url else None,
-                  archived=fetched.archived_at if fetched.how == "archive" else None)
+        pin = Pin(
+            url=fetched.url,
+            file=name,
+            sha256=sha256(fetched.body),
+            retrieved=retrieved,
+            content_type=fetched.content_type,
+            final_url=fetched.final_url if fetched.final_url != fetched.url else None,
+            archived=fetched.archived_at if fetched.how == "archive" else None,
+        )
         self.pins[fetched.url] = pin
         return pin
 
@@ -183,8 +217,13 @@ class PinIndex:
         blocks = [HEADER]
         for url in sorted(self.pins):
             p = self.pins[url]
-            entry = {"url": p.url, "file": p.file, "sha256": p.sha256, "retrieved": p.retrieved,
-                     "content_type": p.content_type}
+            entry = {
+                "url": p.url,
+                "file": p.file,
+                "sha256": p.sha256,
+                "retrieved": p.retrieved,
+                "content_type": p.content_type,
+            }
             if p.final_url:
                 entry["final_url"] = p.final_url
             if p.archived:
@@ -207,6 +246,7 @@ def display(path: Path, start: Path | None = None, *, resolve: bool = True) -> s
 
 # -- factcheck pin -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class PinEvent:
     url: str
@@ -216,8 +256,9 @@ class PinEvent:
     message: str = ""
 
 
-def pin(paths, config, *, refresh: bool = False,
-        progress: Callable[[PinEvent], None] | None = None) -> list[PinEvent]:
+def pin(
+    paths, config, *, refresh: bool = False, progress: Callable[[PinEvent], None] | None = None
+) -> list[PinEvent]:
     """Pin every web source the articles under ``paths`` cite. Sources already pinned (with a
     file that still matches its hash) are kept unless ``refresh``. Returns one event per
     source; never prints (``progress`` is called with each event)."""
@@ -255,8 +296,12 @@ def pin(paths, config, *, refresh: bool = False,
                         current = None
                 if current is None or refresh:
                     try:
-                        fetched = fetcher.source(url, capture, robots=True,  # type: ignore[arg-type]
-                                                 when=read.document.published)
+                        fetched = fetcher.source(
+                            url,
+                            capture,  # type: ignore[arg-type]
+                            robots=True,
+                            when=read.document.published,
+                        )
                         new = index.add(fetched)  # type: ignore[arg-type]
                         event = PinEvent(url, "pinned", rel, new.file)
                     except (FetchError, ExtractionError, InputError) as err:

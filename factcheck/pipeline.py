@@ -28,19 +28,17 @@ the limits are in docs/errors.md (``benchmarks/size_bench.py``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from . import fetch as fetch_stage
 from .align import align
 from .analyse import attribution, coverage, hedges, numbers, quotes
-from .errors import (ExtractionError, FetchError, InputError, TooLargeError,
-                     UnsupportedLanguageError)
+from .errors import ExtractionError, FetchError, InputError, TooLargeError, UnsupportedLanguageError
 from .extract import extract
 from .findings import finalise, make
-from .models import Document, Finding, Report, Segmented, SourceStatus
+from .models import Bead, Document, Finding, Report, Segmented, SourceStatus
 from .segment import segment
-
 
 #: the most article x source sentence pairs compared (checkable sentences; None: no limit)
 MAX_PAIRS: int | None = 250_000
@@ -53,13 +51,21 @@ def check_size(article: str, n_article: int, n_source: int) -> None:
     sizes = f"{n_article} article sentences x {n_source} source sentences"
     if MAX_SENTENCES is not None and max(n_article, n_source) > MAX_SENTENCES:
         side = "article" if n_article > MAX_SENTENCES else "sources"
-        raise TooLargeError(f"{article}: too large to check ({sizes}; the {side} may have at "
-                            f"most {MAX_SENTENCES:,} sentences)", target=article,
-                            article=n_article, source=n_source)
+        raise TooLargeError(
+            f"{article}: too large to check ({sizes}; the {side} may have at "
+            f"most {MAX_SENTENCES:,} sentences)",
+            target=article,
+            article=n_article,
+            source=n_source,
+        )
     if MAX_PAIRS is not None and n_article * n_source > MAX_PAIRS:
-        raise TooLargeError(f"{article}: too large to check ({sizes} = "
-                            f"{n_article * n_source:,} pairs; the limit is {MAX_PAIRS:,})",
-                            target=article, article=n_article, source=n_source)
+        raise TooLargeError(
+            f"{article}: too large to check ({sizes} = "
+            f"{n_article * n_source:,} pairs; the limit is {MAX_PAIRS:,})",
+            target=article,
+            article=n_article,
+            source=n_source,
+        )
 
 
 @dataclass(frozen=True)
@@ -83,27 +89,37 @@ class Options:
 
 
 def load_document(target: str, options: Options, fetcher: fetch_stage.Fetcher | None = None):
-    fetched = fetch_stage.load(target, timeout=options.timeout, max_bytes=options.max_bytes,
-                               fetcher=fetcher)
+    fetched = fetch_stage.load(
+        target, timeout=options.timeout, max_bytes=options.max_bytes, fetcher=fetcher
+    )
     return extract(fetched)
 
 
-def load_source(target: str, options: Options, fetcher: fetch_stage.Fetcher, *, cited: bool,
-                published: str | None = None):
+def load_source(
+    target: str,
+    options: Options,
+    fetcher: fetch_stage.Fetcher,
+    *,
+    cited: bool,
+    published: str | None = None,
+):
     """One source. A cited one (found in the article) must be an http(s) address and is
     subject to robots.txt; a web source falls back to its web archive copy."""
     if not fetch_stage.is_url(target):
         if cited:
-            raise FetchError(f"{target}: refused: a source cited by the article must be an http "
-                             "or https address (pass a local copy with --source)", url=target,
-                             reason="blocked")
+            raise FetchError(
+                f"{target}: refused: a source cited by the article must be an http "
+                "or https address (pass a local copy with --source)",
+                url=target,
+                reason="blocked",
+            )
         return load_document(target, options, fetcher)
-    return fetcher.source(target, extract, robots=cited and options.respect_robots,
-                          when=published)
+    return fetcher.source(target, extract, robots=cited and options.respect_robots, when=published)
 
 
-def load_or_report(target: str, options: Options, fetcher: fetch_stage.Fetcher, cited: bool,
-                   published: str | None):
+def load_or_report(
+    target: str, options: Options, fetcher: fetch_stage.Fetcher, cited: bool, published: str | None
+):
     """(document, None, None) for a source that was read; (None, finding, status) for one that
     could not be: S100 unreachable, S101 refused, S102 not an article. A local --source file
     that cannot be read, and text in an unsupported language, raise."""
@@ -119,8 +135,7 @@ def load_or_report(target: str, options: Options, fetcher: fetch_stage.Fetcher, 
         reason, rule, message = err.reason, fetch_stage.RULES.get(err.reason, "S100"), str(err)
     except ExtractionError as err:
         reason, rule, message = "not-article", "S102", str(err)
-    evidence = (("source", target),) if rule == "S102" else (
-        ("source", target), ("reason", reason))
+    evidence = (("source", target),) if rule == "S102" else (("source", target), ("reason", reason))
     finding = make(rule, confidence="high", message=message, evidence=evidence)
     return None, finding, SourceStatus(target, False, reason, message)
 
@@ -132,8 +147,11 @@ def supersede(found: list[Finding]) -> list[Finding]:
     of two kinds, each a filter users rely on; reported speech put in quote marks (Q102) is
     supported, so it is no addition."""
     quoted = {f.article_sentence for f in found if f.rule == "Q102"}
-    misquoted_numbers = {f.article_sentence for f in found
-                         if f.rule == "Q100" and "number" in dict(f.evidence).get("changes", "")}
+    misquoted_numbers = {
+        f.article_sentence
+        for f in found
+        if f.rule == "Q100" and "number" in dict(f.evidence).get("changes", "")
+    }
     out: list[Finding] = []
     seen: set[tuple[str, str | None]] = set()
     for f in found:
@@ -159,21 +177,29 @@ def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
     through either copy carries it; two copies that state different numbers are both kept (the
     article may follow either). Returns (sentences, how many repeats were left out)."""
     from rapidfuzz import fuzz
-
-    from .align import numbers
     from rapidfuzz.process import cdist
     from rapidfuzz.utils import default_process
+
+    from .align import numbers
 
     kept: list = []
     repeated = 0
     for seg in segs:
         mine = [s for s in seg.sentences if s.checkable]
         if kept and mine:
-            ratio = cdist([s.text for s in mine], [s.text for s in kept], scorer=fuzz.ratio,
-                          processor=default_process)
-            fresh = [s for s, row in zip(mine, ratio)
-                     if not any(r >= REPEAT_RATIO and numbers(s) == numbers(kept[k])
-                                for k, r in enumerate(row))]
+            ratio = cdist(
+                [s.text for s in mine],
+                [s.text for s in kept],
+                scorer=fuzz.ratio,
+                processor=default_process,
+            )
+            fresh = [
+                s
+                for s, row in zip(mine, ratio, strict=False)
+                if not any(
+                    r >= REPEAT_RATIO and numbers(s) == numbers(kept[k]) for k, r in enumerate(row)
+                )
+            ]
             repeated += len(mine) - len(fresh)
             mine = fresh
         kept += mine
@@ -182,11 +208,14 @@ def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
 
 def targets_of(segs: list[Segmented], targets: list[str], loaded: list) -> list[str]:
     """The name each read source was given (its address or file), in the order of segs."""
-    return [t for t, (doc, _, _) in zip(targets, loaded) if doc is not None][:len(segs)]
+    return [t for t, (doc, _, _) in zip(targets, loaded, strict=False) if doc is not None][
+        : len(segs)
+    ]
 
 
-def truncation(found: list[Finding], al, art: Segmented, segs: list[Segmented],
-               names: list[str]) -> list[Finding]:
+def truncation(
+    found: list[Finding], al, art: Segmented, segs: list[Segmented], names: list[str]
+) -> list[Finding]:
     """S105 for a text that ends early, and what it implies: article sentences past what a
     truncated source covers are not additions (when every source is truncated); source
     sentences past what a truncated article renders are not dropped; a cut sentence is not
@@ -200,7 +229,7 @@ def truncation(found: list[Finding], al, art: Segmented, segs: list[Segmented],
     unchecked: set[str] = set()
     ignored_sources: set[str] = set()
     cut_all = bool(segs) and all(seg.document.truncated for seg in segs)
-    for seg, name in zip(segs, names):
+    for seg, name in zip(segs, names, strict=False):
         reason = seg.document.truncated
         if not reason:
             continue
@@ -217,29 +246,45 @@ def truncation(found: list[Finding], al, art: Segmented, segs: list[Segmented],
         if reason == "cut" and ids:
             ignored_sources.add(ids[-1])
         span = f" ({past[0]} to {past[-1]})" if len(past) > 1 else (f" ({past[0]})" if past else "")
-        out.append(make(
-            "S105", confidence="high" if reason == "paywall" else "medium",
-            message=(f"{name}: the source ends early ({'behind a paywall' if reason == 'paywall' else 'cut mid-sentence'}); "
-                     f"{len(past)} article sentence{'s' if len(past) != 1 else ''} after what it covers{span} "
-                     f"{'were' if len(past) != 1 else 'was'} not checked against it"),
-            evidence=(("source", name), ("reason", reason), ("unchecked", str(len(past)))),
-        ))
+        out.append(
+            make(
+                "S105",
+                confidence="high" if reason == "paywall" else "medium",
+                message=(
+                    f"{name}: the source ends early ({'behind a paywall' if reason == 'paywall' else 'cut mid-sentence'}); "
+                    f"{len(past)} article sentence{'s' if len(past) != 1 else ''} after what it covers{span} "
+                    f"{'were' if len(past) != 1 else 'was'} not checked against it"
+                ),
+                evidence=(("source", name), ("reason", reason), ("unchecked", str(len(past)))),
+            )
+        )
     if art.document.truncated and al.source:
         carried = [n for n, s in enumerate(al.source) if al.carried[n]]
         last = max(carried, default=-1)
         past = [s.id for n, s in enumerate(al.source) if n > last]
         ignored_sources.update(past)
-        out.append(make(
-            "S105", confidence="high" if art.document.truncated == "paywall" else "medium",
-            message=(f"the article ends early ({'behind a paywall' if art.document.truncated == 'paywall' else 'cut mid-sentence'}); "
-                     f"{len(past)} source sentence{'s' if len(past) != 1 else ''} after what it renders "
-                     f"{'were' if len(past) != 1 else 'was'} not checked"),
-            evidence=(("source", "article"), ("reason", art.document.truncated),
-                      ("unchecked", str(len(past)))),
-        ))
-    return [f for f in out
-            if not (f.rule in ("C100", "Q101") and f.article_sentence in unchecked)
-            and not (f.rule in ("C200", "C201") and f.source_sentence in ignored_sources)]
+        out.append(
+            make(
+                "S105",
+                confidence="high" if art.document.truncated == "paywall" else "medium",
+                message=(
+                    f"the article ends early ({'behind a paywall' if art.document.truncated == 'paywall' else 'cut mid-sentence'}); "
+                    f"{len(past)} source sentence{'s' if len(past) != 1 else ''} after what it renders "
+                    f"{'were' if len(past) != 1 else 'was'} not checked"
+                ),
+                evidence=(
+                    ("source", "article"),
+                    ("reason", art.document.truncated),
+                    ("unchecked", str(len(past))),
+                ),
+            )
+        )
+    return [
+        f
+        for f in out
+        if not (f.rule in ("C100", "Q101") and f.article_sentence in unchecked)
+        and not (f.rule in ("C200", "C201") and f.source_sentence in ignored_sources)
+    ]
 
 
 EXPLICIT = ("front-matter", "source-line", "via")  # the article names its source
@@ -256,8 +301,14 @@ def chosen_citations(doc: Document, limit: int) -> list[str]:
     return [c.url for c in (explicit or cites)][:limit]
 
 
-def check(article: str, sources: Sequence[str] | None = None, *, options: Options | None = None,
-          fetcher: fetch_stage.Fetcher | None = None, document: Document | None = None) -> Report:
+def check(
+    article: str,
+    sources: Sequence[str] | None = None,
+    *,
+    options: Options | None = None,
+    fetcher: fetch_stage.Fetcher | None = None,
+    document: Document | None = None,
+) -> Report:
     """Check ARTICLE (a URL or a file path) against SOURCES (URLs or paths; default: the sources
     the article cites). Returns a :class:`~factcheck.models.Report`.
 
@@ -284,7 +335,7 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
     statuses: list[SourceStatus] = []
     segs: list[Segmented] = []
     next_id = 1
-    for target, (sdoc, problem, status) in zip(targets, loaded):
+    for target, (sdoc, problem, status) in zip(targets, loaded, strict=False):
         if sdoc is None:
             problems.append(problem)
             statuses.append(status)
@@ -294,11 +345,16 @@ def check(article: str, sources: Sequence[str] | None = None, *, options: Option
         segs.append(seg)
         statuses.append(SourceStatus(target, True))
     if not targets:
-        problems.append(make("S103", confidence="high",
-                             message="the article cites no source; give one with --source"))
+        problems.append(
+            make(
+                "S103",
+                confidence="high",
+                message="the article cites no source; give one with --source",
+            )
+        )
 
     found: list[Finding] = list(problems)
-    beads = ()
+    beads: tuple[Bead, ...] = ()
     stats: list[tuple[str, float]] = []
     quote_records: tuple = ()
     if segs:

@@ -143,8 +143,11 @@ def calibration() -> dict[tuple[str, str], tuple[int, int]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"cannot read {path}: {err}") from err
-    return {(code, grade): (int(cell["found"]), int(cell["true"]))
-            for code, grades in data.get("rule", {}).items() for grade, cell in grades.items()}
+    return {
+        (code, grade): (int(cell["found"]), int(cell["true"]))
+        for code, grades in data.get("rule", {}).items()
+        for grade, cell in grades.items()
+    }
 
 
 def calibrated(code: str, grade: str) -> str:
@@ -156,4 +159,3 @@ def calibrated(code: str, grade: str) -> str:
         return grade
     precision = true / found
     return "high" if precision >= HIGH else "medium" if precision >= MEDIUM else "low"
-

@@ -30,28 +30,42 @@ import re
 import signal
 import subprocess
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any
 
-from . import __version__
+from . import __version__, gitignore
 from . import fetch as fetch_stage
-from . import gitignore
 from .config import Config, Rules, git_toplevel, leads_out, matches, outside
-from .errors import (ConfigError, ExtractionError, FetchError, InputError, TooLargeError,
-                     UnsupportedLanguageError)
+from .errors import (
+    ConfigError,
+    ExtractionError,
+    FetchError,
+    InputError,
+    TooLargeError,
+    UnsupportedLanguageError,
+)
 from .findings import SEVERITY_RANK, fingerprint, make, reaches
 from .models import Citation, Document, Fetched, Finding, Report
 from .pin import PinIndex, PinProblem
 
-TEXT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-                 ".xhtml": "html", ".txt": "text", ".text": "text"}
+TEXT_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+}
 STATUSES = ("checked", "not-checked", "unreadable", "error")
 IGNORE_FILE_STATUS = "ignore-file"  # the result that carries unused suppressions (I100)
 
 
 # -- results -------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Region:
@@ -107,8 +121,7 @@ class ScanReport:
     jobs: int = 1
 
     def items(self, *, suppressed: bool = False) -> list[tuple[FileResult, Item]]:
-        return [(f, i) for f in self.files for i in f.items
-                if suppressed or i.suppressed is None]
+        return [(f, i) for f in self.files for i in f.items if suppressed or i.suppressed is None]
 
     def severities(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -141,6 +154,7 @@ class ScanReport:
 
 # -- collecting files ----------------------------------------------------------------------------
 
+
 def relative(path: Path, base: Path) -> str:
     """PATH relative to BASE: its real path, else (a link that leads out) the path as named."""
     lexical = Path(os.path.abspath(path))
@@ -164,8 +178,9 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
     base = report_base(config)
     found: dict[Path, None] = {}
     skip = {config.pins_path.resolve()}
-    ignorer = gitignore.Ignorer(base, git_dir=git_common_dir(base)) if config.respect_gitignore \
-        else None
+    ignorer = (
+        gitignore.Ignorer(base, git_dir=git_common_dir(base)) if config.respect_gitignore else None
+    )
     for raw in paths or [config.root]:
         path = Path(raw).expanduser()
         if path.exists() and outside(path, base):
@@ -181,7 +196,8 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
                         continue
                     if (here / d).is_symlink():  # links to folders are not walked
                         if outside(here / d, base) and not matches(
-                                relative(here / d, config.root), config.exclude):
+                            relative(here / d, config.root), config.exclude
+                        ):
                             found[Path(os.path.abspath(here / d))] = None  # F101
                         continue
                     kept.append(d)
@@ -190,8 +206,7 @@ def collect(paths: Sequence[str | Path], config: Config) -> tuple[list[Path], Pa
                     file = here / name
                     file = Path(os.path.abspath(file)) if outside(file, base) else file.resolve()
                     rel = relative(file, config.root)
-                    if ignorer is not None and ignorer.ignored(here.resolve() / name,
-                                                               is_dir=False):
+                    if ignorer is not None and ignorer.ignored(here.resolve() / name, is_dir=False):
                         continue
                     if matches(rel, config.include) and not matches(rel, config.exclude):
                         found[file] = None
@@ -206,8 +221,13 @@ def git_common_dir(base: Path) -> Path | None:
     """The repository's shared git folder (``.git``, also for a worktree), where
     ``info/exclude`` lives; None outside a git repository."""
     try:
-        done = subprocess.run(["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
-                              cwd=base, capture_output=True, text=True, timeout=30)
+        done = subprocess.run(
+            ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+            cwd=base,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0 or not done.stdout.strip():
@@ -237,8 +257,9 @@ def changed_files(ref: str, start: Path, *, deleted: bool = False) -> set[Path]:
 
     def git(*args: str) -> str:
         try:
-            done = subprocess.run(["git", *args], cwd=top, capture_output=True, text=True,
-                                  timeout=120)
+            done = subprocess.run(
+                ["git", *args], cwd=top, capture_output=True, text=True, timeout=120
+            )
         except (OSError, subprocess.SubprocessError) as err:
             raise ConfigError(f"--changed-since: git failed: {err}") from err
         if done.returncode != 0:
@@ -265,12 +286,18 @@ def old_pins(ref: str, index: Path, top: Path) -> dict[str, tuple[str, str]] | N
 
     try:
         rel = index.resolve().relative_to(top).as_posix()
-        base = subprocess.run(["git", "merge-base", ref, "HEAD"], cwd=top, capture_output=True,
-                              text=True, timeout=120)
+        base = subprocess.run(
+            ["git", "merge-base", ref, "HEAD"], cwd=top, capture_output=True, text=True, timeout=120
+        )
         if base.returncode != 0:
             return None
-        shown = subprocess.run(["git", "show", f"{base.stdout.strip()}:{rel}"], cwd=top,
-                               capture_output=True, text=True, timeout=120)
+        shown = subprocess.run(
+            ["git", "show", f"{base.stdout.strip()}:{rel}"],
+            cwd=top,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
     if shown.returncode != 0:
@@ -279,12 +306,16 @@ def old_pins(ref: str, index: Path, top: Path) -> dict[str, tuple[str, str]] | N
         entries = tomllib.loads(shown.stdout).get("pin", [])
     except tomllib.TOMLDecodeError:
         return None
-    return {str(e.get("url")): (str(e.get("file")), str(e.get("sha256")))
-            for e in entries if isinstance(e, dict)}
+    return {
+        str(e.get("url")): (str(e.get("file")), str(e.get("sha256")))
+        for e in entries
+        if isinstance(e, dict)
+    }
 
 
-def with_changed_sources(files: list[Path], changed: set[Path], config: Config, base: Path,
-                         ref: str) -> list[Path]:
+def with_changed_sources(
+    files: list[Path], changed: set[Path], config: Config, base: Path, ref: str
+) -> list[Path]:
     """The files of ``files`` that changed, and those whose source changed (or was deleted): a
     source file (relative to the article) or a pinned copy (its file, or its entry in the pin
     index). The articles are read only when something other than an article changed."""
@@ -315,8 +346,10 @@ def with_changed_sources(files: list[Path], changed: set[Path], config: Config, 
             value = t.value.strip()
             if fetch_stage.is_url(value):
                 pin = pins.lookup(value)
-                hit = value in changed_urls or (pin is not None and (
-                    pins.path(pin) in changed or pins.path(pin).resolve() in changed))
+                hit = value in changed_urls or (
+                    pin is not None
+                    and (pins.path(pin) in changed or pins.path(pin).resolve() in changed)
+                )
             else:
                 hit = (article.path.parent / value).resolve() in changed
             if hit:
@@ -326,6 +359,7 @@ def with_changed_sources(files: list[Path], changed: set[Path], config: Config, 
 
 
 # -- reading an article --------------------------------------------------------------------------
+
 
 class Skip(Exception):
     """A file that is not checked, with the finding that says why."""
@@ -353,8 +387,9 @@ class Target:
     written: str  # as written in the file (to locate it)
 
 
-def file_item(code: str, rel: str, message: str, region: Region = Region(),
-              **evidence: str) -> Item:
+def file_item(
+    code: str, rel: str, message: str, region: Region = Region(), **evidence: str
+) -> Item:
     ev = (("file", rel),) + tuple(sorted(evidence.items()))
     f = make(code, confidence="high", message=message, evidence=ev)
     return Item(replace(f, fingerprint=fingerprint(f, {})), region)
@@ -368,7 +403,7 @@ def source_item(code: str, message: str, region: Region, **evidence: str) -> Ite
 def strip_target(message: str, target: str) -> str:
     for prefix in (f"{target}: ", f"{Path(target).name}: "):
         if message.startswith(prefix):
-            return message[len(prefix):]
+            return message[len(prefix) :]
     return message
 
 
@@ -385,8 +420,9 @@ def front_matter_problem(err: InputError) -> tuple[str, int]:
     return str(err), (int(m.group(1)) + 1 if m else 1)
 
 
-def read_article(path: Path, config: Config, options, rules: Rules | None = None,
-                 base: Path | None = None) -> Article:
+def read_article(
+    path: Path, config: Config, options, rules: Rules | None = None, base: Path | None = None
+) -> Article:
     """Read and extract one file. Raises :class:`Skip` when it cannot be checked."""
     from . import extract as ex
 
@@ -398,54 +434,86 @@ def read_article(path: Path, config: Config, options, rules: Rules | None = None
     try:
         fetched = fetch_stage.read_file(str(path), max_bytes=options.max_bytes)
     except InputError as err:
-        reason = "too-large" if "too large" in str(err) else (
-            "missing" if "no such file" in str(err) else "unreadable")
-        raise Skip("unreadable", file_item("F101", rel, strip_target(str(err), str(path)),
-                                           reason=reason)) from err
+        reason = (
+            "too-large"
+            if "too large" in str(err)
+            else ("missing" if "no such file" in str(err) else "unreadable")
+        )
+        raise Skip(
+            "unreadable", file_item("F101", rel, strip_target(str(err), str(path)), reason=reason)
+        ) from err
     if not fetched.body.strip():
-        raise Skip("not-checked", file_item("F100", rel, "not checked: empty file",
-                                            reason="empty"))
+        raise Skip("not-checked", file_item("F100", rel, "not checked: empty file", reason="empty"))
     kind = TEXT_SUFFIXES.get(path.suffix.lower(), "text")
     try:
         raw = ex.decode(fetched)
     except InputError as err:
         reason = "binary" if "binary" in str(err) else "unreadable"
-        raise Skip("unreadable", file_item("F101", rel, strip_target(str(err), str(path)),
-                                           reason=reason)) from err
+        raise Skip(
+            "unreadable", file_item("F101", rel, strip_target(str(err), str(path)), reason=reason)
+        ) from err
     front: dict = {}
     offset = 0
     stripped = raw.lstrip("\ufeff")
-    if kind in ("markdown", "html") and stripped.startswith(("---\n", "---\r\n", "+++\n", "+++\r\n")):
+    if kind in ("markdown", "html") and stripped.startswith(
+        ("---\n", "---\r\n", "+++\n", "+++\r\n")
+    ):
         try:
             front, rest = ex.split_front_matter(raw)
         except InputError as err:
-            reason = "broken-front-matter" if "broken" in str(err) else (
-                "front-matter-too-large" if "too large" in str(err) else "unclosed-front-matter")
+            reason = (
+                "broken-front-matter"
+                if "broken" in str(err)
+                else (
+                    "front-matter-too-large" if "too large" in str(err) else "unclosed-front-matter"
+                )
+            )
             message, line = front_matter_problem(err)
-            raise Skip("unreadable", file_item("F101", rel, message, Region(line),
-                                               reason=reason)) from err
+            raise Skip(
+                "unreadable", file_item("F101", rel, message, Region(line), reason=reason)
+            ) from err
         offset = len(raw) - len(rest)
         if kind == "html":
             fetched = replace(fetched, body=rest.encode("utf-8"), charset="utf-8")
     try:
         doc = ex.extract(fetched)
     except UnsupportedLanguageError as err:
-        raise Skip("not-checked", file_item("F102", rel, strip_target(str(err), str(path)),
-                                            language=err.language or "?",
-                                            reason="unsupported"), err.language) from err
+        raise Skip(
+            "not-checked",
+            file_item(
+                "F102",
+                rel,
+                strip_target(str(err), str(path)),
+                language=err.language or "?",
+                reason="unsupported",
+            ),
+            err.language,
+        ) from err
     except ExtractionError as err:
-        raise Skip("not-checked", file_item("F100", rel, "not checked: no article text found",
-                                            reason="no-text")) from err
+        raise Skip(
+            "not-checked",
+            file_item("F100", rel, "not checked: no article text found", reason="no-text"),
+        ) from err
     except InputError as err:
-        raise Skip("unreadable", file_item("F101", rel, strip_target(str(err), str(path)),
-                                           reason="unreadable")) from err
+        raise Skip(
+            "unreadable",
+            file_item("F101", rel, strip_target(str(err), str(path)), reason="unreadable"),
+        ) from err
     if kind == "html" and front:
         doc = with_front_sources(doc, front)
     if rules is not None and not rules.allows_language(doc.language):
         allowed = ", ".join(rules.languages)
-        raise Skip("not-checked", file_item(
-            "F102", rel, f"not checked: the article is in {doc.language}; allowed: {allowed}",
-            language=doc.language, reason="not-allowed"), doc.language)
+        raise Skip(
+            "not-checked",
+            file_item(
+                "F102",
+                rel,
+                f"not checked: the article is in {doc.language}; allowed: {allowed}",
+                language=doc.language,
+                reason="not-allowed",
+            ),
+            doc.language,
+        )
     return Article(path, rel, raw, offset, front, doc)
 
 
@@ -459,8 +527,9 @@ def with_front_sources(doc: Document, front: dict) -> Document:
         return doc
     cites = [Citation(normalise(v), "front-matter", "front matter", written=v) for v in values]
     known = {c.url for c in cites}
-    return replace(doc, citations=tuple(cites) + tuple(c for c in doc.citations
-                                                       if c.url not in known))
+    return replace(
+        doc, citations=tuple(cites) + tuple(c for c in doc.citations if c.url not in known)
+    )
 
 
 def chosen_sources(article: Article, config: Config) -> list[Target]:
@@ -474,8 +543,9 @@ def chosen_sources(article: Article, config: Config) -> list[Target]:
     chosen = declared or cites
     own = host_of(str(article.front.get("url") or ""))
     if own:
-        chosen = [c for c in chosen if c.how in ("front-matter", "source-line")
-                  or host_of(c.url) != own]
+        chosen = [
+            c for c in chosen if c.how in ("front-matter", "source-line") or host_of(c.url) != own
+        ]
     return [Target(c.url, c.written or c.url) for c in chosen[: config.max_sources]]
 
 
@@ -525,6 +595,7 @@ def locate_written(raw: str, written: str) -> Region:
 
 # -- checking one file ---------------------------------------------------------------------------
 
+
 class ScanFetcher(fetch_stage.Fetcher):
     """A Fetcher that answers from the repository's pins first; sources it fetches are cited
     ones, so robots.txt is honoured."""
@@ -549,10 +620,13 @@ def fetch_options(config: Config, *, pinning: bool = False):
     from .pipeline import Options
 
     no_network = (config.offline or config.pinned_only) and not pinning
-    values = dict(timeout=(min(5.0, config.timeout), config.timeout),
-                  max_sources=config.max_sources,
-                  cache_dir=str(config.cache_dir) if config.cache_dir else None,
-                  offline=no_network, archive=not no_network)
+    values: dict[str, Any] = dict(
+        timeout=(min(5.0, config.timeout), config.timeout),
+        max_sources=config.max_sources,
+        cache_dir=str(config.cache_dir) if config.cache_dir else None,
+        offline=no_network,
+        archive=not no_network,
+    )
     values.update(config.fetch)
     return Options(**values)
 
@@ -566,7 +640,7 @@ class Context:
         self.options = fetch_options(config)
         self.pins = PinIndex(config.pins_path, shown_from=base, root=base)
         self.fetcher = ScanFetcher.from_options(self.options)
-        self.fetcher.pins = self.pins
+        self.fetcher.pins = self.pins  # type: ignore[attr-defined]  # a ScanFetcher
 
     def warm(self) -> None:
         from . import embed
@@ -600,8 +674,9 @@ class Context:
         doc = article.document
         targets = chosen_sources(article, config)
         if not targets:
-            item = file_item("F100", rel, "not checked: the file cites no source",
-                             reason="no-source")
+            item = file_item(
+                "F100", rel, "not checked: the file cites no source", reason="no-source"
+            )
             return FileResult(rel, "not-checked", (item,), language=doc.language)
 
         items: list[Item] = []
@@ -623,20 +698,30 @@ class Context:
                 break
             except TooLargeError as err:  # above the size limits of factcheck.pipeline
                 message = strip_target(str(err), str(path)).replace("to check ", "", 1)
-                items.append(file_item("F100", rel, f"not checked: {message}",
-                                       reason="too-large"))
+                items.append(file_item("F100", rel, f"not checked: {message}", reason="too-large"))
                 return FileResult(rel, "not-checked", tuple(items), language=doc.language)
             except InputError as err:  # a local source copy that cannot be read
                 bad = err.target if err.target in usable else usable[0]
                 usable.remove(bad)
-                items.append(source_item(
-                    "S102", f"{self.show(bad)}: {strip_target(str(err), bad)}",
-                    locate_written(article.raw, written.get(bad, bad)), source=self.show(bad)))
+                items.append(
+                    source_item(
+                        "S102",
+                        f"{self.show(bad)}: {strip_target(str(err), bad)}",
+                        locate_written(article.raw, written.get(bad, bad)),
+                        source=self.show(bad),
+                    )
+                )
         if report is None:
             return FileResult(rel, "not-checked", tuple(items), language=doc.language)
         items += self.locate_findings(report, article, written)
-        return FileResult(rel, "checked", tuple(items), language=doc.language,
-                          sources=tuple(self.show(u) for u in usable), stats=report.stats)
+        return FileResult(
+            rel,
+            "checked",
+            tuple(items),
+            language=doc.language,
+            sources=tuple(self.show(u) for u in usable),
+            stats=report.stats,
+        )
 
     def show(self, target: str) -> str:
         return target if fetch_stage.is_url(target) else relative(Path(target), self.base)
@@ -644,8 +729,7 @@ class Context:
     def run(self, path: Path, sources: list[str], doc: Document) -> Report:
         from .pipeline import check
 
-        return check(str(path), sources, options=self.options, fetcher=self.fetcher,
-                     document=doc)
+        return check(str(path), sources, options=self.options, fetcher=self.fetcher, document=doc)
 
     def resolve(self, t: Target, article: Article, where: Region, items: list[Item]) -> str | None:
         """The address or file to check against, or None (and a finding in ``items``)."""
@@ -653,50 +737,88 @@ class Context:
         if fetch_stage.is_url(value):
             problem = fetch_stage.url_problem(value)
             if problem:
-                items.append(source_item("S104", f"{value}: not a valid address ({problem})",
-                                         where, source=value, reason="bad-url"))
+                items.append(
+                    source_item(
+                        "S104",
+                        f"{value}: not a valid address ({problem})",
+                        where,
+                        source=value,
+                        reason="bad-url",
+                    )
+                )
                 return None
             pin = self.pins.lookup(value)
             if pin is not None:
                 try:
                     self.pins.read(value)
                 except PinProblem as err:
-                    items.append(source_item("P101", str(err), where, source=value,
-                                             file=err.file, reason=err.reason))
+                    items.append(
+                        source_item(
+                            "P101", str(err), where, source=value, file=err.file, reason=err.reason
+                        )
+                    )
                     return None
                 return value
             if self.config.pinned_only or (self.config.offline and not self.options.cache):
-                items.append(source_item("P100", f"{value}: no pinned copy (run factcheck pin)",
-                                         where, source=value))
+                items.append(
+                    source_item(
+                        "P100", f"{value}: no pinned copy (run factcheck pin)", where, source=value
+                    )
+                )
                 return None
             return value
         scheme = value.partition(":")[0] if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) else ""
         if scheme and len(scheme) > 1:
-            items.append(source_item(
-                "S104", f"{value}: only http and https addresses can be fetched", where,
-                source=value, reason="scheme"))
+            items.append(
+                source_item(
+                    "S104",
+                    f"{value}: only http and https addresses can be fetched",
+                    where,
+                    source=value,
+                    reason="scheme",
+                )
+            )
             return None
         file = (article.path.parent / value).resolve()
         root = self.config.root
         if file != root and root not in file.parents:
-            items.append(source_item(
-                "S104", f"{value}: outside the repository ({relative(root, self.base) or '.'})",
-                where, source=value, reason="outside"))
+            items.append(
+                source_item(
+                    "S104",
+                    f"{value}: outside the repository ({relative(root, self.base) or '.'})",
+                    where,
+                    source=value,
+                    reason="outside",
+                )
+            )
             return None
         if file.is_file():
             return str(file)
         if "/" in value or Path(value).suffix.lower() in TEXT_SUFFIXES:
-            items.append(source_item(
-                "S104", f"{value}: no such file (relative to {relative(article.path.parent, self.base) or '.'})",
-                where, source=value, reason="no-such-file"))
+            items.append(
+                source_item(
+                    "S104",
+                    f"{value}: no such file (relative to {relative(article.path.parent, self.base) or '.'})",
+                    where,
+                    source=value,
+                    reason="no-such-file",
+                )
+            )
         else:
-            items.append(source_item(
-                "S104", f"{value!r} is neither an http(s) address nor a file next to the article",
-                where, source=value, reason="not-a-url"))
+            items.append(
+                source_item(
+                    "S104",
+                    f"{value!r} is neither an http(s) address nor a file next to the article",
+                    where,
+                    source=value,
+                    reason="not-a-url",
+                )
+            )
         return None
 
-    def locate_findings(self, report: Report, article: Article,
-                        written: dict[str, str]) -> list[Item]:
+    def locate_findings(
+        self, report: Report, article: Article, written: dict[str, str]
+    ) -> list[Item]:
         texts = {s.id: s.text for seg in (report.article, *report.sources) for s in seg.sentences}
         doc_of = {s.id: seg.document.url for seg in report.sources for s in seg.sentences}
         out: list[Item] = []
@@ -704,8 +826,12 @@ class Context:
             evidence = dict(f.evidence)
             if f.rule == "S100" and evidence.get("reason") == "not-cached":
                 src = evidence.get("source", "")
-                f = make("P100", confidence="high", message=f"{src}: no pinned copy and not in "
-                         "the HTTP cache (run factcheck pin)", evidence=(("source", src),))
+                f = make(
+                    "P100",
+                    confidence="high",
+                    message=f"{src}: no pinned copy and not in the HTTP cache (run factcheck pin)",
+                    evidence=(("source", src),),
+                )
                 f = replace(f, fingerprint=fingerprint(f, {}))
             region = None
             if f.article_sentence and f.article_sentence in texts:
@@ -719,6 +845,7 @@ class Context:
 
 
 # -- the scan ------------------------------------------------------------------------------------
+
 
 def apply_config(result: FileResult, config: Config, suppressions, base: Path) -> FileResult:
     """The configuration's rule selection, severities and minimum confidence for the file, then
@@ -735,8 +862,15 @@ def apply_config(result: FileResult, config: Config, suppressions, base: Path) -
             f = replace(f, severity=severity)
         match = suppressions.match(rel, f) if suppressions is not None else None
         kept.append(replace(item, finding=f, suppressed=match.reason if match else None))
-    kept.sort(key=lambda i: (i.region.line, i.region.column, -SEVERITY_RANK[i.finding.severity],
-                             i.finding.rule, i.finding.fingerprint))
+    kept.sort(
+        key=lambda i: (
+            i.region.line,
+            i.region.column,
+            -SEVERITY_RANK[i.finding.severity],
+            i.finding.rule,
+            i.finding.fingerprint,
+        )
+    )
     return replace(result, items=tuple(kept))
 
 
@@ -755,8 +889,12 @@ def _check_in_worker(path: str) -> FileResult:
     return _WORKER.check(Path(path))
 
 
-def scan(paths: Sequence[str | Path], config: Config, *,
-         progress: Callable[[ScanProgress], None] | None = None) -> ScanReport:
+def scan(
+    paths: Sequence[str | Path],
+    config: Config,
+    *,
+    progress: Callable[[ScanProgress], None] | None = None,
+) -> ScanReport:
     """Check every article under ``paths`` (files or folders) with ``config``. Never prints:
     ``progress`` is called once before the first file (``done`` 0) and once per file."""
     from . import suppress
@@ -768,7 +906,7 @@ def scan(paths: Sequence[str | Path], config: Config, *,
         files = with_changed_sources(files, changed, config, base, config.changed_since)
     suppressions = suppress.load(config.ignore_path, root=base)
     # a broken index, or a pins folder that leads out of the repository, stops the scan now
-    PinIndex(config.pins_path, shown_from=base, root=base).pins
+    PinIndex(config.pins_path, shown_from=base, root=base).pins  # noqa: B018 (the property loads and checks)
     jobs = max(1, min(config.workers(), len(files)))
     total = len(files)
     results: list[FileResult] = []
@@ -792,8 +930,9 @@ def scan(paths: Sequence[str | Path], config: Config, *,
         finally:
             ctx.close()
     else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                   initargs=(config, base))
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=(config, base)
+        )
         try:
             pending = {pool.submit(_check_in_worker, str(p)): p for p in files}
             for future in as_completed(pending):
@@ -801,8 +940,9 @@ def scan(paths: Sequence[str | Path], config: Config, *,
                 try:
                     raw = future.result()
                 except Exception as err:  # noqa: BLE001 - a worker that died
-                    raw = FileResult(relative(path, base), "error",
-                                     error=f"{type(err).__name__}: {err}"[:200])
+                    raw = FileResult(
+                        relative(path, base), "error", error=f"{type(err).__name__}: {err}"[:200]
+                    )
                 done(raw)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -813,29 +953,49 @@ def scan(paths: Sequence[str | Path], config: Config, *,
     scanned = {relative(base / r.path, config.root) for r in results}
     complete = not config.changed_since and any(
         Path(p).resolve() == config.root or Path(p).resolve() in config.root.parents
-        for p in (paths or [config.root]))
+        for p in (paths or [config.root])
+    )
     unused = suppressions.unused(scanned, complete)
     if unused and suppressions.file is not None:
         rel = relative(suppressions.file, base)
         items = []
         for s in unused:
             where = f" in {s.path}" if s.path else ""
-            items.append(file_item(
-                "I100", rel, f"suppression of {s.rule} {s.fingerprint}{where} matches no "
-                "finding; remove it", Region(s.line), rule=s.rule, fingerprint=s.fingerprint))
-        ignore_result = apply_config(FileResult(rel, IGNORE_FILE_STATUS, tuple(items)), config,
-                                     None, base)
+            items.append(
+                file_item(
+                    "I100",
+                    rel,
+                    f"suppression of {s.rule} {s.fingerprint}{where} matches no finding; remove it",
+                    Region(s.line),
+                    rule=s.rule,
+                    fingerprint=s.fingerprint,
+                )
+            )
+        ignore_result = apply_config(
+            FileResult(rel, IGNORE_FILE_STATUS, tuple(items)), config, None, base
+        )
         if ignore_result.items:
             results.append(ignore_result)
-    return ScanReport(base=str(base), root=str(config.root), files=tuple(results),
-                      fail_on=config.fail_on, seconds=round(time.perf_counter() - started, 3),
-                      jobs=jobs)
+    return ScanReport(
+        base=str(base),
+        root=str(config.root),
+        files=tuple(results),
+        fail_on=config.fail_on,
+        seconds=round(time.perf_counter() - started, 3),
+        jobs=jobs,
+    )
 
 
 # -- the text and JSON formats -------------------------------------------------------------------
 
-STYLE = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
-         "bold": "\033[1m", "reset": "\033[0m"}
+STYLE = {
+    "error": "\033[1;31m",
+    "warning": "\033[33m",
+    "info": "\033[36m",
+    "dim": "\033[2m",
+    "bold": "\033[1m",
+    "reset": "\033[0m",
+}
 
 
 def summary_line(report: ScanReport) -> str:
@@ -850,16 +1010,20 @@ def summary_line(report: ScanReport) -> str:
     if st["error"]:
         parts.append(f"{st['error']} internal errors")
     total = sum(sev.values())
-    found = "no findings" if not total else f"{total} finding{'s' if total != 1 else ''} (" + \
-        ", ".join(f"{n} {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in sev.items() if n) + ")"
+    found = (
+        "no findings"
+        if not total
+        else f"{total} finding{'s' if total != 1 else ''} ("
+        + ", ".join(f"{n} {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in sev.items() if n)
+        + ")"
+    )
     line = f"{n_files} file{'s' if n_files != 1 else ''}: {', '.join(parts)}; {found}"
     if report.suppressed():
         line += f"; {report.suppressed()} suppressed"
     return line
 
 
-def render_text(report: ScanReport, *, color: bool = False, width: int = 100,
-                **_: object) -> str:
+def render_text(report: ScanReport, *, color: bool = False, width: int = 100, **_: object) -> str:
     import textwrap
 
     def paint(style: str, text: str) -> str:
@@ -869,9 +1033,11 @@ def render_text(report: ScanReport, *, color: bool = False, width: int = 100,
     for f, item in report.items():
         fd = item.finding
         r = item.region
-        out.append(f"{paint('bold', f'{f.path}:{r.line}:{r.column}')}: "
-                   f"{paint(fd.severity, fd.severity)} {fd.rule} {fd.name}  {fd.message}"
-                   + (f" (confidence {fd.confidence})" if fd.kind != "scan" else ""))
+        out.append(
+            f"{paint('bold', f'{f.path}:{r.line}:{r.column}')}: "
+            f"{paint(fd.severity, fd.severity)} {fd.rule} {fd.name}  {fd.message}"
+            + (f" (confidence {fd.confidence})" if fd.kind != "scan" else "")
+        )
         for label, text in (("article", item.article_text), ("source", item.source_text)):
             if text:
                 lines = textwrap.wrap(text, width=max(width - 13, 30)) or [""]
@@ -884,8 +1050,7 @@ def render_text(report: ScanReport, *, color: bool = False, width: int = 100,
     out.append(summary_line(report))
     failing = len(report.failing())
     if failing:
-        out.append(f"{failing} finding{'s' if failing != 1 else ''} at or above "
-                   f"{report.fail_on}")
+        out.append(f"{failing} finding{'s' if failing != 1 else ''} at or above {report.fail_on}")
     return "\n".join(out) + "\n"
 
 
@@ -894,10 +1059,17 @@ def item_dict(item: Item) -> dict:
 
     d = finding(item.finding)
     r = item.region
-    d.update({"line": r.line, "column": r.column, "end_line": r.end_line,
-              "end_column": r.end_column, "article_text": item.article_text,
-              "source_text": item.source_text,
-              "suppressed": {"reason": item.suppressed} if item.suppressed else None})
+    d.update(
+        {
+            "line": r.line,
+            "column": r.column,
+            "end_line": r.end_line,
+            "end_column": r.end_column,
+            "article_text": item.article_text,
+            "source_text": item.source_text,
+            "suppressed": {"reason": item.suppressed} if item.suppressed else None,
+        }
+    )
     return d
 
 
@@ -907,14 +1079,24 @@ def as_dict(report: ScanReport) -> dict:
         "kind": "scan",
         "tool": {"name": "factcheck", "version": __version__},
         "fail_on": report.fail_on,
-        "summary": {"files": len([f for f in report.files if f.status != IGNORE_FILE_STATUS]),
-                    **report.statuses(),
-                    "severities": report.severities(), "suppressed": report.suppressed(),
-                    "failing": len(report.failing()), "exit_code": report.exit_code()},
+        "summary": {
+            "files": len([f for f in report.files if f.status != IGNORE_FILE_STATUS]),
+            **report.statuses(),
+            "severities": report.severities(),
+            "suppressed": report.suppressed(),
+            "failing": len(report.failing()),
+            "exit_code": report.exit_code(),
+        },
         "files": [
-            {"path": f.path, "status": f.status, "language": f.language,
-             "sources": list(f.sources), "stats": dict(f.stats), "error": f.error,
-             "findings": [item_dict(i) for i in f.items]}
+            {
+                "path": f.path,
+                "status": f.status,
+                "language": f.language,
+                "sources": list(f.sources),
+                "stats": dict(f.stats),
+                "error": f.error,
+                "findings": [item_dict(i) for i in f.items],
+            }
             for f in report.files
         ],
     }
@@ -932,8 +1114,10 @@ def statistics(report: ScanReport) -> list[dict]:
     for _, item in report.items():
         key = (item.finding.rule, item.finding.name)
         counts[key] = counts.get(key, 0) + 1
-    return [{"code": code, "name": name, "count": n}
-            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        {"code": code, "name": name, "count": n}
+        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def render_statistics(report: ScanReport, *, as_json: bool = False) -> str:
@@ -956,5 +1140,17 @@ def render_ignore(report: ScanReport, **_: object) -> str:
     return render_entries([(f.path, i.finding) for f, i in report.items()])
 
 
-__all__ = ["scan", "ScanReport", "FileResult", "Item", "Region", "ScanProgress", "collect",
-           "changed_files", "locate", "render_text", "render_json", "as_dict"]
+__all__ = [
+    "scan",
+    "ScanReport",
+    "FileResult",
+    "Item",
+    "Region",
+    "ScanProgress",
+    "collect",
+    "changed_files",
+    "locate",
+    "render_text",
+    "render_json",
+    "as_dict",
+]

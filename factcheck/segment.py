@@ -53,22 +53,32 @@ def ordinal_date(prev: str, following: str, language: str) -> bool:
     """'am Samstag, dem 27. September': a day number with its ordinal full stop before a month
     name does not end a sentence."""
     months = month_re(language)
-    return bool(months) and bool(re.search(r"(?:^|\s)\d{1,2}\.$", prev)) and bool(
-        months.match(following))
+    return (
+        bool(months)
+        and bool(re.search(r"(?:^|\s)\d{1,2}\.$", prev))
+        and bool(months.match(following))  # type: ignore[union-attr]  # bool(months) above
+    )
 
 
 def split_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in text, whitespace trimmed, no characters lost between them."""
-    bounds = [(b["start_index"], b["end_index"]) for b in sentencex.get_sentence_boundaries(language, text)]
+    bounds = [
+        (b["start_index"], b["end_index"])
+        for b in sentencex.get_sentence_boundaries(language, text)
+    ]
     if not bounds:
         return [(0, len(text))] if text.strip() else []
     merged: list[list[int]] = []
     abbr = abbreviation_re(language)
     for start, end in bounds:
         if merged:
-            prev = text[merged[-1][0]:merged[-1][1]].rstrip()
-            if abbr.search(prev) or open_quote(prev) or not text[start:end].strip() \
-                    or ordinal_date(prev, text[start:end], language):
+            prev = text[merged[-1][0] : merged[-1][1]].rstrip()
+            if (
+                abbr.search(prev)
+                or open_quote(prev)
+                or not text[start:end].strip()
+                or ordinal_date(prev, text[start:end], language)
+            ):
                 merged[-1][1] = end
                 continue
         merged.append([start, end])
@@ -108,7 +118,7 @@ def segment(document: Document, prefix: str, first: int = 1) -> Segmented:
     out: list[Sentence] = []
     number = first
     for paragraph, block in enumerate(document.blocks):
-        text = document.text[block.start:block.end]
+        text = document.text[block.start : block.end]
         if block.kind == "paragraph":
             spans = split_spans(text, document.language)
             kind = "body"
@@ -116,15 +126,17 @@ def segment(document: Document, prefix: str, first: int = 1) -> Segmented:
             spans = [(0, len(text))]
             kind = block.kind
         for start, end in spans:
-            out.append(Sentence(
-                id=f"{prefix}{number}",
-                text=text[start:end],
-                start=block.start + start,
-                end=block.start + end,
-                kind=kind,
-                paragraph=paragraph,
-                language=document.language,
-            ))
+            out.append(
+                Sentence(
+                    id=f"{prefix}{number}",
+                    text=text[start:end],
+                    start=block.start + start,
+                    end=block.start + end,
+                    kind=kind,
+                    paragraph=paragraph,
+                    language=document.language,
+                )
+            )
             number += 1
     return Segmented(document=document, sentences=tuple(out))
 
@@ -150,7 +162,10 @@ def clauses(sentence: Sentence) -> list[tuple[int, int]]:
         piece = text[start:end]
         stripped = piece.rstrip(" ,;:—–.")
         end = start + len(stripped)
-        if len(stripped.split()) >= CLAUSE_MIN_WORDS and (start, end) != (0, len(text.rstrip(". "))):
+        if len(stripped.split()) >= CLAUSE_MIN_WORDS and (start, end) != (
+            0,
+            len(text.rstrip(". ")),
+        ):
             spans.append((start, end))
     # a clause runs to the end of the sentence when the last cut opens it
     return spans
@@ -158,5 +173,8 @@ def clauses(sentence: Sentence) -> list[tuple[int, int]]:
 
 def inside_quote(text: str, pos: int) -> bool:
     before = text[:pos]
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”") \
+    return (
+        before.count("«") > before.count("»")
+        or before.count("“") > before.count("”")
         or before.count('"') % 2 == 1
+    )

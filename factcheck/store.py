@@ -26,9 +26,10 @@ import dataclasses
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import sqlite_utils
 
@@ -41,12 +42,23 @@ SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 KNOWN_FINDING_FIELDS = {
-    "kind", "rule", "name", "severity", "confidence", "message", "article_sentence",
-    "source_sentence", "source_sentences", "span", "evidence", "fingerprint",
+    "kind",
+    "rule",
+    "name",
+    "severity",
+    "confidence",
+    "message",
+    "article_sentence",
+    "source_sentence",
+    "source_sentences",
+    "span",
+    "evidence",
+    "fingerprint",
 }
 
 
 # -- ids -----------------------------------------------------------------------------------------
+
 
 def document_id(seg_or_url: Segmented | str) -> str:
     """16 hex digits of the SHA-256 of the document's final URL (its address after redirects;
@@ -65,10 +77,11 @@ def sentence_id(doc_id: str, position: int) -> str:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 # -- schema and migrations -----------------------------------------------------------------------
+
 
 def _v1_core(db: sqlite_utils.Database) -> None:
     """Version 1: pages, sentences, runs and what each run found."""
@@ -213,7 +226,7 @@ def _v2_browse(db: sqlite_utils.Database) -> None:
             doc TEXT
         )""")
     _sync_rules(db, extra=[r[0] for r in db.execute("SELECT DISTINCT rule FROM findings")])
-    db["findings"].transform(add_foreign_keys=[("rule", "rules", "code")])
+    db["findings"].transform(add_foreign_keys=[("rule", "rules", "code")])  # type: ignore[union-attr]  # a table
     db.execute("""
         CREATE TABLE quotes (
             id TEXT PRIMARY KEY,
@@ -225,8 +238,8 @@ def _v2_browse(db: sqlite_utils.Database) -> None:
             speaker TEXT,
             verb TEXT
         )""")
-    db["sentences"].enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
-    db["sentences"].populate_fts(["text"])
+    db["sentences"].enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)  # type: ignore[union-attr]  # a table
+    db["sentences"].populate_fts(["text"])  # type: ignore[union-attr]  # a table
     for sql in (
         "CREATE INDEX IF NOT EXISTS idx_findings_run ON findings(run_id)",
         "CREATE INDEX IF NOT EXISTS idx_findings_kind ON findings(kind)",
@@ -263,10 +276,12 @@ def migrate(db: sqlite_utils.Database) -> int:
         if version > SCHEMA_VERSION:
             raise InputError(
                 f"the database was written by a newer factcheck (schema {version}, this one "
-                f"knows {SCHEMA_VERSION}); upgrade factcheck to use it")
+                f"knows {SCHEMA_VERSION}); upgrade factcheck to use it"
+            )
         if version == 0 and db.table_names():
-            raise InputError("the database holds tables that factcheck did not write; "
-                             "give a new file to --db")
+            raise InputError(
+                "the database holds tables that factcheck did not write; give a new file to --db"
+            )
         for step in MIGRATIONS[version:]:
             step(db)
         if version != SCHEMA_VERSION:
@@ -281,8 +296,9 @@ def connect(path: str | Path, *, migrate_schema: bool = True) -> sqlite_utils.Da
     if path.is_dir():
         raise InputError(f"{path} is a directory, not a database file")
     if not path.exists() and not path.parent.is_dir():
-        raise InputError(f"cannot create the database {path}: the folder {path.parent} does not "
-                         "exist")
+        raise InputError(
+            f"cannot create the database {path}: the folder {path.parent} does not exist"
+        )
     try:
         db = sqlite_utils.Database(path)
     except sqlite3.DatabaseError as err:
@@ -325,32 +341,53 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 
 # -- writing -------------------------------------------------------------------------------------
 
-def save(report: Report, path: str | Path, *, command: str = "check",
-         started_at: str | None = None, article_target: str | None = None) -> int:
+
+def save(
+    report: Report,
+    path: str | Path,
+    *,
+    command: str = "check",
+    started_at: str | None = None,
+    article_target: str | None = None,
+) -> int:
     """Write REPORT into the database at PATH (created if missing) as a new run; returns the
     run id. The documents and sentences of the report are inserted or updated in place."""
     db = connect(path, migrate_schema=False)
     try:
         with transaction(db):
             migrate(db)
-            return write(db, report, command=command, started_at=started_at,
-                         article_target=article_target)
+            return write(
+                db, report, command=command, started_at=started_at, article_target=article_target
+            )
     except sqlite3.OperationalError as err:  # read-only, locked past the busy timeout, full
         raise InputError(f"cannot write the database {path}: {err}") from err
     finally:
         db.close()
 
 
-def write(db: sqlite_utils.Database, report: Report, *, command: str = "check",
-          started_at: str | None = None, article_target: str | None = None) -> int:
+def write(
+    db: sqlite_utils.Database,
+    report: Report,
+    *,
+    command: str = "check",
+    started_at: str | None = None,
+    article_target: str | None = None,
+) -> int:
     """The body of :func:`save`, inside the caller's transaction."""
     finished = now()
     _sync_rules(db)
     labels: dict[str, str] = {}  # report sentence id ("A3", "S15") -> stored sentence id
     article_id = _write_document(db, report.article, labels, finished)
     source_ids = [_write_document(db, seg, labels, finished) for seg in report.sources]
-    run_id = _write_run(db, report, article_id, command=command, started_at=started_at or finished,
-                        finished_at=finished, article_target=article_target)
+    run_id = _write_run(
+        db,
+        report,
+        article_id,
+        command=command,
+        started_at=started_at or finished,
+        finished_at=finished,
+        article_target=article_target,
+    )
     _write_run_sources(db, report, run_id, source_ids)
     _write_alignments(db, report, run_id, labels)
     _write_findings(db, report, run_id, article_id, labels)
@@ -358,60 +395,101 @@ def write(db: sqlite_utils.Database, report: Report, *, command: str = "check",
     return run_id
 
 
-def _sync_rules(db: sqlite_utils.Database, extra: list[str] = ()) -> None:
+def _sync_rules(db: sqlite_utils.Database, extra: Sequence[str] = ()) -> None:
     rows = []
     for r in all_rules().values():
         try:
             doc = rule_doc(r.code)
         except Exception:  # noqa: BLE001 - a rule without a doc still gets a row
             doc = ""
-        rows.append({"code": r.code, "name": r.name, "kind": r.kind, "severity": r.severity,
-                     "status": r.status, "summary": r.summary, "doc": doc})
+        rows.append(
+            {
+                "code": r.code,
+                "name": r.name,
+                "kind": r.kind,
+                "severity": r.severity,
+                "status": r.status,
+                "summary": r.summary,
+                "doc": doc,
+            }
+        )
     known = {r["code"] for r in rows}
     for code in extra:  # rules found in old findings that this version no longer defines
         if code and code not in known:
-            rows.append({"code": code, "name": code, "kind": "", "severity": "", "status": "retired",
-                         "summary": "", "doc": ""})
-    db["rules"].upsert_all(rows, pk="code")
+            rows.append(
+                {
+                    "code": code,
+                    "name": code,
+                    "kind": "",
+                    "severity": "",
+                    "status": "retired",
+                    "summary": "",
+                    "doc": "",
+                }
+            )
+    db["rules"].upsert_all(rows, pk="code")  # type: ignore[union-attr]  # a table
 
 
-def _write_document(db: sqlite_utils.Database, seg: Segmented, labels: dict[str, str],
-                    when: str) -> str:
+def _write_document(
+    db: sqlite_utils.Database, seg: Segmented, labels: dict[str, str], when: str
+) -> str:
     doc = seg.document
     doc_id = document_id(seg)
-    db["documents"].upsert({
-        "id": doc_id,
-        "url": doc.url,
-        "final_url": doc.final_url or doc.url,
-        "title": doc.title,
-        "site": doc.site,
-        "language": doc.language,
-        "published": doc.published,
-        "author": doc.author,
-        "retrieved": doc.how,
-        "retrieved_at": getattr(doc, "fetched_at", None) or when,
-        "archived_at": getattr(doc, "archived_at", None),
-        "canonical": getattr(doc, "canonical", None),
-        "citations": json.dumps([{"url": c.url, "how": c.how} for c in doc.citations],
-                                ensure_ascii=False),
-        "text": doc.text,
-    }, pk="id")
+    db["documents"].upsert(  # type: ignore[union-attr]  # a table
+        {
+            "id": doc_id,
+            "url": doc.url,
+            "final_url": doc.final_url or doc.url,
+            "title": doc.title,
+            "site": doc.site,
+            "language": doc.language,
+            "published": doc.published,
+            "author": doc.author,
+            "retrieved": doc.how,
+            "retrieved_at": getattr(doc, "fetched_at", None) or when,
+            "archived_at": getattr(doc, "archived_at", None),
+            "canonical": getattr(doc, "canonical", None),
+            "citations": json.dumps(
+                [{"url": c.url, "how": c.how} for c in doc.citations], ensure_ascii=False
+            ),
+            "text": doc.text,
+        },
+        pk="id",
+    )
     rows = []
     for position, s in enumerate(seg.sentences, start=1):
         sid = sentence_id(doc_id, position)
         labels[s.id] = sid
-        rows.append({"id": sid, "document_id": doc_id, "position": position, "kind": s.kind,
-                     "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text,
-                     "language": s.language})
+        rows.append(
+            {
+                "id": sid,
+                "document_id": doc_id,
+                "position": position,
+                "kind": s.kind,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "language": s.language,
+            }
+        )
     if rows:
-        db["sentences"].upsert_all(rows, pk="id")
+        db["sentences"].upsert_all(rows, pk="id")  # type: ignore[union-attr]  # a table
     # a page that became shorter: its old tail goes (findings of older runs keep their labels)
     db.execute("DELETE FROM sentences WHERE document_id = ? AND position > ?", [doc_id, len(rows)])
     return doc_id
 
 
-def _write_run(db: sqlite_utils.Database, report: Report, article_id: str, *, command: str,
-               started_at: str, finished_at: str, article_target: str | None) -> int:
+def _write_run(
+    db: sqlite_utils.Database,
+    report: Report,
+    article_id: str,
+    *,
+    command: str,
+    started_at: str,
+    finished_at: str,
+    article_target: str | None,
+) -> int:
     severities = {"error": 0, "warning": 0, "info": 0}
     for f in report.findings:
         severities[f.severity] = severities.get(f.severity, 0) + 1
@@ -421,19 +499,30 @@ def _write_run(db: sqlite_utils.Database, report: Report, article_id: str, *, co
         "INSERT INTO runs (started_at, finished_at, command, tool_version, article_id, "
         "article_target, source_coverage, article_support, finding_count, error_count, "
         "warning_count, info_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [started_at, finished_at, command, __version__, article_id,
-         article_target or report.article.document.url,
-         round(report.stat("source_carried") / src_total, 3) if src_total else None,
-         round(report.stat("article_supported") / art_total, 3) if art_total else None,
-         len(report.findings), severities["error"], severities["warning"], severities["info"]])
-    return cursor.lastrowid
+        [
+            started_at,
+            finished_at,
+            command,
+            __version__,
+            article_id,
+            article_target or report.article.document.url,
+            round(report.stat("source_carried") / src_total, 3) if src_total else None,
+            round(report.stat("article_supported") / art_total, 3) if art_total else None,
+            len(report.findings),
+            severities["error"],
+            severities["warning"],
+            severities["info"],
+        ],
+    )
+    return cursor.lastrowid  # type: ignore[return-value]  # set by the INSERT
 
 
-def _write_run_sources(db: sqlite_utils.Database, report: Report, run_id: int,
-                       source_ids: list[str]) -> None:
+def _write_run_sources(
+    db: sqlite_utils.Database, report: Report, run_id: int, source_ids: list[str]
+) -> None:
     """One row per source tried; the sources read successfully appear in report.sources in the
     order of the successful statuses."""
-    read = iter(zip(report.sources, source_ids))
+    read = iter(zip(report.sources, source_ids, strict=False))
     rows = []
     for position, status in enumerate(report.source_status, start=1):
         source_id = first = None
@@ -441,25 +530,41 @@ def _write_run_sources(db: sqlite_utils.Database, report: Report, run_id: int,
             seg, source_id = next(read, (None, None))
             if seg is not None and seg.sentences:
                 first = int(seg.sentences[0].id[1:])
-        rows.append({"run_id": run_id, "position": position, "target": status.target,
-                     "source_id": source_id, "ok": int(status.ok), "reason": status.reason or None,
-                     "message": status.message or None, "first_sentence": first})
+        rows.append(
+            {
+                "run_id": run_id,
+                "position": position,
+                "target": status.target,
+                "source_id": source_id,
+                "ok": int(status.ok),
+                "reason": status.reason or None,
+                "message": status.message or None,
+                "first_sentence": first,
+            }
+        )
     if rows:
-        db["run_sources"].insert_all(rows)
+        db["run_sources"].insert_all(rows)  # type: ignore[union-attr]  # a table
 
 
-def _write_alignments(db: sqlite_utils.Database, report: Report, run_id: int,
-                      labels: dict[str, str]) -> None:
+def _write_alignments(
+    db: sqlite_utils.Database, report: Report, run_id: int, labels: dict[str, str]
+) -> None:
     rows = []
     for bead_no, bead in enumerate(report.alignments, start=1):
         for a in bead.article or (None,):
             for s in bead.source or (None,):
-                rows.append({"run_id": run_id, "bead": bead_no,
-                             "article_sentence_id": labels.get(a) if a else None,
-                             "source_sentence_id": labels.get(s) if s else None,
-                             "score": round(bead.score, 3), "method": bead.method})
+                rows.append(
+                    {
+                        "run_id": run_id,
+                        "bead": bead_no,
+                        "article_sentence_id": labels.get(a) if a else None,
+                        "source_sentence_id": labels.get(s) if s else None,
+                        "score": round(bead.score, 3),
+                        "method": bead.method,
+                    }
+                )
     if rows:
-        db["alignments"].insert_all(rows)
+        db["alignments"].insert_all(rows)  # type: ignore[union-attr]  # a table
 
 
 def _plain(value: Any) -> Any:
@@ -481,27 +586,39 @@ def _extra_fields(finding: Any) -> dict[str, Any]:
     return out
 
 
-def _write_findings(db: sqlite_utils.Database, report: Report, run_id: int, article_id: str,
-                    labels: dict[str, str]) -> None:
+def _write_findings(
+    db: sqlite_utils.Database, report: Report, run_id: int, article_id: str, labels: dict[str, str]
+) -> None:
     rows = []
     for position, f in enumerate(report.findings, start=1):
         extra = _extra_fields(f)
-        rows.append({
-            "run_id": run_id, "position": position, "article_id": article_id,
-            "kind": f.kind, "rule": f.rule, "name": f.name, "severity": f.severity,
-            "confidence": f.confidence, "message": f.message,
-            "article_sentence": f.article_sentence, "source_sentence": f.source_sentence,
-            "source_sentences": json.dumps(list(f.source_sentences)),
-            "article_sentence_id": labels.get(f.article_sentence) if f.article_sentence else None,
-            "source_sentence_id": labels.get(f.source_sentence) if f.source_sentence else None,
-            "span_start": f.span[0] if f.span else None,
-            "span_end": f.span[1] if f.span else None,
-            "evidence": json.dumps(dict(f.evidence), ensure_ascii=False),
-            "fingerprint": f.fingerprint,
-            "extra": json.dumps(extra, ensure_ascii=False, default=_plain) if extra else None,
-        })
+        rows.append(
+            {
+                "run_id": run_id,
+                "position": position,
+                "article_id": article_id,
+                "kind": f.kind,
+                "rule": f.rule,
+                "name": f.name,
+                "severity": f.severity,
+                "confidence": f.confidence,
+                "message": f.message,
+                "article_sentence": f.article_sentence,
+                "source_sentence": f.source_sentence,
+                "source_sentences": json.dumps(list(f.source_sentences)),
+                "article_sentence_id": labels.get(f.article_sentence)
+                if f.article_sentence
+                else None,
+                "source_sentence_id": labels.get(f.source_sentence) if f.source_sentence else None,
+                "span_start": f.span[0] if f.span else None,
+                "span_end": f.span[1] if f.span else None,
+                "evidence": json.dumps(dict(f.evidence), ensure_ascii=False),
+                "fingerprint": f.fingerprint,
+                "extra": json.dumps(extra, ensure_ascii=False, default=_plain) if extra else None,
+            }
+        )
     if rows:
-        db["findings"].insert_all(rows)
+        db["findings"].insert_all(rows)  # type: ignore[union-attr]  # a table
 
 
 def _quote_value(quote: Any, *names: str) -> Any:
@@ -525,23 +642,32 @@ def _write_quotes(db: sqlite_utils.Database, report: Report, labels: dict[str, s
             continue
         doc_id = sid.rsplit(":", 1)[0]
         start = _quote_value(q, "start")
-        rows.append({"id": f"{sid}:{start if start is not None else 0}", "document_id": doc_id,
-                     "sentence_id": sid, "start": start, "end": _quote_value(q, "end"),
-                     "text": _quote_value(q, "text") or "",
-                     "speaker": _quote_value(q, "speaker"), "verb": _quote_value(q, "verb")})
+        rows.append(
+            {
+                "id": f"{sid}:{start if start is not None else 0}",
+                "document_id": doc_id,
+                "sentence_id": sid,
+                "start": start,
+                "end": _quote_value(q, "end"),
+                "text": _quote_value(q, "text") or "",
+                "speaker": _quote_value(q, "speaker"),
+                "verb": _quote_value(q, "verb"),
+            }
+        )
     if not rows:
         return
     docs = sorted({r["document_id"] for r in rows})
     db.execute(f"DELETE FROM quotes WHERE document_id IN ({','.join('?' * len(docs))})", docs)
-    db["quotes"].upsert_all(rows, pk="id")
+    db["quotes"].upsert_all(rows, pk="id")  # type: ignore[union-attr]  # a table
 
 
 # -- reading -------------------------------------------------------------------------------------
 
+
 def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
 
 
 def load_run(conn: sqlite3.Connection, run_id: int) -> dict[str, Any] | None:
@@ -554,21 +680,32 @@ def load_run(conn: sqlite3.Connection, run_id: int) -> dict[str, Any] | None:
     sources = _rows(conn, "SELECT * FROM run_sources WHERE run_id = ? ORDER BY position", [run_id])
     doc_ids = [run["article_id"]] + [s["source_id"] for s in sources if s["source_id"]]
     marks = ",".join("?" * len(doc_ids))
-    documents = {d["id"]: d for d in _rows(
-        conn, f"SELECT id, url, final_url, title, site, language, published, retrieved, "
-              f"retrieved_at, archived_at FROM documents WHERE id IN ({marks})", doc_ids)}
+    documents = {
+        d["id"]: d
+        for d in _rows(
+            conn,
+            f"SELECT id, url, final_url, title, site, language, published, retrieved, "
+            f"retrieved_at, archived_at FROM documents WHERE id IN ({marks})",
+            doc_ids,
+        )
+    }
     sentences = _rows(
-        conn, f"SELECT id, document_id, position, kind, paragraph, text, language FROM sentences "
-              f"WHERE document_id IN ({marks}) ORDER BY document_id, position", doc_ids)
+        conn,
+        f"SELECT id, document_id, position, kind, paragraph, text, language FROM sentences "
+        f"WHERE document_id IN ({marks}) ORDER BY document_id, position",
+        doc_ids,
+    )
     return {
         "run": run,
         "run_sources": sources,
         "documents": documents,
         "sentences": sentences,
-        "alignments": _rows(conn, "SELECT * FROM alignments WHERE run_id = ? ORDER BY bead, id",
-                            [run_id]),
-        "findings": _rows(conn, "SELECT * FROM findings WHERE run_id = ? ORDER BY position",
-                          [run_id]),
+        "alignments": _rows(
+            conn, "SELECT * FROM alignments WHERE run_id = ? ORDER BY bead, id", [run_id]
+        ),
+        "findings": _rows(
+            conn, "SELECT * FROM findings WHERE run_id = ? ORDER BY position", [run_id]
+        ),
     }
 
 
@@ -576,7 +713,9 @@ def latest_run(conn: sqlite3.Connection, article: str) -> int | None:
     """The id of the latest run of an article, given by document id, URL or final URL."""
     row = conn.execute(
         "SELECT max(r.id) FROM runs r JOIN documents d ON d.id = r.article_id "
-        "WHERE d.id = ? OR d.url = ? OR d.final_url = ?", [article, article, article]).fetchone()
+        "WHERE d.id = ? OR d.url = ? OR d.final_url = ?",
+        [article, article, article],
+    ).fetchone()
     return row[0] if row else None
 
 

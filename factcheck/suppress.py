@@ -46,8 +46,11 @@ class Suppressions:
 
     def match(self, rel_path: str, finding: Finding) -> Suppression | None:
         for n, s in enumerate(self.entries):
-            if s.rule == finding.rule and s.fingerprint == finding.fingerprint and (
-                    s.path is None or s.path == rel_path):
+            if (
+                s.rule == finding.rule
+                and s.fingerprint == finding.fingerprint
+                and (s.path is None or s.path == rel_path)
+            ):
                 self.used.add(n)
                 return s
         return None
@@ -55,8 +58,12 @@ class Suppressions:
     def unused(self, scanned: set[str], complete: bool) -> list[Suppression]:
         """Entries that matched nothing: those for a scanned file, and those without a file
         when the scan covered the whole repository."""
-        return [s for n, s in enumerate(self.entries) if n not in self.used
-                and ((s.path is not None and s.path in scanned) or (s.path is None and complete))]
+        return [
+            s
+            for n, s in enumerate(self.entries)
+            if n not in self.used
+            and ((s.path is not None and s.path in scanned) or (s.path is None and complete))
+        ]
 
 
 def load(path: Path, *, root: Path | None = None) -> Suppressions:
@@ -97,23 +104,29 @@ def load(path: Path, *, root: Path | None = None) -> Suppressions:
             raise ConfigError(f"{where}: rule {entry.get('rule')!r} is no rule code")
         fp = str(entry.get("fingerprint", "")).strip().lower()
         if not FINGERPRINT_RE.match(fp):
-            raise ConfigError(f"{where}: fingerprint must be the 16 hex digits of a finding's "
-                              "fingerprint (see the JSON or SARIF report)")
+            raise ConfigError(
+                f"{where}: fingerprint must be the 16 hex digits of a finding's "
+                "fingerprint (see the JSON or SARIF report)"
+            )
         reason = entry.get("reason")
         if not isinstance(reason, str) or not reason.strip():
             raise ConfigError(f"{where}: every suppression needs a reason")
         p = entry.get("path")
         if p is not None and (not isinstance(p, str) or not p.strip()):
             raise ConfigError(f"{where}: path must be a file path relative to the root")
-        out.append(Suppression(rule, fp, reason.strip(),
-                               p.strip().removeprefix("./") if p else None, line))
+        out.append(
+            Suppression(rule, fp, reason.strip(), p.strip().removeprefix("./") if p else None, line)
+        )
     return Suppressions(path, tuple(out))
 
 
 def entry_lines(text: str) -> list[int]:
     """The 1-based line of each ``[[ignore]]`` header, in order."""
-    return [n for n, line in enumerate(text.splitlines(), 1)
-            if re.match(r"^\s*\[\[\s*ignore\s*\]\]", line)]
+    return [
+        n
+        for n, line in enumerate(text.splitlines(), 1)
+        if re.match(r"^\s*\[\[\s*ignore\s*\]\]", line)
+    ]
 
 
 def render_entries(items: list[tuple[str, Finding]]) -> str:
@@ -123,7 +136,15 @@ def render_entries(items: list[tuple[str, Finding]]) -> str:
 
     blocks = []
     for path, f in items:
-        blocks.append("[[ignore]]\n" + tomli_w.dumps({
-            "rule": f.rule, "fingerprint": f.fingerprint, "path": path,
-            "reason": "TODO: why this finding is acceptable"}))
+        blocks.append(
+            "[[ignore]]\n"
+            + tomli_w.dumps(
+                {
+                    "rule": f.rule,
+                    "fingerprint": f.fingerprint,
+                    "path": path,
+                    "reason": "TODO: why this finding is acceptable",
+                }
+            )
+        )
     return "\n".join(blocks)

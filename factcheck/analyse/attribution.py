@@ -39,12 +39,52 @@ from .speech import THAT, Cues, cues, mask_quotes  # noqa: F401 - kept importabl
 MAX_SPEAKER_WORDS = 10
 MAX_PREPOSED_WORDS = 8
 BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s(?:that|que|qu’|dass|daß|because|car|porque|weil)\s", re.I)
-END = re.compile(r"[.;!?()\[\]]|\s(?:that|que|qu’|dass|because|car|porque|weil)\s|,\s+(?:[a-zà-ÿ]+\s+){0,2}(?:that|que|dass)\s", re.I)
+END = re.compile(
+    r"[.;!?()\[\]]|\s(?:that|que|qu’|dass|because|car|porque|weil)\s|,\s+(?:[a-zà-ÿ]+\s+){0,2}(?:that|que|dass)\s",
+    re.I,
+)
 BOUNDARY_FORWARD = re.compile(r"[,;:.!?()\[\]—–]|\s(?:that|que|qu’|dass|daß)\s", re.I)
 NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'.-]*[\w]")
-STOP_NAMES = {"the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "el", "los", "las",
-              "der", "die", "das", "den", "dem", "ein", "eine", "in", "on", "at", "this", "its",
-              "his", "her", "their", "mr", "mrs", "ms", "dr", "m", "mme", "sr", "sra", "herr", "frau"}
+STOP_NAMES = {
+    "the",
+    "a",
+    "an",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "el",
+    "los",
+    "las",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "ein",
+    "eine",
+    "in",
+    "on",
+    "at",
+    "this",
+    "its",
+    "his",
+    "her",
+    "their",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m",
+    "mme",
+    "sr",
+    "sra",
+    "herr",
+    "frau",
+}
 
 
 @dataclass(frozen=True)
@@ -93,26 +133,76 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
     role_keys = frozenset(role for role, pattern in c.roles.items() if pattern.search(low))
     role_words = {m.group(0).lower() for pattern in c.roles.values() for m in pattern.finditer(low)}
     names = frozenset(
-        fold(re.sub(r"[’']s$", "", m.group(0))) for m in NAME.finditer(clean)
-        if fold(m.group(0)) not in STOP_NAMES and m.group(0).lower() not in role_words
-        and len(m.group(0)) > 1 and m.group(0).lower() not in calendar_words(language)
+        fold(re.sub(r"[’']s$", "", m.group(0)))
+        for m in NAME.finditer(clean)
+        if fold(m.group(0)) not in STOP_NAMES
+        and m.group(0).lower() not in role_words
+        and len(m.group(0)) > 1
+        and m.group(0).lower() not in calendar_words(language)
         and not after_determiner(clean, m.start(), c.not_name_after)
     )
     first, *rest = low.split() or [""]
-    pronoun = not clean or low in c.pronouns or (
-        first in c.pronouns and not any(w[:1].isupper() for w in clean.split()[1:]))  # "Elle a toutefois"
-    generic = c.vague_speakers is not None and not names and bool(
-        c.vague_speakers.fullmatch(re.sub(r"^(?:des|de|les|the|some|certains|unos|algunos|die)\s+", "", low))
-        or c.vague_speakers.search(low) and not role_keys - {"experts", "observers"})
+    pronoun = (
+        not clean
+        or low in c.pronouns
+        or (first in c.pronouns and not any(w[:1].isupper() for w in clean.split()[1:]))
+    )  # "Elle a toutefois"
+    generic = (
+        c.vague_speakers is not None
+        and not names
+        and bool(
+            c.vague_speakers.fullmatch(
+                re.sub(r"^(?:des|de|les|the|some|certains|unos|algunos|die)\s+", "", low)
+            )
+            or c.vague_speakers.search(low)
+            and not role_keys - {"experts", "observers"}
+        )
+    )
     vague = vague_cue or generic
-    return Attribution(head(clean), cue, names, role_keys, vague=vague, pronoun=pronoun and not vague)
+    return Attribution(
+        head(clean), cue, names, role_keys, vague=vague, pronoun=pronoun and not vague
+    )
 
 
 # words that open a phrase after the speaker's name: where, when, how or to whom they spoke
-AFTER_NAME = {"at", "on", "in", "during", "after", "before", "with", "from", "to", "bei", "auf",
-              "mit", "an", "am", "im", "vor", "nach", "gegenüber", "während", "à", "au", "aux", "dans",
-              "avec", "lors", "devant", "sur", "pendant", "ante", "con", "durante", "tras", "desde",
-              "en", "a", "al"}
+AFTER_NAME = {
+    "at",
+    "on",
+    "in",
+    "during",
+    "after",
+    "before",
+    "with",
+    "from",
+    "to",
+    "bei",
+    "auf",
+    "mit",
+    "an",
+    "am",
+    "im",
+    "vor",
+    "nach",
+    "gegenüber",
+    "während",
+    "à",
+    "au",
+    "aux",
+    "dans",
+    "avec",
+    "lors",
+    "devant",
+    "sur",
+    "pendant",
+    "ante",
+    "con",
+    "durante",
+    "tras",
+    "desde",
+    "en",
+    "a",
+    "al",
+}
 
 
 def is_name_word(word: str) -> bool:
@@ -122,7 +212,7 @@ def is_name_word(word: str) -> bool:
 
 def name_run(words: list[str]) -> bool:
     """Two capitalised words in a row (after any article): a person's name or a proper noun."""
-    return any(is_name_word(a) and is_name_word(b) for a, b in zip(words, words[1:]))
+    return any(is_name_word(a) and is_name_word(b) for a, b in zip(words, words[1:], strict=False))
 
 
 def head(phrase: str) -> str:
@@ -137,8 +227,7 @@ def head(phrase: str) -> str:
         phrase = next((p for p in parts if name_run(p.split())), parts[0])
     words = phrase.split()
     for k in range(2, len(words)):
-        if is_name_word(words[k - 1]) and is_name_word(words[k - 2]) \
-                and words[k] in AFTER_NAME:
+        if is_name_word(words[k - 1]) and is_name_word(words[k - 2]) and words[k] in AFTER_NAME:
             return " ".join(words[:k])
     return phrase
 
@@ -164,8 +253,14 @@ def _attributions(text_in: str, lang: str) -> tuple[Attribution, ...]:
         taken.append((start, end))
         found.append((start, att))
 
-    for pattern, kind in ((c.inverted, "inverted"), (c.vague, "vague"), (c.according, "according"),
-                          (c.after_source, "after"), (c.verbs, "verb"), (c.verbs_that, "verb_that")):
+    for pattern, kind in (
+        (c.inverted, "inverted"),
+        (c.vague, "vague"),
+        (c.according, "according"),
+        (c.after_source, "after"),
+        (c.verbs, "verb"),
+        (c.verbs_that, "verb_that"),
+    ):
         if pattern is None:
             continue
         for m in pattern.finditer(text):
@@ -176,11 +271,14 @@ def _attributions(text_in: str, lang: str) -> tuple[Attribution, ...]:
             elif kind == "vague":
                 add(*m.span(), describe(m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
-                speaker = clip(text[m.end():], forward=True)
-                add(m.start(), m.end() + len(speaker),
-                    replace(describe(speaker, m.group(0), lang), according=True))
+                speaker = clip(text[m.end() :], forward=True)
+                add(
+                    m.start(),
+                    m.end() + len(speaker),
+                    replace(describe(speaker, m.group(0), lang), according=True),
+                )
             elif kind == "after":
-                add(*m.span(), describe(clip(text[:m.start()], forward=False), m.group(0), lang))
+                add(*m.span(), describe(clip(text[: m.start()], forward=False), m.group(0), lang))
             else:
                 att = verb_attribution(sentence.text, text, m, lang, needs_that=kind == "verb_that")
                 if att is not None:
@@ -188,14 +286,16 @@ def _attributions(text_in: str, lang: str) -> tuple[Attribution, ...]:
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
 
 
-def verb_attribution(original: str, text: str, m: re.Match, lang: str, *, needs_that: bool) -> Attribution | None:
+def verb_attribution(
+    original: str, text: str, m: re.Match, lang: str, *, needs_that: bool
+) -> Attribution | None:
     """The speaker of a speech verb: after it when inverted (", said X"), else before it."""
     c = cues(lang)
-    before = original[:m.start()].rstrip()
+    before = original[: m.start()].rstrip()
     inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before
     if needs_that and not inverted and not THAT.match(text, m.end()):
         return None  # "declared a state of emergency": an act, not speech
-    speaker = clip(text[:m.start()], forward=False)
+    speaker = clip(text[: m.start()], forward=False)
     words = speaker.split()
     while words and words[-1].lower() in c.auxiliaries:
         words.pop()  # "Kim Jong Un has told"
@@ -206,7 +306,7 @@ def verb_attribution(original: str, text: str, m: re.Match, lang: str, *, needs_
     if long or any(p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):
         speaker = ""  # no clean subject: an implicit speaker
     preposed = describe(speaker, m.group(0), lang)
-    after = clip(text[m.end():], forward=True, appositive=True) if inverted else ""
+    after = clip(text[m.end() :], forward=True, appositive=True) if inverted else ""
     post = describe(after, m.group(0), lang) if after else None
     usable = post is not None and bool(post.names or post.roles or after.lower() in c.pronouns)
     if before.endswith(","):
@@ -221,7 +321,7 @@ def verb_attribution(original: str, text: str, m: re.Match, lang: str, *, needs_
 
 
 def named_appositive(speaker: str) -> bool:
-    """"Tom Birkett, a spokesman for the Merrow Valley Water Board": a short name, then its
+    """ "Tom Birkett, a spokesman for the Merrow Valley Water Board": a short name, then its
     appositive (a subject longer than a bare phrase may be)."""
     first = speaker.split(",")[0].split()
     return "," in speaker and len(first) <= 4 and name_run(first)
@@ -239,7 +339,7 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
         appositive = body.endswith(",")  # "Le président du club, Rui Cardeal, a indiqué"
         body = body.rstrip(",").rstrip()
         cuts = list(BOUNDARY.finditer(body))
-        piece = body[cuts[-1].end():] if cuts else body
+        piece = body[cuts[-1].end() :] if cuts else body
         if appositive and len(cuts) >= 1:
             start = cuts[-2].end() if len(cuts) >= 2 else 0
             if len(body[start:].split()) <= MAX_SPEAKER_WORDS and "," in body[start:]:
@@ -257,8 +357,14 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
         if a.named or a.vague:
             if a.according and not a.vague:
                 # "According to KNI, Solvik told her cabinet ...": Solvik speaks, KNI reports
-                speaker = next((b for b in atts[i + 1:] if not b.according and b.speaker
-                                and (b.named or b.pronoun)), None)
+                speaker = next(
+                    (
+                        b
+                        for b in atts[i + 1 :]
+                        if not b.according and b.speaker and (b.named or b.pronoun)
+                    ),
+                    None,
+                )
                 if speaker is not None:
                     return replace(speaker, reporter=a.speaker)
             return a
@@ -276,11 +382,15 @@ def last_name(text: str) -> str:
     runs: list[str] = []
     k = 1
     while k < min(len(words), SUBJECT_WORDS):
-        if is_name_word(words[k]) and is_name_word(words[k - 1]) and fold(words[k - 1]) not in STOP_NAMES:
+        if (
+            is_name_word(words[k])
+            and is_name_word(words[k - 1])
+            and fold(words[k - 1]) not in STOP_NAMES
+        ):
             j = k + 1
             while j < len(words) and is_name_word(words[j]):
                 j += 1
-            runs.append(" ".join(w.strip(",.;:!?") for w in words[k - 1:j]))
+            runs.append(" ".join(w.strip(",.;:!?") for w in words[k - 1 : j]))
             k = j
         k += 1
     return runs[-1] if runs else ""
@@ -300,10 +410,19 @@ def document_speakers(sentences: list[Sentence] | tuple[Sentence, ...]) -> dict[
         mentioned = last_name(mask_quotes(s.text, s.language)) or mentioned
         if main is None:
             continue
-        if main.pronoun and last is None and before and main.speaker.lower() in cues(s.language).pronouns:
+        if (
+            main.pronoun
+            and last is None
+            and before
+            and main.speaker.lower() in cues(s.language).pronouns
+        ):
             # no speaker named yet: shown with the last name written, still a pronoun
             main = replace(main, speaker=before)
-        elif main.pronoun and last is not None and main.speaker.lower() not in cues(s.language).impersonal:
+        elif (
+            main.pronoun
+            and last is not None
+            and main.speaker.lower() not in cues(s.language).impersonal
+        ):
             main = replace(last, cue=main.cue, resolved=True, reporter=main.reporter)
         elif main.named and not main.names and main.roles:
             # a role ("Der Minister", "la portavoz") is shown as the last speaker named with that
@@ -353,61 +472,115 @@ def findings(alignment) -> list[Finding]:
         s_atts = [(sid, s_speakers[sid]) for sid in bead.source if sid in s_speakers]
         s_main = next(((sid, a) for sid, a in s_atts if a.named), None)
         if a_att is None:
-            if s_main is not None and not s_main[1].resolved and not carried_elsewhere(
-                    art, index[sid_a], a_speakers, s_main[1], renderers.get(s_main[0], [])):
+            if (
+                s_main is not None
+                and not s_main[1].resolved
+                and not carried_elsewhere(
+                    art, index[sid_a], a_speakers, s_main[1], renderers.get(s_main[0], [])
+                )
+            ):
                 sid, s_att = s_main
-                out.append(make(
-                    "A101", confidence="medium",
-                    message=(f"the source attributes this to {s_att.speaker} ({s_att.cue}); the "
-                             "article states it as fact"),
-                    article_sentence=sid_a, source_sentence=sid,
-                    evidence=(("source_speaker", s_att.speaker), ("article_speaker", "—")),
-                ))
+                out.append(
+                    make(
+                        "A101",
+                        confidence="medium",
+                        message=(
+                            f"the source attributes this to {s_att.speaker} ({s_att.cue}); the "
+                            "article states it as fact"
+                        ),
+                        article_sentence=sid_a,
+                        source_sentence=sid,
+                        evidence=(("source_speaker", s_att.speaker), ("article_speaker", "—")),
+                    )
+                )
             continue
         if a_att.pronoun:
             continue
         s_vague = next(((sid, a) for sid, a in s_atts if a.vague), None)
         if s_main is None and s_vague is not None and a_att.specific and not a_att.resolved:
             sid, s_att = s_vague
-            out.append(make(
-                "A100", confidence="medium",
-                message=(f"attributed to {a_att.speaker}; the source has only “{s_att.speaker or s_att.cue}”"),
-                article_sentence=sid_a, source_sentence=sid,
-                evidence=(("source_speaker", s_att.speaker or s_att.cue), ("article_speaker", a_att.speaker)),
-            ))
+            out.append(
+                make(
+                    "A100",
+                    confidence="medium",
+                    message=(
+                        f"attributed to {a_att.speaker}; the source has only “{s_att.speaker or s_att.cue}”"
+                    ),
+                    article_sentence=sid_a,
+                    source_sentence=sid,
+                    evidence=(
+                        ("source_speaker", s_att.speaker or s_att.cue),
+                        ("article_speaker", a_att.speaker),
+                    ),
+                )
+            )
             continue
         if s_main is not None:
             sid, s_att = s_main
             a_named = [a for a in attributions(art[index[sid_a]]) if a.named]
             if a_att.vague and s_att.specific:
-                out.append(make(
-                    "A102", confidence="high",
-                    message=(f"the source names {s_att.speaker}; the article says only "
-                             f"“{a_att.speaker or a_att.cue}”"),
-                    article_sentence=sid_a, source_sentence=sid,
-                    evidence=(("source_speaker", s_att.speaker), ("article_speaker", a_att.speaker or a_att.cue)),
-                ))
-            elif different(a_att, s_att) and not (a_att.resolved or s_att.resolved) \
-                    and len(a_named) == 1 and len([a for _, a in s_atts if a.named]) == 1:
-                out.append(make(
-                    "A100", confidence="high",
-                    message=f"attributed to {a_att.speaker}; the source attributes it to {s_att.speaker}",
-                    article_sentence=sid_a, source_sentence=sid,
-                    evidence=(("source_speaker", s_att.speaker), ("article_speaker", a_att.speaker)),
-                ))
+                out.append(
+                    make(
+                        "A102",
+                        confidence="high",
+                        message=(
+                            f"the source names {s_att.speaker}; the article says only "
+                            f"“{a_att.speaker or a_att.cue}”"
+                        ),
+                        article_sentence=sid_a,
+                        source_sentence=sid,
+                        evidence=(
+                            ("source_speaker", s_att.speaker),
+                            ("article_speaker", a_att.speaker or a_att.cue),
+                        ),
+                    )
+                )
+            elif (
+                different(a_att, s_att)
+                and not (a_att.resolved or s_att.resolved)
+                and len(a_named) == 1
+                and len([a for _, a in s_atts if a.named]) == 1
+            ):
+                out.append(
+                    make(
+                        "A100",
+                        confidence="high",
+                        message=f"attributed to {a_att.speaker}; the source attributes it to {s_att.speaker}",
+                        article_sentence=sid_a,
+                        source_sentence=sid,
+                        evidence=(
+                            ("source_speaker", s_att.speaker),
+                            ("article_speaker", a_att.speaker),
+                        ),
+                    )
+                )
         elif a_att.vague and not s_atts:
-            out.append(make(
-                "A103", confidence="medium",
-                message=(f"attributed to “{a_att.speaker or a_att.cue}”; the source attributes it "
-                         "to nobody"),
-                article_sentence=sid_a, source_sentence=bead.source[0],
-                evidence=(("article_speaker", a_att.speaker or a_att.cue), ("source_speaker", "—")),
-            ))
+            out.append(
+                make(
+                    "A103",
+                    confidence="medium",
+                    message=(
+                        f"attributed to “{a_att.speaker or a_att.cue}”; the source attributes it "
+                        "to nobody"
+                    ),
+                    article_sentence=sid_a,
+                    source_sentence=bead.source[0],
+                    evidence=(
+                        ("article_speaker", a_att.speaker or a_att.cue),
+                        ("source_speaker", "—"),
+                    ),
+                )
+            )
     return out
 
 
-def carried_elsewhere(art: list[Sentence], i: int, speakers: dict[str, Attribution],
-                      source: Attribution, renderers: list[str]) -> bool:
+def carried_elsewhere(
+    art: list[Sentence],
+    i: int,
+    speakers: dict[str, Attribution],
+    source: Attribution,
+    renderers: list[str],
+) -> bool:
     """Whether the article keeps the source's attribution after all: the sentence names the
     speaker (as the subject of another verb: "the union TVE was sceptical"), or another article
     sentence that renders the same source sentence (the other half of a split) carries it."""
@@ -418,6 +591,8 @@ def carried_elsewhere(art: list[Sentence], i: int, speakers: dict[str, Attributi
     others = {by_id[r] for r in renderers if r in by_id and by_id[r] != i}
     for k in others:
         other = speakers.get(art[k].id)
-        if other is not None and (names_meet(other.names, source.names) or other.roles & source.roles):
+        if other is not None and (
+            names_meet(other.names, source.names) or other.roles & source.roles
+        ):
             return True
     return False

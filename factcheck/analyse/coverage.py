@@ -47,22 +47,29 @@ def additions(al: Alignment) -> list[Finding]:
         best = float(al.score[i, j])
         confidence = unrelated_confidence(best, float(al.weak[i, j]))
         near = al.source[j]
-        out.append(make(
-            "C100", confidence=confidence,
-            message=(f"no source sentence supports this sentence (closest: {near.id}, "
-                     f"similarity {best:.2f}, needed {al.support[i, j]:.2f})"),
-            article_sentence=sentence.id,
-            evidence=(("closest", near.id), ("score", f"{best:.2f}")),
-        ))
+        out.append(
+            make(
+                "C100",
+                confidence=confidence,
+                message=(
+                    f"no source sentence supports this sentence (closest: {near.id}, "
+                    f"similarity {best:.2f}, needed {al.support[i, j]:.2f})"
+                ),
+                article_sentence=sentence.id,
+                evidence=(("closest", near.id), ("score", f"{best:.2f}")),
+            )
+        )
     return out
 
 
 def partial_additions(al: Alignment) -> list[Finding]:
     """Supported sentences that carry an added clause (one finding per added clause)."""
     clauses = al.article_clauses
-    jobs = [n for n, i in enumerate(clauses.owner)
-            if al.supported[i]
-            and not is_attribution(al.article[i], clauses.spans[n])]
+    jobs = [
+        n
+        for n, i in enumerate(clauses.owner)
+        if al.supported[i] and not is_attribution(al.article[i], clauses.spans[n])
+    ]
     if not jobs:
         return []
     rests = []
@@ -73,34 +80,46 @@ def partial_additions(al: Alignment) -> list[Finding]:
     rest_vectors = embed.encode(rests)
     pool = np.vstack([al.source_vectors, al.source_clauses.vectors])
     # shared rare names and numbers are evidence for a clause as for a sentence
-    pieces = [replace(al.article[clauses.owner[n]], text=al.article[clauses.owner[n]].text[slice(*clauses.spans[n])])
-              for n in jobs]
+    pieces = [
+        replace(
+            al.article[clauses.owner[n]],
+            text=al.article[clauses.owner[n]].text[slice(*clauses.spans[n])],
+        )
+        for n in jobs
+    ]
     bonus = anchor_bonus(pieces, list(al.source))
     out: list[Finding] = []
-    for row, (rest_v, n) in enumerate(zip(rest_vectors, jobs)):
+    for row, (rest_v, n) in enumerate(zip(rest_vectors, jobs, strict=False)):
         i = clauses.owner[n]
         start, end = clauses.spans[n]
         src = al.sources_of(i)
         target = embed.combine(al.source_vectors[src])
         whole = float(al.article_vectors[i] @ target)
         rest = float(rest_v @ target)
-        alone = max(float(np.max(pool @ clauses.vectors[n])),
-                    float(np.max(al.source_vectors @ clauses.vectors[n] + bonus[row])))
+        alone = max(
+            float(np.max(pool @ clauses.vectors[n])),
+            float(np.max(al.source_vectors @ clauses.vectors[n] + bonus[row])),
+        )
         same = all(al.article[i].language == al.source[j].language for j in src)
         limit = CLAUSE_UNRELATED["same" if same else "cross"]
         if rest - whole >= CLAUSE_GAIN and alone < limit:
             clause = al.article[i].text[start:end]
-            out.append(make(
-                "C101", confidence="high" if alone < limit - 0.1 else "medium",
-                message=(f"the clause “{clause}” is not in the source (closest source wording "
-                         f"{alone:.2f}); the rest of the sentence matches "
-                         f"{', '.join(al.source[j].id for j in src)}"),
-                article_sentence=al.article[i].id,
-                source_sentence=al.source[src[0]].id,
-                source_sentences=tuple(al.source[j].id for j in src),
-                span=(start, end),
-                evidence=(("added", clause), ("clause_similarity", f"{alone:.2f}")),
-            ))
+            out.append(
+                make(
+                    "C101",
+                    confidence="high" if alone < limit - 0.1 else "medium",
+                    message=(
+                        f"the clause “{clause}” is not in the source (closest source wording "
+                        f"{alone:.2f}); the rest of the sentence matches "
+                        f"{', '.join(al.source[j].id for j in src)}"
+                    ),
+                    article_sentence=al.article[i].id,
+                    source_sentence=al.source[src[0]].id,
+                    source_sentences=tuple(al.source[j].id for j in src),
+                    span=(start, end),
+                    evidence=(("added", clause), ("clause_similarity", f"{alone:.2f}")),
+                )
+            )
     return out
 
 
@@ -119,12 +138,14 @@ def is_attribution(sentence: Sentence, span: tuple[int, int]) -> bool:
     pattern = opener_re(sentence.language)
     if pattern and pattern.match(sentence.text, span[0]):
         return True
-    before = sentence.text[max(0, span[0] - 30):span[0]].rstrip(" ,:")
+    before = sentence.text[max(0, span[0] - 30) : span[0]].rstrip(" ,:")
     c = cues(sentence.language)
     last = before.split()[-3:]
     tail = " ".join(last)
-    return any(p is not None and any(m.end() >= len(tail) - 6 for m in p.finditer(tail))
-               for p in (c.verbs, c.verbs_that))
+    return any(
+        p is not None and any(m.end() >= len(tail) - 6 for m in p.finditer(tail))
+        for p in (c.verbs, c.verbs_that)
+    )
 
 
 def omissions(al: Alignment) -> list[Finding]:
@@ -137,11 +158,16 @@ def omissions(al: Alignment) -> list[Finding]:
         i = al.best_article(j)
         best = float(al.score[i, j])
         confidence = unrelated_confidence(best, float(al.weak[i, j]))
-        out.append(make(
-            "C200", confidence=confidence,
-            message=(f"the article does not carry this source sentence (closest: "
-                     f"{al.article[i].id}, similarity {best:.2f})"),
-            source_sentence=sentence.id,
-            evidence=(("closest", al.article[i].id), ("score", f"{best:.2f}")),
-        ))
+        out.append(
+            make(
+                "C200",
+                confidence=confidence,
+                message=(
+                    f"the article does not carry this source sentence (closest: "
+                    f"{al.article[i].id}, similarity {best:.2f})"
+                ),
+                source_sentence=sentence.id,
+                evidence=(("closest", al.article[i].id), ("score", f"{best:.2f}")),
+            )
+        )
     return out

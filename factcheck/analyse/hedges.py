@@ -40,9 +40,19 @@ def hedge_patterns(language: str):
     cats = {cat: phrase_pattern(words) for cat, words in data.get("hedges", {}).items()}
     cond = data.get("conditional", {})
     suffixes = cond.get("suffixes", [])
-    conditional = re.compile(r"(?<![\w’'-])[^\W\d_]{2,}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w’'-])",
-                             re.I) if suffixes else None
-    return {k: v for k, v in cats.items() if v is not None}, conditional, {w.lower() for w in cond.get("exclude", [])}
+    conditional = (
+        re.compile(
+            r"(?<![\w’'-])[^\W\d_]{2,}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w’'-])",
+            re.I,
+        )
+        if suffixes
+        else None
+    )
+    return (
+        {k: v for k, v in cats.items() if v is not None},
+        conditional,
+        {w.lower() for w in cond.get("exclude", [])},
+    )
 
 
 def hedges(text: str, language: str) -> list[Hedge]:
@@ -50,16 +60,24 @@ def hedges(text: str, language: str) -> list[Hedge]:
     masked = mask_quotes(text, language)
     cats, conditional, exclude = hedge_patterns(language)
     qualifiers = number_lexicon(language).qualifiers
-    out = [Hedge(cat, m.group(0)) for cat, pattern in cats.items() for m in pattern.finditer(masked)
-           if (m.start() == 0 or not m.group(0)[:1].isupper())  # "May" the month is no hedge
-           and not (norm(m.group(0)) in qualifiers and BEFORE_NUMBER.match(masked, m.end()))]
+    out = [
+        Hedge(cat, m.group(0))
+        for cat, pattern in cats.items()
+        for m in pattern.finditer(masked)
+        if (m.start() == 0 or not m.group(0)[:1].isupper())  # "May" the month is no hedge
+        and not (norm(m.group(0)) in qualifiers and BEFORE_NUMBER.match(masked, m.end()))
+    ]
     # ("close to 40": a number's qualifier, compared with the number)
     if conditional is not None:
         reported_from = reported_speech_start(masked, language)
-        out += [Hedge("conditional", m.group(0)) for m in conditional.finditer(masked)
-                if m.group(0).lower() not in exclude and not any(h.text == m.group(0) for h in out)
-                and (m.start() == 0 or not m.group(0)[:1].isupper())  # "Secretaría" is a noun
-                and m.start() < reported_from]
+        out += [
+            Hedge("conditional", m.group(0))
+            for m in conditional.finditer(masked)
+            if m.group(0).lower() not in exclude
+            and not any(h.text == m.group(0) for h in out)
+            and (m.start() == 0 or not m.group(0)[:1].isupper())  # "Secretaría" is a noun
+            and m.start() < reported_from
+        ]
     return out
 
 
@@ -72,7 +90,9 @@ def mood_pattern(language: str) -> re.Pattern[str] | None:
     if words:
         parts.append(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w’'-])")
     if suffixes:
-        parts.append(r"(?<![\w’'-])[^\W\d_]{2,}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w’'-])")
+        parts.append(
+            r"(?<![\w’'-])[^\W\d_]{2,}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w’'-])"
+        )
     return re.compile("|".join(parts), re.I) if parts else None
 
 
@@ -82,8 +102,9 @@ def conditional_mood(text: str, language: str) -> bool:
     mood, so the translation hedges nothing the source did not."""
     pattern = mood_pattern(language)
     exclude = hedge_patterns(language)[2]
-    return pattern is not None and any(m.group(0).lower() not in exclude
-                                       for m in pattern.finditer(text))
+    return pattern is not None and any(
+        m.group(0).lower() not in exclude for m in pattern.finditer(text)
+    )
 
 
 def reported_speech_start(text: str, language: str) -> int:
@@ -117,41 +138,65 @@ def findings(alignment) -> list[Finding]:
         ha = hedges(a.text, a.language)
         main = max(bead.source, key=lambda sid: alignment.score[row[a.id], col[sid]])
         hs = [(main, h) for h in hedges(src[main].text, src[main].language)]
-        if ha and all(h.category == "conditional" for h in ha) \
-                and conditional_mood(src[main].text, src[main].language):
+        if (
+            ha
+            and all(h.category == "conditional" for h in ha)
+            and conditional_mood(src[main].text, src[main].language)
+        ):
             ha = []  # the same mood as the source's "would"
-        if hs and all(h.category == "conditional" for _, h in hs) \
-                and conditional_mood(a.text, a.language):
+        if (
+            hs
+            and all(h.category == "conditional" for _, h in hs)
+            and conditional_mood(a.text, a.language)
+        ):
             hs = []
         if hs and not ha:
             sid, h = hs[0]
             words = ", ".join(dict.fromkeys(x.text for _, x in hs))
-            out.append(make(
-                "H100", confidence="medium",
-                message=f"the source hedges this (“{words}”); the article states it as certain",
-                article_sentence=a.id, source_sentence=sid,
-                evidence=(("direction", "stronger"), ("source_hedge", words), ("article_hedge", "—")),
-            ))
+            out.append(
+                make(
+                    "H100",
+                    confidence="medium",
+                    message=f"the source hedges this (“{words}”); the article states it as certain",
+                    article_sentence=a.id,
+                    source_sentence=sid,
+                    evidence=(
+                        ("direction", "stronger"),
+                        ("source_hedge", words),
+                        ("article_hedge", "—"),
+                    ),
+                )
+            )
         elif ha and not hs:
             words = ", ".join(dict.fromkeys(x.text for x in ha))
-            out.append(make(
-                "H101", confidence="medium",
-                message=f"the article hedges this (“{words}”); the source states it plainly",
-                article_sentence=a.id, source_sentence=main,
-                evidence=(("direction", "weaker"), ("article_hedge", words), ("source_hedge", "—")),
-            ))
+            out.append(
+                make(
+                    "H101",
+                    confidence="medium",
+                    message=f"the article hedges this (“{words}”); the source states it plainly",
+                    article_sentence=a.id,
+                    source_sentence=main,
+                    evidence=(
+                        ("direction", "weaker"),
+                        ("article_hedge", words),
+                        ("source_hedge", "—"),
+                    ),
+                )
+            )
         out += qualifier_changes(a, [src[sid] for sid in bead.source])
     return out
 
 
 @cache
 def duration_units(language: str) -> frozenset[str]:
-    return frozenset(u.lower() for u in lexicon(language).get("numbers", {}).get("duration_units", []))
+    return frozenset(
+        u.lower() for u in lexicon(language).get("numbers", {}).get("duration_units", [])
+    )
 
 
 def is_duration(q, text: str, language: str) -> bool:
-    nxt = re.match(r"[\s\u00a0-]*([^\W\d_]+)", text[q.end:])
-    return bool(nxt) and nxt.group(1).lower() in duration_units(language)
+    nxt = re.match(r"[\s\u00a0-]*([^\W\d_]+)", text[q.end :])
+    return bool(nxt) and nxt.group(1).lower() in duration_units(language)  # type: ignore[union-attr]  # bool(nxt)
 
 
 def qualifier_changes(a, sources) -> list[Finding]:
@@ -164,7 +209,8 @@ def qualifier_changes(a, sources) -> list[Finding]:
         if qa.kind == "vague" or qs.kind == "vague" or qa.qualifier == qs.qualifier:
             continue
         if is_duration(qa, a.text, a.language) or any(
-                is_duration(qs, s.text, s.language) for s in sources if s.id == owner[id(qs)]):
+            is_duration(qs, s.text, s.language) for s in sources if s.id == owner[id(qs)]
+        ):
             continue  # "over 12 months", "plus de 65 ans": a span of time or an age
         if qs.qualifier in STRICT and qa.qualifier is None:
             code, direction = "H100", "stronger"
@@ -172,13 +218,18 @@ def qualifier_changes(a, sources) -> list[Finding]:
             code, direction = "H101", "weaker"
         else:
             continue
-        out.append(make(
-            code, confidence="high",
-            message=(f"the qualifier changed: “{qs.phrase}” in the source, “{qa.phrase}” in the "
-                     f"article ({direction})"),
-            article_sentence=a.id, source_sentence=owner[id(qs)],
-            span=(qa.start, qa.end),
-            evidence=(("direction", direction), ("source", qs.phrase), ("article", qa.phrase)),
-        ))
+        out.append(
+            make(
+                code,
+                confidence="high",
+                message=(
+                    f"the qualifier changed: “{qs.phrase}” in the source, “{qa.phrase}” in the "
+                    f"article ({direction})"
+                ),
+                article_sentence=a.id,
+                source_sentence=owner[id(qs)],
+                span=(qa.start, qa.end),
+                evidence=(("direction", direction), ("source", qs.phrase), ("article", qa.phrase)),
+            )
+        )
     return out
-

@@ -79,8 +79,11 @@ def number_lexicon(language: str) -> NumberLexicon:
     months = tuple(m.lower() for m in data.get("months", []))
     weekdays = tuple(w.lower() for w in data.get("weekdays", []))
     percent = data.get("percent", [])
-    month_alts = months + tuple(m[:3] + "." for m in months if len(m) > 4) \
-        + tuple(m[:4] + "." for m in months if len(m) > 5)  # "Dec.", "Sept."
+    month_alts = (
+        months
+        + tuple(m[:3] + "." for m in months if len(m) > 4)
+        + tuple(m[:4] + "." for m in months if len(m) > 5)
+    )  # "Dec.", "Sept."
     return NumberLexicon(
         language=language,
         decimal="." if language == "en" else ",",
@@ -97,14 +100,26 @@ def number_lexicon(language: str) -> NumberLexicon:
         month_re=phrase_pattern(list(month_alts)),
         weekdays=weekdays,
         weekday_re=compound_pattern(list(weekdays), data.get("compounds", False)),
-        percent_re=re.compile(r"^\s*(?:" + "|".join(
-            re.escape(p).replace(r"\ ", r"\s+") for p in sorted(percent, key=len, reverse=True)
-        ) + r")(?!\w)", re.I) if percent else None,
+        percent_re=re.compile(
+            r"^\s*(?:"
+            + "|".join(
+                re.escape(p).replace(r"\ ", r"\s+") for p in sorted(percent, key=len, reverse=True)
+            )
+            + r")(?!\w)",
+            re.I,
+        )
+        if percent
+        else None,
         followers=frozenset(norm(w) for w in data.get("followers", [])),
         duration=frozenset(norm(w) for w in data.get("duration_before", [])),
-        time_re=re.compile(r"\s?(?:" + "|".join(
-            re.escape(t) for t in sorted(data.get("time", []), key=len, reverse=True)
-        ) + r")(?!\w)", re.I) if data.get("time") else None,
+        time_re=re.compile(
+            r"\s?(?:"
+            + "|".join(re.escape(t) for t in sorted(data.get("time", []), key=len, reverse=True))
+            + r")(?!\w)",
+            re.I,
+        )
+        if data.get("time")
+        else None,
     )
 
 
@@ -148,16 +163,16 @@ def qualifier_match(lex: NumberLexicon, text: str, start: int) -> tuple[str | No
     """The qualifier right before a number: (relation, words as written) or (None, None)."""
     if lex.qualifier_re is None:
         return None, None
-    window = text[max(0, start - 30):start]
+    window = text[max(0, start - 30) : start]
     best: tuple[str | None, str | None] = (None, None)
     for m in lex.qualifier_re.finditer(window):
-        if not window[m.end():].strip(" \u00a0\u202f£$€¥"):
+        if not window[m.end() :].strip(" \u00a0\u202f£$€¥"):
             best = (lex.qualifiers.get(norm(m.group(0))), m.group(0))
     return best
 
 
 def duration_before(lex: NumberLexicon, text: str, start: int) -> bool:
-    window = text[max(0, start - 20):start].lower().split()
+    window = text[max(0, start - 20) : start].lower().split()
     return bool(window) and (window[-1] in lex.duration or " ".join(window[-2:]) in lex.duration)
 
 
@@ -187,27 +202,58 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             month = month_index(lex, m.group(0))
             if month is None:
                 continue
-            before = re.search(r"(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?$", text[:m.start()])
-            after = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end():])
+            before = re.search(r"(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?$", text[: m.start()])
+            after = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end() :])
             if before and 1 <= int(before.group(1)) <= 31:
-                add(Quantity("date", month * 100 + int(before.group(1)),
-                             text[before.start():m.end()], before.start(), m.end()))
+                add(
+                    Quantity(
+                        "date",
+                        month * 100 + int(before.group(1)),
+                        text[before.start() : m.end()],
+                        before.start(),
+                        m.end(),
+                    )
+                )
             elif after and 1 <= int(after.group(1)) <= 31:
                 end = m.end() + after.end()
-                add(Quantity("date", month * 100 + int(after.group(1)), text[m.start():end],
-                             m.start(), end))
-            elif m.group(0).lower() not in lex.ambiguous_months or re.match(r"\s+\d{4}", text[m.end():]):
+                add(
+                    Quantity(
+                        "date",
+                        month * 100 + int(after.group(1)),
+                        text[m.start() : end],
+                        m.start(),
+                        end,
+                    )
+                )
+            elif m.group(0).lower() not in lex.ambiguous_months or re.match(
+                r"\s+\d{4}", text[m.end() :]
+            ):
                 add(Quantity("month", month, m.group(0), m.start(), m.end()))
     if lex.weekday_re is not None:
         for m in lex.weekday_re.finditer(text):
-            add(Quantity("weekday", lex.weekdays.index(m.group(0).lower()), m.group(0),
-                         m.start(), m.end()))
+            add(
+                Quantity(
+                    "weekday",
+                    lex.weekdays.index(m.group(0).lower()),
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                )
+            )
     if lex.vague_re is not None:
         for m in lex.vague_re.finditer(text):
-            if re.search(r"\d[\s\u00a0\u202f]?$", text[:m.start()]):
+            if re.search(r"\d[\s\u00a0\u202f]?$", text[: m.start()]):
                 continue  # "3,5 millions": a scale word after digits, read below
-            add(Quantity("vague", lex.vague[norm(m.group(0))], m.group(0), m.start(), m.end(),
-                         *qualifier_match(lex, text, m.start())))
+            add(
+                Quantity(
+                    "vague",
+                    lex.vague[norm(m.group(0))],
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    *qualifier_match(lex, text, m.start()),
+                )
+            )
     for m in re.finditer(r"(?<![\w.,])((?:19|20)\d\d)\s?[-–/]\s?(\d\d(?:\d\d)?)(?![\w])", text):
         add(Quantity("year", float(m.group(1)), m.group(0), m.start(), m.end()))  # 2024-25
     for m in re.finditer(r"(?<![\w.,:])(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?(?![\d])", text):
@@ -218,11 +264,18 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
         if after and not m.group(2) and duration_before(lex, text, m.start()):
             continue  # "pendant 3 heures": a duration
         hour = int(m.group(1))
-        if after and after.group(0).strip().lower().startswith(("p.m", "pm", "de la tarde", "de la noche", "heures du soir")) and hour < 12:
+        if (
+            after
+            and after.group(0)
+            .strip()
+            .lower()
+            .startswith(("p.m", "pm", "de la tarde", "de la noche", "heures du soir"))
+            and hour < 12
+        ):
             hour += 12
         end = after.end() if after else m.end()
         if hour <= 24 and minutes < 60:
-            add(Quantity("time", hour * 60 + minutes, text[m.start():end], m.start(), end))
+            add(Quantity("time", hour * 60 + minutes, text[m.start() : end], m.start(), end))
     for m in re.finditer(r"(?<![\w.,])(" + DIGITS + r")(bn|m|k)(?![\w])", text):  # "$212m"
         value = parse_digits(m.group(1), lex.decimal)
         if value is not None:
@@ -254,12 +307,26 @@ def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
         if m:
             kind = "percent"
             end += m.end()
-    if kind == "count" and digits and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", text[start:end]):
+    if (
+        kind == "count"
+        and digits
+        and 1900 <= value <= 2100
+        and re.fullmatch(r"\d{4}", text[start:end])
+    ):
         kind = "year"
-    if text[max(0, start - 1):start] in "£$€¥" and start > 0:
+    if text[max(0, start - 1) : start] in "£$€¥" and start > 0:
         start -= 1  # "£52 million": the currency sign belongs to the amount
-    add(Quantity(kind, value, text[start:end], start, end, *qualifier_match(lex, text, start),
-                 dimension=measure(text[end:]) if kind == "count" else None))
+    add(
+        Quantity(
+            kind,
+            value,
+            text[start:end],
+            start,
+            end,
+            *qualifier_match(lex, text, start),
+            dimension=measure(text[end:]) if kind == "count" else None,
+        )
+    )
 
 
 def word_numbers(lex: NumberLexicon, text: str):
@@ -293,7 +360,11 @@ def word_numbers(lex: NumberLexicon, text: str):
             i += 1
             continue
         start, end, value, j = best
-        if j - i == 1 and norm(text[start:end]) in lex.ambiguous and not number_context(lex, text, start, end):
+        if (
+            j - i == 1
+            and norm(text[start:end]) in lex.ambiguous
+            and not number_context(lex, text, start, end)
+        ):
             i += 1
             continue
         yield start, end, value
@@ -313,11 +384,16 @@ def number_context(lex: NumberLexicon, text: str, start: int, end: int) -> bool:
     nxt = re.match(r"\s+([^\W\d_]+(?:[’'])?)", text[end:])
     if nxt and norm(nxt.group(1)) in lex.followers:
         return True
-    return bool(nxt and len(nxt.group(1)) > 3 and nxt.group(1).lower()[-1] in "sx"
-                and nxt.group(1)[0].islower())
+    return bool(
+        nxt
+        and len(nxt.group(1)) > 3
+        and nxt.group(1).lower()[-1] in "sx"
+        and nxt.group(1)[0].islower()
+    )
 
 
 # -- comparison -----------------------------------------------------------------------------
+
 
 def vague_range(q: Quantity) -> tuple[float, float]:
     return q.value, q.value * 1000 if q.value >= 1000 else q.value * 10
@@ -363,12 +439,49 @@ def distance(a: Quantity, b: Quantity) -> float:
 # units of measure, the same in the four languages or close enough: a count of kilometres is
 # never a changed count of people
 MEASURES = {
-    "length": ("km", "kilometres", "kilometers", "kilometre", "kilometer", "kilómetros",
-               "kilómetro", "kilomètres", "kilomètre", "kilometern", "miles", "mile", "millas",
-               "metres", "meters", "metre", "meter", "metros", "mètres", "cm", "mm", "ft",
-               "feet", "foot", "pies"),
-    "mass": ("kg", "kilograms", "kilogrammes", "kilogramos", "kilogramm", "kilo", "kilos", "tonnes",
-             "tons", "toneladas", "tonnen", "grams", "gramos", "grammes"),
+    "length": (
+        "km",
+        "kilometres",
+        "kilometers",
+        "kilometre",
+        "kilometer",
+        "kilómetros",
+        "kilómetro",
+        "kilomètres",
+        "kilomètre",
+        "kilometern",
+        "miles",
+        "mile",
+        "millas",
+        "metres",
+        "meters",
+        "metre",
+        "meter",
+        "metros",
+        "mètres",
+        "cm",
+        "mm",
+        "ft",
+        "feet",
+        "foot",
+        "pies",
+    ),
+    "mass": (
+        "kg",
+        "kilograms",
+        "kilogrammes",
+        "kilogramos",
+        "kilogramm",
+        "kilo",
+        "kilos",
+        "tonnes",
+        "tons",
+        "toneladas",
+        "tonnen",
+        "grams",
+        "gramos",
+        "grammes",
+    ),
     "area": ("hectares", "hectáreas", "hektar", "ha", "km²", "km2", "acres"),
     "speed": ("km/h", "mph", "kmh"),
     "temperature": ("°c", "°f", "degrees", "grados", "degrés", "grad"),
@@ -396,8 +509,16 @@ def far(a: Quantity, b: Quantity) -> float:
     return math.log(3) if small_word(a) or small_word(b) else FAR
 
 
-FAMILY = {"count": "n", "vague": "n", "percent": "p", "year": "y", "month": "m", "date": "m",
-          "weekday": "w", "time": "t"}
+FAMILY = {
+    "count": "n",
+    "vague": "n",
+    "percent": "p",
+    "year": "y",
+    "month": "m",
+    "date": "m",
+    "weekday": "w",
+    "time": "t",
+}
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
@@ -425,8 +546,15 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
                 right.remove(s)
                 break
     changed = []
-    pairs = sorted(((distance(a, s), n, m) for n, a in enumerate(left) for m, s in enumerate(right)
-                    if comparable(a, s) and distance(a, s) < far(a, s)), key=lambda x: x[:2])
+    pairs = sorted(
+        (
+            (distance(a, s), n, m)
+            for n, a in enumerate(left)
+            for m, s in enumerate(right)
+            if comparable(a, s) and distance(a, s) < far(a, s)
+        ),
+        key=lambda x: x[:2],
+    )
     used_a: set[int] = set()
     used_s: set[int] = set()
     for _, n, m in pairs:  # the closest values pair first: 9 -> 12 rather than 9 -> 2,000
@@ -451,7 +579,6 @@ def findings(alignment) -> list:
     from ..findings import make
 
     art = {s.id: s for s in alignment.article}
-    src = {s.id: s for s in alignment.source}
     article_q = {s.id: extract(s.text, s.language) for s in alignment.article}
     source_q = {s.id: extract(s.text, s.language) for s in alignment.source}
     out = []
@@ -471,40 +598,57 @@ def findings(alignment) -> list:
             changed_source.add((owner[id(qs)], qs.start))
             changed_values.add((FAMILY[qs.kind], qs.value))
             code = "N101" if qa.is_date or qs.is_date else "N100"
-            out.append(make(
-                code, confidence="high" if qa.kind == qs.kind else "medium",
-                message=f"“{qa.text}” in the article, “{qs.text}” in the source",
-                article_sentence=a.id, source_sentence=owner[id(qs)],
-                span=(qa.start, qa.end),
-                evidence=(("article", qa.text), ("source", qs.text)),
-            ))
+            out.append(
+                make(
+                    code,
+                    confidence="high" if qa.kind == qs.kind else "medium",
+                    message=f"“{qa.text}” in the article, “{qs.text}” in the source",
+                    article_sentence=a.id,
+                    source_sentence=owner[id(qs)],
+                    span=(qa.start, qa.end),
+                    evidence=(("article", qa.text), ("source", qs.text)),
+                )
+            )
     everywhere = [(i, q) for i, a in enumerate(alignment.article) for q in article_q[a.id]]
     for j, sentence in enumerate(alignment.source):
         if not alignment.carried[j]:
             continue  # a dropped sentence is an omission of its own
-        readers = list(alignment.carriers.get(sentence.id, ())) or renderers.get(sentence.id) \
+        readers = (
+            list(alignment.carriers.get(sentence.id, ()))
+            or renderers.get(sentence.id)
             or [alignment.article[alignment.best_article(j)].id]
+        )
         dropped = []
         for qs in source_q[sentence.id]:
-            if qs.kind not in DETAIL_KINDS or (sentence.id, qs.start) in changed_source \
-                    or (FAMILY[qs.kind], qs.value) in changed_values:
+            if (
+                qs.kind not in DETAIL_KINDS
+                or (sentence.id, qs.start) in changed_source
+                or (FAMILY[qs.kind], qs.value) in changed_values
+            ):
                 continue
             if qs.kind == "count" and qs.value < 3:
                 continue  # "the two companies", "one of": rendered without the number word
             # judged against the whole article: a detail given in another sentence that
             # speaks of the same thing is kept (a month that merely recurs is not)
-            if any(same(qa, qs) for i, qa in everywhere
-                   if alignment.score[i, j] >= (alignment.weak[i, j] + alignment.support[i, j]) / 2):
+            if any(
+                same(qa, qs)
+                for i, qa in everywhere
+                if alignment.score[i, j] >= (alignment.weak[i, j] + alignment.support[i, j]) / 2
+            ):
                 continue
             dropped.append(qs)
         for fact in facts(dropped, sentence.text):
-            text = sentence.text[fact[0].start:fact[-1].end]
-            out.append(make(
-                "C201", confidence="medium",
-                message=f"“{text}” in the source is not in the article",
-                article_sentence=readers[0], source_sentence=sentence.id,
-                evidence=(("dropped", text),),
-            ))
+            text = sentence.text[fact[0].start : fact[-1].end]
+            out.append(
+                make(
+                    "C201",
+                    confidence="medium",
+                    message=f"“{text}” in the source is not in the article",
+                    article_sentence=readers[0],
+                    source_sentence=sentence.id,
+                    evidence=(("dropped", text),),
+                )
+            )
     return out
 
 
@@ -514,8 +658,12 @@ def facts(quantities: list[Quantity], text: str) -> list[list[Quantity]]:
     groups: list[list[Quantity]] = []
     for q in sorted(quantities, key=lambda q: q.start):
         prev = groups[-1][-1] if groups else None
-        if prev is not None and prev.is_date and q.is_date \
-                and len(text[prev.end:q.start].strip(" ,.-/")) <= 3:
+        if (
+            prev is not None
+            and prev.is_date
+            and q.is_date
+            and len(text[prev.end : q.start].strip(" ,.-/")) <= 3
+        ):
             groups[-1].append(q)
         else:
             groups.append([q])

@@ -84,7 +84,7 @@ def document_quotes(seg: Segmented, min_words: int = MIN_WORDS) -> list[DocQuote
     for block in doc.blocks:
         if block.kind not in ("paragraph", "bullet"):
             continue
-        text = doc.text[block.start:block.end]
+        text = doc.text[block.start : block.end]
         for q in quotes(text, doc.language):
             if not q.closed or len(q.text.split()) < min_words:
                 continue
@@ -103,18 +103,25 @@ def document_quotes(seg: Segmented, min_words: int = MIN_WORDS) -> list[DocQuote
 
 # -- comparing two quotes -------------------------------------------------------------------
 
+
 @cache
 def quote_lexicon(language: str):
     data = lexicon(language).get("quotes", {})
     modals = {cat: phrase_pattern(items) for cat, items in data.get("modals", {}).items()}
     words = phrase_pattern(data.get("negations", []))
     extra = data.get("negation_patterns", [])
-    negation = re.compile("|".join(([words.pattern] if words else []) + extra), re.I) \
-        if (words or extra) else None
-    return (negation, phrase_pattern(data.get("intensifiers", [])),
-            {k: v for k, v in modals.items() if v is not None},
-            phrase_pattern(data.get("not_negations", [])),
-            phrase_pattern(data.get("not_possibility", [])))
+    negation = (
+        re.compile("|".join(([words.pattern] if words else []) + extra), re.I)
+        if (words or extra)
+        else None
+    )
+    return (
+        negation,
+        phrase_pattern(data.get("intensifiers", [])),
+        {k: v for k, v in modals.items() if v is not None},
+        phrase_pattern(data.get("not_negations", [])),
+        phrase_pattern(data.get("not_possibility", [])),
+    )
 
 
 def elements(text: str, language: str) -> dict[str, bool]:
@@ -129,9 +136,13 @@ def elements(text: str, language: str) -> dict[str, bool]:
     sure = not_possibility.sub(" ", text) if not_possibility else text  # "could not": past ability
     _, suffix, exclude = hedge_patterns(language)
     possibility = modals.get("possibility")
-    possible_words = {m.group(0).lower() for m in possibility.finditer(sure)} if possibility else set()
+    possible_words = (
+        {m.group(0).lower() for m in possibility.finditer(sure)} if possibility else set()
+    )
     conditional = bool(modals.get("conditional") and modals["conditional"].search(text)) or bool(
-        suffix and any(m.group(0).lower() not in exclude | possible_words for m in suffix.finditer(text)))
+        suffix
+        and any(m.group(0).lower() not in exclude | possible_words for m in suffix.finditer(text))
+    )
     return {
         "negation": bool(negation and negation.search(plain)),
         "intensifier": bool(intensifier and intensifier.search(text)),
@@ -147,11 +158,16 @@ def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
         out.append("negation " + ("added" if ea["negation"] else "dropped"))
     for key, word in (("possibility", "possibility"), ("conditional", "condition")):
         if ea[key] != es[key]:
-            out.append(f"{word} {'added' if ea[key] else 'dropped'}: made "
-                       + ("less" if ea[key] else "more") + " certain")
+            out.append(
+                f"{word} {'added' if ea[key] else 'dropped'}: made "
+                + ("less" if ea[key] else "more")
+                + " certain"
+            )
     if ea["intensifier"] != es["intensifier"]:
         out.append("intensifier " + ("added" if ea["intensifier"] else "dropped"))
-    cmp = compare_quantities(extract_quantities(a.text, a.language), extract_quantities(s_text, s_lang))
+    cmp = compare_quantities(
+        extract_quantities(a.text, a.language), extract_quantities(s_text, s_lang)
+    )
     out += [f"number {qs.text} -> {qa.text}" for qa, qs in cmp.changed]
     return out
 
@@ -184,18 +200,35 @@ def word_diff(article: str, source: str) -> str | None:
 
 # -- findings -------------------------------------------------------------------------------
 
+
 def records(quotes_found: list[DocQuote]) -> tuple[Quote_, ...]:
     """The quotes as report records (models.Quote)."""
-    return tuple(Quote_(q.sentence.id, q.start, q.end, q.text,
-                        q.speaker.speaker or None if q.speaker else None,
-                        q.speaker.cue if q.speaker else None) for q in quotes_found)
+    return tuple(
+        Quote_(
+            q.sentence.id,
+            q.start,
+            q.end,
+            q.text,
+            q.speaker.speaker or None if q.speaker else None,
+            q.speaker.cue if q.speaker else None,
+        )
+        for q in quotes_found
+    )
 
 
-def findings(article: Segmented, sources: list[Segmented], beads=(),
-             a_quotes: list[DocQuote] | None = None, s_quotes: list[DocQuote] | None = None) -> list[Finding]:
+def findings(
+    article: Segmented,
+    sources: list[Segmented],
+    beads=(),
+    a_quotes: list[DocQuote] | None = None,
+    s_quotes: list[DocQuote] | None = None,
+) -> list[Finding]:
     """Q100 quote-altered, Q101 quote-unsourced, Q102 speech-quoted, A100 (quote's speaker)."""
-    a_quotes = [q for q in (document_quotes(article, 1) if a_quotes is None else a_quotes)
-                if len(q.text.split()) >= MIN_WORDS]
+    a_quotes = [
+        q
+        for q in (document_quotes(article, 1) if a_quotes is None else a_quotes)
+        if len(q.text.split()) >= MIN_WORDS
+    ]
     if not a_quotes:
         return []
     if s_quotes is None:
@@ -205,8 +238,8 @@ def findings(article: Segmented, sources: list[Segmented], beads=(),
     texts = [q.text for q in a_quotes] + [b.text for b in bundles] + [s.text for s in s_sentences]
     vectors = embed.encode(texts) if texts else np.zeros((0, embed.DIM))
     av = vectors[: len(a_quotes)]
-    bv = vectors[len(a_quotes): len(a_quotes) + len(bundles)]
-    sv = vectors[len(a_quotes) + len(bundles):]
+    bv = vectors[len(a_quotes) : len(a_quotes) + len(bundles)]
+    sv = vectors[len(a_quotes) + len(bundles) :]
     rendered = {b.article[0]: b.source for b in beads if b.article and b.source}
     out: list[Finding] = []
     for n, qa in enumerate(a_quotes):
@@ -225,21 +258,36 @@ def findings(article: Segmented, sources: list[Segmented], beads=(),
         j, speech = best_sentence(qa, av[n], s_sentences, sv)
         if j is not None:
             s = s_sentences[j]
-            out.append(make(
-                "Q102", confidence="medium",
-                message=(f"the quote “{qa.text}” is not a quote in the source: "
-                         f"{s.id} reports it without quote marks"),
-                article_sentence=qa.sentence.id, source_sentence=s.id,
-                evidence=(("article_quote", qa.text), ("source_text", s.text),
-                          ("article_speaker", speaker_text(qa.speaker))),
-            ))
+            out.append(
+                make(
+                    "Q102",
+                    confidence="medium",
+                    message=(
+                        f"the quote “{qa.text}” is not a quote in the source: "
+                        f"{s.id} reports it without quote marks"
+                    ),
+                    article_sentence=qa.sentence.id,
+                    source_sentence=s.id,
+                    evidence=(
+                        ("article_quote", qa.text),
+                        ("source_text", s.text),
+                        ("article_speaker", speaker_text(qa.speaker)),
+                    ),
+                )
+            )
         elif words_n >= UNSOURCED_MIN_WORDS:
-            out.append(make(
-                "Q101", confidence="high" if speech < 0.3 else "medium",
-                message=f"the quote “{qa.text}” is in no source",
-                article_sentence=qa.sentence.id,
-                evidence=(("article_quote", qa.text), ("article_speaker", speaker_text(qa.speaker))),
-            ))
+            out.append(
+                make(
+                    "Q101",
+                    confidence="high" if speech < 0.3 else "medium",
+                    message=f"the quote “{qa.text}” is in no source",
+                    article_sentence=qa.sentence.id,
+                    evidence=(
+                        ("article_quote", qa.text),
+                        ("article_speaker", speaker_text(qa.speaker)),
+                    ),
+                )
+            )
     return out
 
 
@@ -272,7 +320,9 @@ def quote_bundles(s_quotes: list[DocQuote]) -> list[Bundle]:
     return out
 
 
-def similarity(qa: DocQuote, qb: DocQuote, va: np.ndarray, vb: np.ndarray, b_text: str) -> tuple[float, float]:
+def similarity(
+    qa: DocQuote, qb: DocQuote, va: np.ndarray, vb: np.ndarray, b_text: str
+) -> tuple[float, float]:
     """(score, threshold) for two quotes."""
     if qa.language == qb.language:
         a, b = " ".join(words(qa.text)), " ".join(words(b_text))
@@ -283,8 +333,13 @@ def similarity(qa: DocQuote, qb: DocQuote, va: np.ndarray, vb: np.ndarray, b_tex
     return float(va @ vb), CROSS_MATCH
 
 
-def best_quote(qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.ndarray,
-               rendered: tuple[str, ...] = ()):
+def best_quote(
+    qa: DocQuote,
+    va: np.ndarray,
+    bundles: list[Bundle],
+    bv: np.ndarray,
+    rendered: tuple[str, ...] = (),
+):
     """The source quote that matches best; on a tie (the same quote in a standfirst and in the
     body), the one in a sentence the article sentence renders."""
     best, best_score, best_key = None, 0.0, (-1.0, False)
@@ -296,8 +351,9 @@ def best_quote(qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.ndarr
     return (best, best_score) if best is not None and best_key[0] >= 0 else (None, best_score)
 
 
-def aligned_quote(qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.ndarray,
-                  source_ids: tuple[str, ...]):
+def aligned_quote(
+    qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.ndarray, source_ids: tuple[str, ...]
+):
     """A heavily reworded quote: the article sentence renders a source sentence whose quote
     resembles it, though less than a faithful quote would (ALTERED_FLOOR)."""
     best, best_score = None, 0.0
@@ -305,8 +361,11 @@ def aligned_quote(qa: DocQuote, va: np.ndarray, bundles: list[Bundle], bv: np.nd
         if b.first.sentence.id not in source_ids:
             continue
         score, threshold = similarity(qa, b.first, va, bv[k], b.text)
-        floor = threshold - (SAME_MATCH - ALTERED_FLOOR["same"] if qa.language == b.first.language
-                             else CROSS_MATCH - ALTERED_FLOOR["cross"])
+        floor = threshold - (
+            SAME_MATCH - ALTERED_FLOOR["same"]
+            if qa.language == b.first.language
+            else CROSS_MATCH - ALTERED_FLOOR["cross"]
+        )
         if score >= floor and score > best_score:
             best, best_score = b, score
     return best, best_score
@@ -320,11 +379,18 @@ def best_sentence(qa: DocQuote, va: np.ndarray, sentences: list[Sentence], sv: n
     j = int(np.argmax(scores))
     s = sentences[j]
     if s.language == qa.language:
-        score = fuzz.partial_ratio(" ".join(words(qa.text)), " ".join(words(mask_quotes(s.text, s.language)))) / 100
+        score = (
+            fuzz.partial_ratio(
+                " ".join(words(qa.text)), " ".join(words(mask_quotes(s.text, s.language)))
+            )
+            / 100
+        )
         threshold = SPEECH_MATCH["same"]
     else:
         score, threshold = float(scores[j]), SPEECH_MATCH["cross"]
-    ok = score >= threshold and quoted_share(s.text, s.language) < 0.5 and bool(attr.attributions(s))
+    ok = (
+        score >= threshold and quoted_share(s.text, s.language) < 0.5 and bool(attr.attributions(s))
+    )
     return (j if ok else None), float(scores[j])
 
 
@@ -334,7 +400,9 @@ def speaker_text(a: attr.Attribution | None) -> str:
     return f"{a.speaker} (by a pronoun, from an earlier sentence)" if a.resolved else a.speaker
 
 
-def compare_quotes(qa: DocQuote, b: Bundle, score: float, via_alignment: bool = False) -> list[Finding] | None:
+def compare_quotes(
+    qa: DocQuote, b: Bundle, score: float, via_alignment: bool = False
+) -> list[Finding] | None:
     """Findings for an article quote matched to a source quote. A match found only through the
     sentence alignment (a low similarity) stands only when an element of meaning changed;
     otherwise it is another quote, and None is returned."""
@@ -351,31 +419,59 @@ def compare_quotes(qa: DocQuote, b: Bundle, score: float, via_alignment: bool = 
         # a bare quote this far from the article's is another quote
         return [] if b.whole_sentence else None
     if changes:
-        out.append(make(
-            "Q100", confidence="high" if diff is None or sensitive(diff, qa.language) else "medium",
-            message=("the quote differs from the source: " + "; ".join(changes)),
-            article_sentence=qa.sentence.id, source_sentence=qs.sentence.id,
-            evidence=(("article_quote", qa.text), ("source_quote", b.text),
-                      ("changes", "; ".join(changes)),
-                      ("article_speaker", speaker_text(qa.speaker)),
-                      ("source_speaker", speaker_text(qs.speaker))),
-        ))
-    if qa.speaker is not None and qs.speaker is not None and attr.different(qa.speaker, qs.speaker) \
-            and not (qa.speaker.resolved or qs.speaker.resolved):
-        out.append(make(
-            "A100", confidence="high",
-            message=(f"the quote is given to {qa.speaker.speaker}; the source gives it to "
-                     f"{qs.speaker.speaker}"),
-            article_sentence=qa.sentence.id, source_sentence=qs.sentence.id,
-            evidence=(("article_quote", qa.text), ("source_quote", b.text),
-                      ("article_speaker", qa.speaker.speaker), ("source_speaker", qs.speaker.speaker)),
-        ))
+        out.append(
+            make(
+                "Q100",
+                confidence="high" if diff is None or sensitive(diff, qa.language) else "medium",
+                message=("the quote differs from the source: " + "; ".join(changes)),
+                article_sentence=qa.sentence.id,
+                source_sentence=qs.sentence.id,
+                evidence=(
+                    ("article_quote", qa.text),
+                    ("source_quote", b.text),
+                    ("changes", "; ".join(changes)),
+                    ("article_speaker", speaker_text(qa.speaker)),
+                    ("source_speaker", speaker_text(qs.speaker)),
+                ),
+            )
+        )
+    if (
+        qa.speaker is not None
+        and qs.speaker is not None
+        and attr.different(qa.speaker, qs.speaker)
+        and not (qa.speaker.resolved or qs.speaker.resolved)
+    ):
+        out.append(
+            make(
+                "A100",
+                confidence="high",
+                message=(
+                    f"the quote is given to {qa.speaker.speaker}; the source gives it to "
+                    f"{qs.speaker.speaker}"
+                ),
+                article_sentence=qa.sentence.id,
+                source_sentence=qs.sentence.id,
+                evidence=(
+                    ("article_quote", qa.text),
+                    ("source_quote", b.text),
+                    ("article_speaker", qa.speaker.speaker),
+                    ("source_speaker", qs.speaker.speaker),
+                ),
+            )
+        )
     return out
 
 
 def sensitive(diff: str, language: str) -> bool:
     """Whether a word diff touches negation, modality, intensity or numbers."""
-    changed = " ".join(x for pair in re.findall(r"\[-(.*?)-\]|\{\+(.*?)\+\}", diff) for x in pair if x)
+    changed = " ".join(
+        x for pair in re.findall(r"\[-(.*?)-\]|\{\+(.*?)\+\}", diff) for x in pair if x
+    )
     e = elements(changed, language)
-    return bool(e["negation"] or e["intensifier"] or e["possibility"] or e["conditional"]
-                or extract_quantities(changed, language))
+    return bool(
+        e["negation"]
+        or e["intensifier"]
+        or e["possibility"]
+        or e["conditional"]
+        or extract_quantities(changed, language)
+    )

@@ -49,7 +49,13 @@ def quotes(text: str, language: str | None = None) -> list[Quote]:
     while i < n:
         ch = text[i]
         if ch in pairs and not (ch in "‘’‚" and is_apostrophe(text, i)):
-            if ch == '"' and i + 1 < n and text[i + 1].isspace() and i > 0 and not text[i - 1].isspace():
+            if (
+                ch == '"'
+                and i + 1 < n
+                and text[i + 1].isspace()
+                and i > 0
+                and not text[i - 1].isspace()
+            ):
                 i += 1  # a straight quote that closes, with nothing open
                 continue
             close = pairs[ch]
@@ -66,7 +72,7 @@ def quotes(text: str, language: str | None = None) -> list[Quote]:
                 j += 1
             closed = j < n
             end = j + 1 if closed else n
-            inner = text[i + 1:j].strip(" \u00a0\u202f,.")
+            inner = text[i + 1 : j].strip(" \u00a0\u202f,.")
             if inner:
                 out.append(Quote(i, end, inner, closed))
             i = end
@@ -80,7 +86,7 @@ def quoted_share(text: str, language: str | None = None) -> float:
     letters = sum(ch.isalnum() for ch in text)
     if not letters:
         return 0.0
-    inside = sum(sum(ch.isalnum() for ch in text[q.start:q.end]) for q in quotes(text, language))
+    inside = sum(sum(ch.isalnum() for ch in text[q.start : q.end]) for q in quotes(text, language))
     return inside / letters
 
 
@@ -94,6 +100,7 @@ def mask_quotes(text: str, language: str | None = None) -> str:
 
 
 # -- speech cues ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Cues:
@@ -125,7 +132,9 @@ def cues(language: str) -> Cues:
         after_source=phrase_pattern(data.get("after_source", [])),
         vague=phrase_pattern(data.get("vague", [])),
         vague_speakers=phrase_pattern(data.get("vague_speakers", [])),
-        inverted=re.compile(r"(?<![\w-])(?:" + "|".join(inverted) + r")(?![\w-])", re.I) if inverted else None,
+        inverted=re.compile(r"(?<![\w-])(?:" + "|".join(inverted) + r")(?![\w-])", re.I)
+        if inverted
+        else None,
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
         impersonal=frozenset(p.lower() for p in data.get("impersonal", [])),
         auxiliaries=frozenset(p.lower() for p in data.get("auxiliaries", [])),

@@ -12,7 +12,6 @@ docs/monitor.md tells how to run it on one machine and on a cluster.
 """
 
 
-
 def __getattr__(name: str):
     if name in ("Settings", "Summary", "run"):  # imported on use: the CLI starts without them
         from . import runner

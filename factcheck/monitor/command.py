@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
+
     from .runner import Event, Summary
 
 # the defaults of polite.py and runner.py, repeated so that the command line starts without
@@ -25,48 +28,96 @@ DEFAULT_EVERY = 25
 
 
 def monitor(
-    inputs: Annotated[list[str], typer.Argument(
-        help="Article sources: a text file of URLs (one a line, # comments), an RSS or Atom feed "
-             "or a sitemap (URL or file).", show_default=False)],
-    db: Annotated[Path, typer.Option(
-        "--db", help="The SQLite database to store checks in (the one check --db writes; "
-                     "created if missing).", dir_okay=False, show_default=False)],
-    cluster: Annotated[Optional[str], typer.Option(
-        "--cluster", help="Run the checks on this Dask distributed scheduler "
-                          "(tcp://host:8786); needs the cluster extra.",
-        show_default=False)] = None,
-    jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", help="Local worker processes (default: one per core).", min=1,
-        show_default=False)] = None,
-    per_host: Annotated[int, typer.Option(
-        help="Requests in flight to one host at most.", min=1)] = DEFAULT_PER_HOST,
-    delay: Annotated[float, typer.Option(
-        help="Seconds between two requests to one host (robots.txt Crawl-delay when larger).",
-        min=0)] = DEFAULT_DELAY,
-    fetchers: Annotated[int, typer.Option(
-        help="Fetching threads (articles fetched at once, across hosts).", min=1)]
-    = DEFAULT_FETCHERS,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article sources: a text file of URLs (one a line, # comments), an RSS or Atom feed "
+            "or a sitemap (URL or file).",
+            show_default=False,
+        ),
+    ],
+    db: Annotated[
+        Path,
+        typer.Option(
+            "--db",
+            help="The SQLite database to store checks in (the one check --db writes; "
+            "created if missing).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Run the checks on this Dask distributed scheduler "
+            "(tcp://host:8786); needs the cluster extra.",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Local worker processes (default: one per core).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
+    per_host: Annotated[
+        int, typer.Option(help="Requests in flight to one host at most.", min=1)
+    ] = DEFAULT_PER_HOST,
+    delay: Annotated[
+        float,
+        typer.Option(
+            help="Seconds between two requests to one host (robots.txt Crawl-delay when larger).",
+            min=0,
+        ),
+    ] = DEFAULT_DELAY,
+    fetchers: Annotated[
+        int, typer.Option(help="Fetching threads (articles fetched at once, across hosts).", min=1)
+    ] = DEFAULT_FETCHERS,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.", min=1)] = 20.0,
-    offline: Annotated[bool, typer.Option(
-        "--offline", help="Use only the HTTP cache; make no request.")] = False,
-    refresh: Annotated[bool, typer.Option(
-        "--refresh", help="Fetch again, bypassing the HTTP cache (and update it).")] = False,
-    allow_private: Annotated[bool, typer.Option(
-        "--allow-private", help="Allow loopback and private network addresses "
-                                "(also FACTCHECK_ALLOW_PRIVATE=1).")] = False,
-    ignore_robots: Annotated[bool, typer.Option(
-        "--ignore-robots", help="Fetch articles and sources even where robots.txt disallows "
-                                "it.")] = False,
-    no_archive: Annotated[bool, typer.Option(
-        "--no-archive", help="Do not look for web archive copies of sources that are gone.")]
-    = False,
-    progress: Annotated[Optional[bool], typer.Option(
-        "--progress/--no-progress", help="Show progress on stderr (default: a bar on a "
-                                         "terminal, a line every --every articles otherwise).",
-        show_default=False)] = None,
-    every: Annotated[int, typer.Option(
-        help="Without a terminal: one progress line per this many articles.", min=1)]
-    = DEFAULT_EVERY,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Use only the HTTP cache; make no request.")
+    ] = False,
+    refresh: Annotated[
+        bool,
+        typer.Option("--refresh", help="Fetch again, bypassing the HTTP cache (and update it)."),
+    ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Allow loopback and private network addresses (also FACTCHECK_ALLOW_PRIVATE=1).",
+        ),
+    ] = False,
+    ignore_robots: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-robots", help="Fetch articles and sources even where robots.txt disallows it."
+        ),
+    ] = False,
+    no_archive: Annotated[
+        bool,
+        typer.Option(
+            "--no-archive", help="Do not look for web archive copies of sources that are gone."
+        ),
+    ] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show progress on stderr (default: a bar on a "
+            "terminal, a line every --every articles otherwise).",
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[
+        int,
+        typer.Option(help="Without a terminal: one progress line per this many articles.", min=1),
+    ] = DEFAULT_EVERY,
 ) -> None:
     """Check every article that feeds, sitemaps or lists of URLs name, with its cited sources,
     and store each check in a database (as check --db does). Run it again to continue an
@@ -82,18 +133,33 @@ def monitor(
             import distributed  # noqa: F401
         except ImportError:
             fail("--cluster needs Dask distributed: pip install 'factcheck-news[cluster]'")
-    options = pipeline.Options(timeout=(min(5.0, timeout), timeout), offline=offline,
-                               refresh=refresh, allow_private=True if allow_private else None,
-                               respect_robots=not ignore_robots, archive=not no_archive)
-    settings = Settings(db=str(db), options=options, cluster=cluster, jobs=jobs,
-                        per_host=per_host, delay=delay, fetchers=fetchers,
-                        robots=not ignore_robots)
+    options = pipeline.Options(
+        timeout=(min(5.0, timeout), timeout),
+        offline=offline,
+        refresh=refresh,
+        allow_private=True if allow_private else None,
+        respect_robots=not ignore_robots,
+        archive=not no_archive,
+    )
+    settings = Settings(
+        db=str(db),
+        options=options,
+        cluster=cluster,
+        jobs=jobs,
+        per_host=per_host,
+        delay=delay,
+        fetchers=fetchers,
+        robots=not ignore_robots,
+    )
     try:
         with Progress(progress, every) as show:
             summary = run(inputs, settings, progress=show)
     except KeyboardInterrupt:
-        typer.echo("factcheck: monitor: interrupted; every article stored so far is kept: run "
-                   "the same command again to continue", err=True)
+        typer.echo(
+            "factcheck: monitor: interrupted; every article stored so far is kept: run "
+            "the same command again to continue",
+            err=True,
+        )
         raise typer.Exit(130) from None
     typer.echo(render_summary(summary), err=True, nl=False)
     if summary.nothing_read:
@@ -104,12 +170,12 @@ class Progress:
     """A rich bar with counts and ETA on a terminal; without one (CI logs), a line every
     ``every`` articles and at the end; problems are one line each, always."""
 
-    def __init__(self, enabled: Optional[bool], every: int = DEFAULT_EVERY) -> None:
+    def __init__(self, enabled: bool | None, every: int = DEFAULT_EVERY) -> None:
         self.enabled = enabled is not False
         self.bar = self.enabled and sys.stderr.isatty() and not os.environ.get("CI")
         self.every = every
-        self.progress = None
-        self.task = None
+        self.progress: RichProgress | None = None
+        self.task: TaskID | None = None
 
     def __enter__(self) -> Progress:
         return self
@@ -131,25 +197,43 @@ class Progress:
         if event.kind == "start":
             if self.bar and event.total:
                 from rich.console import Console
-                from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar,
-                                           TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+                from rich.progress import (
+                    BarColumn,
+                    MofNCompleteColumn,
+                    TextColumn,
+                    TimeElapsedColumn,
+                    TimeRemainingColumn,
+                )
+                from rich.progress import (
+                    Progress as Bar,
+                )
 
-                self.progress = Bar(TextColumn("monitoring"), BarColumn(), MofNCompleteColumn(),
-                                    TextColumn("{task.description}"), TimeElapsedColumn(),
-                                    TextColumn("ETA"), TimeRemainingColumn(),
-                                    console=Console(stderr=True), transient=True)
+                self.progress = Bar(
+                    TextColumn("monitoring"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TextColumn("{task.description}"),
+                    TimeElapsedColumn(),
+                    TextColumn("ETA"),
+                    TimeRemainingColumn(),
+                    console=Console(stderr=True),
+                    transient=True,
+                )
                 self.progress.start()
                 self.task = self.progress.add_task("", total=event.total)
             elif not self.bar:
-                typer.echo(f"factcheck: monitor: {event.total} article"
-                           f"{'s' if event.total != 1 else ''} to look at", err=True)
+                typer.echo(
+                    f"factcheck: monitor: {event.total} article"
+                    f"{'s' if event.total != 1 else ''} to look at",
+                    err=True,
+                )
             return
         if event.kind != "article":
             return
         c = event.counts
         counts = f"{c['checked']} checked, {c['skipped']} skipped, {c['failed']} failed"
         if self.progress is not None:
-            self.progress.update(self.task, advance=1, description=counts)
+            self.progress.update(self.task, advance=1, description=counts)  # type: ignore[arg-type]  # set with the bar
         elif event.done % self.every == 0 or event.done == event.total:
             typer.echo(f"factcheck: monitor: [{event.done}/{event.total}] {counts}", err=True)
 
@@ -159,11 +243,13 @@ class Progress:
 
 
 def render_summary(s: Summary, top: int = 5) -> str:
-    lines = [f"factcheck: monitor: {s.articles} article{'s' if s.articles != 1 else ''}: "
-             f"{s.checked} checked, {s.skipped} skipped (unchanged), {s.failed} failed; "
-             f"{s.problems} problem{'s' if s.problems != 1 else ''} "
-             f"({s.inputs_read} of {s.inputs} input{'s' if s.inputs != 1 else ''} read) "
-             f"in {s.seconds:.1f} s"]
+    lines = [
+        f"factcheck: monitor: {s.articles} article{'s' if s.articles != 1 else ''}: "
+        f"{s.checked} checked, {s.skipped} skipped (unchanged), {s.failed} failed; "
+        f"{s.problems} problem{'s' if s.problems != 1 else ''} "
+        f"({s.inputs_read} of {s.inputs} input{'s' if s.inputs != 1 else ''} read) "
+        f"in {s.seconds:.1f} s"
+    ]
     if s.kinds:
         lines.append("  findings: " + ", ".join(f"{k} {n}" for k, n in s.kinds.most_common()))
     worst = [(site, n) for site, n in s.site_warnings.most_common(top) if n]

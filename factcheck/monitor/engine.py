@@ -24,13 +24,17 @@ import resource
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, ExtractionError, FetchError
 from ..models import Document, Report
+
+if TYPE_CHECKING:
+    from ..pipeline import Options
 
 MAX_ATTEMPTS = 3
 INSTALL_HINT = "--cluster needs Dask distributed: pip install 'factcheck-news[cluster]'"
@@ -54,7 +58,7 @@ class Job:
     key: str
     document: Document
     sources: tuple[SourceCopy, ...]
-    options: object  # factcheck.pipeline.Options
+    options: Options
     started_at: str
     attempt: int = 1
 
@@ -118,18 +122,26 @@ def check_job(job: Job) -> Outcome:
 
     started = time.perf_counter()
     try:
-        report = check(job.url, None, options=job.options, fetcher=Prepared(job.sources),
-                       document=job.document)
+        report = check(
+            job.url,
+            None,
+            options=job.options,
+            fetcher=Prepared(job.sources),  # type: ignore[arg-type]  # stands in for a Fetcher
+            document=job.document,
+        )
         error = None
     except Exception as err:  # noqa: BLE001 - one article's bug must not stop the run
         report = None
         error = f"{type(err).__name__}: {(str(err).splitlines() or [''])[0][:200]}"
-    return Outcome(report, error, round(time.perf_counter() - started, 4), worker_name(),
-                   peak_rss_kib())
+    return Outcome(
+        report, error, round(time.perf_counter() - started, 4), worker_name(), peak_rss_kib()
+    )
 
 
-WARM_TEXT = ("The council approved the new budget of twelve million euros on Tuesday.\n\n"
-             "The mayor said the vote was a fair compromise for every district.\n")
+WARM_TEXT = (
+    "The council approved the new budget of twelve million euros on Tuesday.\n\n"
+    "The mayor said the vote was a fair compromise for every district.\n"
+)
 
 
 def warm() -> None:
@@ -143,10 +155,11 @@ def warm() -> None:
 
     all_rules()
     embed.model()
-    doc = extract(Fetched("warm-up.txt", "file:///warm-up.txt", None, "text/plain",
-                          WARM_TEXT.encode()))
+    doc = extract(
+        Fetched("warm-up.txt", "file:///warm-up.txt", None, "text/plain", WARM_TEXT.encode())
+    )
     source = "http://warm-up.invalid/source"
-    check("warm-up.txt", [source], fetcher=Prepared((SourceCopy(source, doc),)), document=doc)
+    check("warm-up.txt", [source], fetcher=Prepared((SourceCopy(source, doc),)), document=doc)  # type: ignore[arg-type]  # stands in for a Fetcher
 
 
 def _init_local_worker() -> None:
@@ -177,8 +190,11 @@ class LocalEngine:
             os.environ.setdefault(name, "1")
 
         # spawned, not forked: the parent runs fetching threads and holds database connections
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_local_worker,
-                                         mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            initializer=_init_local_worker,
+            mp_context=multiprocessing.get_context("spawn"),
+        )
         self._generation += 1
 
     @property
@@ -193,11 +209,11 @@ class LocalEngine:
         with self._lock:
             generation = self._generation
             try:
-                future = self._pool.submit(check_job, job)
+                future = self._pool.submit(check_job, job)  # type: ignore[union-attr]  # started
             except BrokenProcessPool:
                 self._restart(generation)
                 generation = self._generation
-                future = self._pool.submit(check_job, job)
+                future = self._pool.submit(check_job, job)  # type: ignore[union-attr]  # started
 
         def finished(f) -> None:
             try:
@@ -259,8 +275,10 @@ class DaskEngine:
         try:
             self.client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError) as err:
-            raise ConfigError(f"cannot reach the Dask scheduler at {address}: "
-                              f"{(str(err).splitlines() or [type(err).__name__])[0]}") from err
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at {address}: "
+                f"{(str(err).splitlines() or [type(err).__name__])[0]}"
+            ) from err
         self.address = address
         self._futures: dict[str, object] = {}
         self._lock = threading.Lock()

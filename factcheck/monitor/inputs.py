@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import gzip
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 from ..errors import FactcheckError
@@ -146,8 +146,12 @@ def one_line(err: BaseException) -> str:
 
 def list_urls(spec: str, body: bytes) -> tuple[list[str], list[Problem], int, str | None]:
     if b"\x00" in body[:8192]:
-        return [], [Problem(spec, "not a list of addresses, a feed or a sitemap (binary data)")], \
-            0, None
+        return (
+            [],
+            [Problem(spec, "not a list of addresses, a feed or a sitemap (binary data)")],
+            0,
+            None,
+        )
     text = body.decode("utf-8", errors="replace")
     urls: list[str] = []
     problems: list[Problem] = []
@@ -159,8 +163,9 @@ def list_urls(spec: str, body: bytes) -> tuple[list[str], list[Problem], int, st
             urls.append(line)
         else:
             shown = line if len(line) <= 80 else line[:77] + "..."
-            problems.append(Problem(spec, f"not an http(s) address: {shown!r}", line=number,
-                                    kind="line"))
+            problems.append(
+                Problem(spec, f"not an http(s) address: {shown!r}", line=number, kind="line")
+            )
     if not urls and not problems:
         problems.append(Problem(spec, "the list holds no address"))
     return urls, problems, 1, "list"
@@ -178,15 +183,19 @@ def feed_urls(spec: str, body: bytes) -> tuple[list[str], list[Problem], int, st
     missing = 0
     for entry in parsed.entries:
         link = entry.get("link") or next(
-            (lk.get("href") for lk in entry.get("links", ()) if lk.get("href")), None)
+            (lk.get("href") for lk in entry.get("links", ()) if lk.get("href")), None
+        )
         if link and valid_url(link.strip()):
             urls.append(link.strip())
         else:
             missing += 1
     problems: list[Problem] = []
     if missing:
-        problems.append(Problem(spec, f"{missing} feed entr{'y' if missing == 1 else 'ies'} "
-                                      "without an http(s) link"))
+        problems.append(
+            Problem(
+                spec, f"{missing} feed entr{'y' if missing == 1 else 'ies'} without an http(s) link"
+            )
+        )
     if not parsed.entries:
         problems.append(Problem(spec, "the feed has no entry"))
     return urls, problems, 1, "feed"

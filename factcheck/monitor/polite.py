@@ -23,8 +23,8 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import requests
@@ -75,9 +75,16 @@ class Slot:
 class HostLimiter:
     """Per-host concurrency, spacing and back-off, shared by threads (see the module doc)."""
 
-    def __init__(self, *, per_host: int = DEFAULT_PER_HOST, delay: float = DEFAULT_DELAY,
-                 backoff: float = DEFAULT_BACKOFF, max_backoff: float = MAX_BACKOFF,
-                 give_up: int = GIVE_UP, clock=time.monotonic) -> None:
+    def __init__(
+        self,
+        *,
+        per_host: int = DEFAULT_PER_HOST,
+        delay: float = DEFAULT_DELAY,
+        backoff: float = DEFAULT_BACKOFF,
+        max_backoff: float = MAX_BACKOFF,
+        give_up: int = GIVE_UP,
+        clock=time.monotonic,
+    ) -> None:
         if per_host < 1:
             raise ValueError("per_host must be at least 1")
         self.per_host = per_host
@@ -97,8 +104,9 @@ class HostLimiter:
         if not seconds or seconds <= 0:
             return
         with self._cond:
-            self._hosts.setdefault(host, HostState()).crawl_delay = min(float(seconds),
-                                                                        MAX_CRAWL_DELAY)
+            self._hosts.setdefault(host, HostState()).crawl_delay = min(
+                float(seconds), MAX_CRAWL_DELAY
+            )
 
     def spacing(self, h: HostState) -> float:
         return max(self.delay, h.crawl_delay)
@@ -112,7 +120,8 @@ class HostLimiter:
                 if h.failures >= self.give_up and now < h.open_at:
                     raise HostBackedOff(
                         f"{host} backed off after {h.failures} failures in a row "
-                        f"(next try in {h.open_at - now:.0f} s)")
+                        f"(next try in {h.open_at - now:.0f} s)"
+                    )
                 if h.in_flight < self.per_host and now >= h.next_start and now >= h.open_at:
                     h.in_flight += 1
                     h.requests += 1
@@ -157,8 +166,10 @@ class HostLimiter:
     def totals(self) -> dict[str, dict[str, float]]:
         """Per host: requests sent, failed, and seconds spent waiting for politeness."""
         with self._cond:
-            return {host: {"requests": h.requests, "failed": h.failed,
-                           "waited": round(h.waited, 3)} for host, h in self._hosts.items()}
+            return {
+                host: {"requests": h.requests, "failed": h.failed, "waited": round(h.waited, 3)}
+                for host, h in self._hosts.items()
+            }
 
 
 def host_key(url: str) -> str:
@@ -175,11 +186,24 @@ class PoliteFetcher(Fetcher):
         self.limiter = limiter
 
     @classmethod
-    def from_options(cls, options: object, limiter: HostLimiter | None = None,
-                     **overrides) -> PoliteFetcher:
-        names = ("timeout", "max_bytes", "max_redirects", "retries", "backoff", "allow_private",
-                 "allow_loopback", "cache", "cache_dir", "offline", "refresh", "archive",
-                 "wayback_url")
+    def from_options(
+        cls, options: object, limiter: HostLimiter | None = None, **overrides
+    ) -> PoliteFetcher:
+        names = (
+            "timeout",
+            "max_bytes",
+            "max_redirects",
+            "retries",
+            "backoff",
+            "allow_private",
+            "allow_loopback",
+            "cache",
+            "cache_dir",
+            "offline",
+            "refresh",
+            "archive",
+            "wayback_url",
+        )
         values = {n: getattr(options, n) for n in names if hasattr(options, n)}
         values.update(overrides)
         return cls(limiter=limiter or HostLimiter(), **values)
@@ -195,7 +219,7 @@ class PoliteFetcher(Fetcher):
                 slot.done(response.status_code, response.headers.get("Retry-After"))
                 return response
 
-        adapter.send = polite_send  # type: ignore[method-assign]
+        adapter.send = polite_send
         return adapter
 
     def robots_allowed(self, url: str) -> bool:
@@ -204,7 +228,7 @@ class PoliteFetcher(Fetcher):
         rules = self._robots.get(f"{parts.scheme}://{parts.netloc}/robots.txt")
         if rules is not None:
             try:
-                delay = rules.crawl_delay(ROBOTS_AGENT)  # type: ignore[attr-defined]
+                delay = rules.crawl_delay(ROBOTS_AGENT)
             except Exception:  # noqa: BLE001 - a broken value is no delay
                 delay = None
             self.limiter.set_crawl_delay(host_key(url), delay)
@@ -214,6 +238,10 @@ class PoliteFetcher(Fetcher):
         """An article page found in a feed, a sitemap or a list: robots.txt is honoured (this
         is a crawler), then the page is fetched like any other."""
         if robots and not self.robots_allowed(url):
-            raise FetchError(f"{url}: refused: the site's robots.txt does not allow fetching it "
-                             "(--ignore-robots to fetch it anyway)", url=url, reason="robots")
+            raise FetchError(
+                f"{url}: refused: the site's robots.txt does not allow fetching it "
+                "(--ignore-robots to fetch it anyway)",
+                url=url,
+                reason="robots",
+            )
         return self.get(url)

@@ -17,9 +17,10 @@ import queue
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from .. import fetch as fetch_stage
 from .. import store
@@ -29,13 +30,16 @@ from . import inputs as inputs_mod
 from . import state
 from .polite import DEFAULT_BACKOFF, DEFAULT_DELAY, DEFAULT_PER_HOST, HostLimiter, PoliteFetcher
 
+if TYPE_CHECKING:
+    from ..pipeline import Options
+
 DEFAULT_FETCHERS = 8
 
 
 @dataclass(frozen=True)
 class Settings:
     db: str
-    options: object  # factcheck.pipeline.Options
+    options: Options
     cluster: str | None = None
     jobs: int | None = None  # local workers (default: one per core)
     per_host: int = DEFAULT_PER_HOST
@@ -81,8 +85,13 @@ class Summary:
     interrupted: bool = False
 
     def counts(self) -> dict:
-        return {"articles": self.articles, "checked": self.checked, "skipped": self.skipped,
-                "failed": self.failed, "problems": self.problems}
+        return {
+            "articles": self.articles,
+            "checked": self.checked,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "problems": self.problems,
+        }
 
     @property
     def nothing_read(self) -> bool:
@@ -143,7 +152,7 @@ def interleave(entries: list[inputs_mod.Entry]) -> list[inputs_mod.Entry]:
     while queues:
         alive = []
         for q in queues:
-            e = next(q, None)
+            e = next(q, None)  # type: ignore[assignment]  # None checked below
             if e is not None:
                 out.append(e)
                 alive.append(q)
@@ -154,14 +163,19 @@ def interleave(entries: list[inputs_mod.Entry]) -> list[inputs_mod.Entry]:
 def fetch_input(options, limiter: HostLimiter) -> Callable[[str], tuple[bytes, str]]:
     """How an input address is read: fresh (a feed changes more often than the cache's day),
     any content type, through the same limits."""
-    fetcher = PoliteFetcher.from_options(options, limiter,
-                                         refresh=not getattr(options, "offline", False))
+    fetcher = PoliteFetcher.from_options(
+        options, limiter, refresh=not getattr(options, "offline", False)
+    )
 
     def read(url: str) -> tuple[bytes, str]:
         resp = fetcher.request(url)
         if resp.status_code >= 400:
-            raise FetchError(f"{url}: HTTP {resp.status_code} {resp.reason or ''}".rstrip(),
-                             url=url, reason="http-status", status=resp.status_code)
+            raise FetchError(
+                f"{url}: HTTP {resp.status_code} {resp.reason or ''}".rstrip(),
+                url=url,
+                reason="http-status",
+                status=resp.status_code,
+            )
         return resp.content or b"", fetch_stage.media_type(resp.headers.get("Content-Type"))
 
     read.close = fetcher.close  # type: ignore[attr-defined]
@@ -184,28 +198,45 @@ def prepare(entry: inputs_mod.Entry, settings: Settings, fetchers: Fetchers) -> 
         copies = []
         for t in targets:
             sdoc, _, status = load_or_report(t, options, fetcher, True, doc.published)
-            copies.append(engines.SourceCopy(t, sdoc, status.reason if status else "",
-                                             status.message if status else ""))
+            copies.append(
+                engines.SourceCopy(
+                    t, sdoc, status.reason if status else "", status.message if status else ""
+                )
+            )
     except (FetchError, InputError, ExtractionError, FactcheckError) as err:
-        return Prepared(entry, "failed", message=inputs_mod.one_line(err),
-                        seconds=time.perf_counter() - started,
-                        cpu_seconds=time.thread_time() - cpu)
+        return Prepared(
+            entry,
+            "failed",
+            message=inputs_mod.one_line(err),
+            seconds=time.perf_counter() - started,
+            cpu_seconds=time.thread_time() - cpu,
+        )
     key = state.content_key(doc, [(c.target, c.document, c.reason) for c in copies])
     job = engines.Job(entry.url, entry.input, key, doc, tuple(copies), options, when)
-    return Prepared(entry, "job", job=job, seconds=time.perf_counter() - started,
-                    cpu_seconds=time.thread_time() - cpu)
+    return Prepared(
+        entry,
+        "job",
+        job=job,
+        seconds=time.perf_counter() - started,
+        cpu_seconds=time.thread_time() - cpu,
+    )
 
 
-def run(specs: list[str], settings: Settings, *,
-        progress: Callable[[Event], None] | None = None,
-        engine=None) -> Summary:
+def run(
+    specs: list[str],
+    settings: Settings,
+    *,
+    progress: Callable[[Event], None] | None = None,
+    engine=None,
+) -> Summary:
     """Monitor the INPUTs (``specs``) into the database ``settings.db``; see the module doc.
     ``engine``: one to use instead of making one from the settings (tests, benchmarks)."""
     started = time.perf_counter()
     say = progress or (lambda event: None)
     summary = Summary(inputs=len(specs))
-    limiter = HostLimiter(per_host=settings.per_host, delay=settings.delay,
-                          backoff=settings.host_backoff)
+    limiter = HostLimiter(
+        per_host=settings.per_host, delay=settings.delay, backoff=settings.host_backoff
+    )
     db = state.open_db(settings.db)
     own_engine = engine is None
     fetchers = Fetchers(settings.options, limiter)
@@ -216,15 +247,19 @@ def run(specs: list[str], settings: Settings, *,
         try:
             found = inputs_mod.read(specs, read)
         finally:
-            read.close()
+            read.close()  # type: ignore[attr-defined]  # a reader object with close()
         summary.inputs_read = found.readable
         summary.articles = len(found.entries)
-        summary.engine = engine.name if engine is not None else (
-            "dask" if settings.cluster else "local")
+        summary.engine = (
+            engine.name if engine is not None else ("dask" if settings.cluster else "local")
+        )
         workers = settings.jobs or os.cpu_count() or 1
-        session = state.begin_session(db, specs, summary.engine,
-                                      engine.capacity if engine is not None else
-                                      0 if settings.cluster else workers)
+        session = state.begin_session(
+            db,
+            specs,
+            summary.engine,
+            engine.capacity if engine is not None else 0 if settings.cluster else workers,
+        )
         state.add_problems(db, session, found.problems)
         summary.problems += len(found.problems)
         for p in found.problems:
@@ -244,8 +279,16 @@ def run(specs: list[str], settings: Settings, *,
             get_engine.current = lambda: box[0]  # type: ignore[attr-defined]
 
             try:
-                _loop(interleave(found.entries), settings, get_engine, fetchers, db, session,
-                      summary, say)
+                _loop(
+                    interleave(found.entries),
+                    settings,
+                    get_engine,
+                    fetchers,
+                    db,
+                    session,
+                    summary,
+                    say,
+                )
             finally:
                 if own_engine:
                     engine = box[0]
@@ -268,8 +311,16 @@ def run(specs: list[str], settings: Settings, *,
     return summary
 
 
-def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, session: int,
-          summary: Summary, say: Callable[[Event], None]) -> None:
+def _loop(
+    entries,
+    settings: Settings,
+    get_engine,
+    fetchers: Fetchers,
+    db,
+    session: int,
+    summary: Summary,
+    say: Callable[[Event], None],
+) -> None:
     events: queue.Queue = queue.Queue()
     local = settings.jobs or os.cpu_count() or 1
 
@@ -281,19 +332,25 @@ def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, sessi
         current = get_engine.current()
         capacity = current.capacity if current is not None else local
         return max(2 * capacity + settings.fetchers, 8)
+
     total = len(entries)
     todo = iter(entries)
     in_progress = 0
     done = 0
-    pool = ThreadPoolExecutor(max_workers=max(1, settings.fetchers),
-                              thread_name_prefix="factcheck-fetch")
+    pool = ThreadPoolExecutor(
+        max_workers=max(1, settings.fetchers), thread_name_prefix="factcheck-fetch"
+    )
 
     def fetched(future, entry) -> None:
         try:
             events.put(("prepared", future.result()))
         except BaseException as err:  # noqa: BLE001 - a bug while fetching: the article fails
-            events.put(("prepared", Prepared(entry, "failed",
-                                             message=f"{type(err).__name__}: {err}"[:200])))
+            events.put(
+                (
+                    "prepared",
+                    Prepared(entry, "failed", message=f"{type(err).__name__}: {err}"[:200]),
+                )
+            )
 
     def feed() -> None:
         nonlocal in_progress
@@ -303,7 +360,7 @@ def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, sessi
                 return
             in_progress += 1
             future = pool.submit(prepare, entry, settings, fetchers)
-            future.add_done_callback(lambda f, e=entry: fetched(f, e))
+            future.add_done_callback(lambda f, e=entry: fetched(f, e))  # type: ignore[misc]  # e: default binds the entry
 
     def checked(job, outcome) -> None:
         events.put(("checked", job, outcome))
@@ -321,8 +378,17 @@ def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, sessi
         in_progress -= 1
         done += 1
         setattr(summary, status, getattr(summary, status) + 1)
-        say(Event("article", done=done, total=total, status=status, url=url, message=message,
-                  counts=summary.counts()))
+        say(
+            Event(
+                "article",
+                done=done,
+                total=total,
+                status=status,
+                url=url,
+                message=message,
+                counts=summary.counts(),
+            )
+        )
 
     try:
         feed()
@@ -333,13 +399,12 @@ def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, sessi
                 summary.fetch_seconds += prep.seconds
                 summary.fetch_cpu_seconds += prep.cpu_seconds
                 if prep.status == "failed":
-                    state.save_failure(db, session, prep.entry.url, prep.entry.input,
-                                       prep.message)
+                    state.save_failure(db, session, prep.entry.url, prep.entry.input, prep.message)
                     summary.problems += 1
                     finish("failed", prep.entry.url, prep.message)
-                elif state.unchanged(db, prep.job.url, prep.job.key):
-                    state.save_seen(db, session, prep.job.url)
-                    finish("skipped", prep.job.url)
+                elif state.unchanged(db, prep.job.url, prep.job.key):  # type: ignore[union-attr]  # a job unless failed
+                    state.save_seen(db, session, prep.job.url)  # type: ignore[union-attr]
+                    finish("skipped", prep.job.url)  # type: ignore[union-attr]
                 else:
                     submit(prep.job)
             else:
@@ -360,12 +425,12 @@ def _loop(entries, settings: Settings, get_engine, fetchers: Fetchers, db, sessi
                     finish("failed", job.url, message)
                 else:
                     summary.check_seconds += outcome.seconds
-                    w = summary.workers.setdefault(outcome.worker,
-                                                   {"checks": 0, "peak_rss_kib": 0})
+                    w = summary.workers.setdefault(outcome.worker, {"checks": 0, "peak_rss_kib": 0})
                     w["checks"] += 1
                     w["peak_rss_kib"] = max(w["peak_rss_kib"], outcome.peak_rss_kib)
-                    run_id = state.save_check(db, session, job.url, job.input, job.key,
-                                              outcome.report, job.started_at)
+                    run_id = state.save_check(
+                        db, session, job.url, job.input, job.key, outcome.report, job.started_at
+                    )
                     if run_id is None:
                         finish("skipped", job.url)
                     else:

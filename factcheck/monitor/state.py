@@ -114,8 +114,9 @@ class Known:
 
 
 def known(db: sqlite_utils.Database, url: str) -> Known | None:
-    row = db.execute("SELECT state, content_key, run_id FROM monitor_articles WHERE url = ?",
-                     [url]).fetchone()
+    row = db.execute(
+        "SELECT state, content_key, run_id FROM monitor_articles WHERE url = ?", [url]
+    ).fetchone()
     return Known(*row) if row else None
 
 
@@ -136,8 +137,9 @@ def begin_session(db: sqlite_utils.Database, inputs: list[str], engine: str, wor
             "INSERT INTO monitor_sessions (started_at, status, inputs, engine, workers, "
             "articles, checked, skipped, failed, problems, tool_version) "
             "VALUES (?, 'running', ?, ?, ?, 0, 0, 0, 0, 0, ?)",
-            [store.now(), json.dumps(inputs, ensure_ascii=False), engine, workers, __version__])
-        return cur.lastrowid
+            [store.now(), json.dumps(inputs, ensure_ascii=False), engine, workers, __version__],
+        )
+        return cur.lastrowid  # type: ignore[return-value]  # set by the INSERT
 
 
 def end_session(db: sqlite_utils.Database, session: int, status: str, counts: dict) -> None:
@@ -145,9 +147,17 @@ def end_session(db: sqlite_utils.Database, session: int, status: str, counts: di
         db.execute(
             "UPDATE monitor_sessions SET finished_at = ?, status = ?, articles = ?, checked = ?, "
             "skipped = ?, failed = ?, problems = ? WHERE id = ?",
-            [store.now(), status, counts.get("articles", 0), counts.get("checked", 0),
-             counts.get("skipped", 0), counts.get("failed", 0), counts.get("problems", 0),
-             session])
+            [
+                store.now(),
+                status,
+                counts.get("articles", 0),
+                counts.get("checked", 0),
+                counts.get("skipped", 0),
+                counts.get("failed", 0),
+                counts.get("problems", 0),
+                session,
+            ],
+        )
 
 
 def add_problems(db: sqlite_utils.Database, session: int, problems) -> None:
@@ -155,66 +165,132 @@ def add_problems(db: sqlite_utils.Database, session: int, problems) -> None:
         return
     when = store.now()
     with store.transaction(db):
-        db["monitor_problems"].insert_all(
-            [{"session_id": session, "at": when, "input": p.input, "line": p.line,
-              "url": getattr(p, "url", None), "kind": p.kind, "message": p.message}
-             for p in problems])
+        db["monitor_problems"].insert_all(  # type: ignore[union-attr]  # a table
+            [
+                {
+                    "session_id": session,
+                    "at": when,
+                    "input": p.input,
+                    "line": p.line,
+                    "url": getattr(p, "url", None),
+                    "kind": p.kind,
+                    "message": p.message,
+                }
+                for p in problems
+            ]
+        )
 
 
 def _upsert_article(db, url: str, input_: str, session: int, when: str, **values) -> None:
     exists = db.execute("SELECT 1 FROM monitor_articles WHERE url = ?", [url]).fetchone()
     if exists:
         sets = ", ".join(f"{k} = ?" for k in values)
-        db.execute(f"UPDATE monitor_articles SET {sets}, last_seen = ?, session_id = ? "
-                   "WHERE url = ?", [*values.values(), when, session, url])
+        db.execute(
+            f"UPDATE monitor_articles SET {sets}, last_seen = ?, session_id = ? WHERE url = ?",
+            [*values.values(), when, session, url],
+        )
     else:
-        row = {"url": url, "input": input_, "first_seen": when, "last_seen": when,
-               "session_id": session, "checks": 0, "failures": 0, **values}
+        row = {
+            "url": url,
+            "input": input_,
+            "first_seen": when,
+            "last_seen": when,
+            "session_id": session,
+            "checks": 0,
+            "failures": 0,
+            **values,
+        }
         db["monitor_articles"].insert(row)
 
 
-def save_check(db: sqlite_utils.Database, session: int, url: str, input_: str, key: str,
-               report: Report, started_at: str) -> int | None:
+def save_check(
+    db: sqlite_utils.Database,
+    session: int,
+    url: str,
+    input_: str,
+    key: str,
+    report: Report,
+    started_at: str,
+) -> int | None:
     """Store REPORT as a new run and the article's row, in one transaction. None (nothing
     written) when a run with this content key is already stored for URL (by another process
     meanwhile, or an earlier try of the same work)."""
     with store.transaction(db):
         if unchanged(db, url, key):
             return None
-        run_id = store.write(db, report, command="monitor", started_at=started_at,
-                             article_target=url)
+        run_id = store.write(
+            db, report, command="monitor", started_at=started_at, article_target=url
+        )
         when = store.now()
-        checks = (db.execute("SELECT checks FROM monitor_articles WHERE url = ?", [url])
-                  .fetchone() or [0])[0]
-        _upsert_article(db, url, input_, session, when, state="checked", content_key=key,
-                        article_id=store.document_id(report.article), run_id=run_id,
-                        checks=checks + 1, failures=0, message=None, checked_at=when)
+        checks = (
+            db.execute("SELECT checks FROM monitor_articles WHERE url = ?", [url]).fetchone() or [0]
+        )[0]
+        _upsert_article(
+            db,
+            url,
+            input_,
+            session,
+            when,
+            state="checked",
+            content_key=key,
+            article_id=store.document_id(report.article),
+            run_id=run_id,
+            checks=checks + 1,
+            failures=0,
+            message=None,
+            checked_at=when,
+        )
         return run_id
 
 
 def save_seen(db: sqlite_utils.Database, session: int, url: str) -> None:
     """An article skipped because it did not change: only when it was last seen."""
     with store.transaction(db):
-        db.execute("UPDATE monitor_articles SET last_seen = ?, session_id = ? WHERE url = ?",
-                   [store.now(), session, url])
+        db.execute(
+            "UPDATE monitor_articles SET last_seen = ?, session_id = ? WHERE url = ?",
+            [store.now(), session, url],
+        )
 
 
-def save_failure(db: sqlite_utils.Database, session: int, url: str, input_: str,
-                 message: str, kind: str = "article") -> None:
+def save_failure(
+    db: sqlite_utils.Database,
+    session: int,
+    url: str,
+    input_: str,
+    message: str,
+    kind: str = "article",
+) -> None:
     """An article that could not be fetched or checked: its row says so (a checked article
     keeps its last run and key, so it is not checked again when it comes back unchanged), and
     one problem row."""
     when = store.now()
     with store.transaction(db):
         k = known(db, url)
-        failures = (db.execute("SELECT failures FROM monitor_articles WHERE url = ?", [url])
-                    .fetchone() or [0])[0]
+        failures = (
+            db.execute("SELECT failures FROM monitor_articles WHERE url = ?", [url]).fetchone()
+            or [0]
+        )[0]
         if k is not None and k.state == "checked":
-            _upsert_article(db, url, input_, session, when, failures=failures + 1,
-                            message=message)
+            _upsert_article(db, url, input_, session, when, failures=failures + 1, message=message)
         else:
-            _upsert_article(db, url, input_, session, when, state="failed",
-                            failures=failures + 1, message=message)
-        db["monitor_problems"].insert({"session_id": session, "at": when, "input": input_,
-                                       "line": None, "url": url, "kind": kind,
-                                       "message": message})
+            _upsert_article(
+                db,
+                url,
+                input_,
+                session,
+                when,
+                state="failed",
+                failures=failures + 1,
+                message=message,
+            )
+        db["monitor_problems"].insert(  # type: ignore[union-attr]  # a table
+            {
+                "session_id": session,
+                "at": when,
+                "input": input_,
+                "line": None,
+                "url": url,
+                "kind": kind,
+                "message": message,
+            }
+        )

@@ -7,7 +7,7 @@ the CLI looks formats up here, the same way a new reporter would be added.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..models import Report
 from . import concise as concise_format

@@ -13,8 +13,9 @@ from __future__ import annotations
 from ..models import Report
 
 
-def render(report: Report, *, target: str | None = None, raw: str | None = None,
-           **_: object) -> str:
+def render(
+    report: Report, *, target: str | None = None, raw: str | None = None, **_: object
+) -> str:
     from ..scan import locate
 
     where = target or report.article.document.url

@@ -31,8 +31,15 @@ def render(report: ScanReport, *, per_level: int = PER_LEVEL, **_: object) -> st
     shown = {"error": 0, "warning": 0, "info": 0}
     left = {"error": 0, "warning": 0, "info": 0}
     lines: list[str] = []
-    items = sorted(report.items(), key=lambda fi: (-{"error": 3, "warning": 2, "info": 1}[
-        fi[1].finding.severity], fi[0].path, fi[1].region.line, fi[1].region.column))
+    items = sorted(
+        report.items(),
+        key=lambda fi: (
+            -{"error": 3, "warning": 2, "info": 1}[fi[1].finding.severity],
+            fi[0].path,
+            fi[1].region.line,
+            fi[1].region.column,
+        ),
+    )
     for f, item in items:
         fd = item.finding
         level = fd.severity
@@ -52,12 +59,16 @@ def render(report: ScanReport, *, per_level: int = PER_LEVEL, **_: object) -> st
             message += f"\nSource: {item.source_text}"
         lines.append(f"::{COMMANDS[level]} {','.join(props)}::{escape_data(message)}")
     for f in report.errors():
-        lines.append(f"::error file={escape_property(f.path)},title=internal error::"
-                     f"{escape_data(f.error or '')}")
+        lines.append(
+            f"::error file={escape_property(f.path)},title=internal error::"
+            f"{escape_data(f.error or '')}"
+        )
     more = sum(left.values())
     if more:
-        lines.append(f"factcheck: {more} more finding{'s' if more != 1 else ''} not annotated "
-                     f"(at most {per_level} per level); the job summary lists them all")
+        lines.append(
+            f"factcheck: {more} more finding{'s' if more != 1 else ''} not annotated "
+            f"(at most {per_level} per level); the job summary lists them all"
+        )
     from ..scan import summary_line
 
     lines.append(f"factcheck: {summary_line(report)}")
@@ -73,9 +84,11 @@ def summary(report: ScanReport, *, rows: int = SUMMARY_ROWS) -> str:
     from ..scan import summary_line
 
     failing = len(report.failing())
-    verdict = (f"**{failing} finding{'s' if failing != 1 else ''} at or above "
-               f"`{report.fail_on}`**" if failing else
-               f"No finding at or above `{report.fail_on}`.")
+    verdict = (
+        f"**{failing} finding{'s' if failing != 1 else ''} at or above `{report.fail_on}`**"
+        if failing
+        else f"No finding at or above `{report.fail_on}`."
+    )
     out = ["## factcheck scan", "", summary_line(report), "", verdict, ""]
     items = report.items()
     if items:
@@ -83,8 +96,10 @@ def summary(report: ScanReport, *, rows: int = SUMMARY_ROWS) -> str:
         for f, item in items[:rows]:
             fd = item.finding
             text = fd.message + (f" — “{item.article_text}”" if item.article_text else "")
-            out.append(f"| `{cell(f.path)}` | {item.region.line} | {fd.severity} | "
-                       f"{fd.rule} {fd.name} | {cell(text)} |")
+            out.append(
+                f"| `{cell(f.path)}` | {item.region.line} | {fd.severity} | "
+                f"{fd.rule} {fd.name} | {cell(text)} |"
+            )
         if len(items) > rows:
             out.append(f"\n… and {len(items) - rows} more (see the SARIF or JSON report).")
     for f in report.errors():

@@ -17,8 +17,9 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -28,6 +29,7 @@ RuleHref = Callable[[str], str]
 
 
 # -- the view model ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DocView:
@@ -100,8 +102,16 @@ class View:
 
 def _doc_view(seg: Segmented) -> DocView:
     d = seg.document
-    return DocView(d.url, d.final_url, d.title, d.site, d.language, d.published, d.how,
-                   getattr(d, "archived_at", None))
+    return DocView(
+        d.url,
+        d.final_url,
+        d.title,
+        d.site,
+        d.language,
+        d.published,
+        d.how,
+        getattr(d, "archived_at", None),
+    )
 
 
 def _sent_views(seg: Segmented) -> list[SentView]:
@@ -115,14 +125,31 @@ def from_report(report: Report) -> View:
         article=_doc_view(report.article),
         article_sentences=_sent_views(report.article),
         sources=[(_doc_view(seg), _sent_views(seg)) for seg in report.sources],
-        statuses=[StatusView(s.target, s.ok, s.reason or None, s.message or None)
-                  for s in report.source_status],
-        beads=[BeadView(tuple(b.article), tuple(b.source), b.score, b.method)
-               for b in report.alignments],
-        findings=[FindingView(f.kind, f.rule, f.name, f.severity, f.confidence, f.message,
-                              f.article_sentence, f.source_sentence, tuple(f.source_sentences),
-                              tuple(f.span) if f.span else None, dict(f.evidence), f.fingerprint)
-                  for f in report.findings],
+        statuses=[
+            StatusView(s.target, s.ok, s.reason or None, s.message or None)
+            for s in report.source_status
+        ],
+        beads=[
+            BeadView(tuple(b.article), tuple(b.source), b.score, b.method)
+            for b in report.alignments
+        ],
+        findings=[
+            FindingView(
+                f.kind,
+                f.rule,
+                f.name,
+                f.severity,
+                f.confidence,
+                f.message,
+                f.article_sentence,
+                f.source_sentence,
+                tuple(f.source_sentences),
+                tuple(f.span) if f.span else None,  # type: ignore[arg-type]  # two offsets
+                dict(f.evidence),
+                f.fingerprint,
+            )
+            for f in report.findings
+        ],
         coverage=report.stat("source_carried") / src_total if src_total else None,
         support=report.stat("article_supported") / art_total if art_total else None,
     )
@@ -130,9 +157,16 @@ def from_report(report: Report) -> View:
 
 def _stored_doc(row: dict | None, fallback_url: str = "") -> DocView:
     row = row or {}
-    return DocView(row.get("url") or fallback_url, row.get("final_url") or fallback_url,
-                   row.get("title"), row.get("site"), row.get("language"), row.get("published"),
-                   row.get("retrieved"), row.get("archived_at"))
+    return DocView(
+        row.get("url") or fallback_url,
+        row.get("final_url") or fallback_url,
+        row.get("title"),
+        row.get("site"),
+        row.get("language"),
+        row.get("published"),
+        row.get("retrieved"),
+        row.get("archived_at"),
+    )
 
 
 def from_rows(data: dict[str, Any]) -> View:
@@ -157,8 +191,12 @@ def from_rows(data: dict[str, Any]) -> View:
     sources = []
     for rs in data["run_sources"]:
         if rs["ok"] and rs["source_id"] and rs["source_id"] != article_id:
-            sources.append((_stored_doc(docs.get(rs["source_id"]), rs["target"]),
-                            sents(rs["source_id"], "S", rs["first_sentence"] or 1)))
+            sources.append(
+                (
+                    _stored_doc(docs.get(rs["source_id"]), rs["target"]),
+                    sents(rs["source_id"], "S", rs["first_sentence"] or 1),
+                )
+            )
     beads: dict[int, tuple[list[str], list[str], float | None, str]] = {}
     for a in data["alignments"]:
         art, src, _, _ = beads.setdefault(a["bead"], ([], [], a["score"], a["method"]))
@@ -169,19 +207,34 @@ def from_rows(data: dict[str, Any]) -> View:
     for f in data["findings"]:
         evidence = json.loads(f["evidence"] or "{}")
         span = (f["span_start"], f["span_end"]) if f["span_start"] is not None else None
-        findings.append(FindingView(
-            f["kind"], f["rule"], f["name"] or "", f["severity"], f["confidence"] or "",
-            f["message"] or "", f["article_sentence"], f["source_sentence"],
-            tuple(json.loads(f["source_sentences"] or "[]")), span,
-            {str(k): str(v) for k, v in evidence.items()}, f["fingerprint"] or ""))
+        findings.append(
+            FindingView(
+                f["kind"],
+                f["rule"],
+                f["name"] or "",
+                f["severity"],
+                f["confidence"] or "",
+                f["message"] or "",
+                f["article_sentence"],
+                f["source_sentence"],
+                tuple(json.loads(f["source_sentences"] or "[]")),
+                span,
+                {str(k): str(v) for k, v in evidence.items()},
+                f["fingerprint"] or "",
+            )
+        )
     return View(
         article=_stored_doc(docs.get(article_id), run.get("article_target") or ""),
         article_sentences=article_sentences,
         sources=sources,
-        statuses=[StatusView(rs["target"], bool(rs["ok"]), rs["reason"], rs["message"])
-                  for rs in data["run_sources"]],
-        beads=[BeadView(tuple(a), tuple(s), score, method)
-               for _, (a, s, score, method) in sorted(beads.items())],
+        statuses=[
+            StatusView(rs["target"], bool(rs["ok"]), rs["reason"], rs["message"])
+            for rs in data["run_sources"]
+        ],
+        beads=[
+            BeadView(tuple(a), tuple(s), score, method)
+            for _, (a, s, score, method) in sorted(beads.items())
+        ],
         findings=findings,
         coverage=run.get("source_coverage"),
         support=run.get("article_support"),
@@ -190,6 +243,7 @@ def from_rows(data: dict[str, Any]) -> View:
 
 
 # -- rows of the side-by-side table --------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -231,10 +285,17 @@ def rows(view: View) -> tuple[list[Row], list[FindingView]]:
         main.append(Row("pair" if srcs else "addition", s, srcs, bead))
     in_beads = {x for b in view.beads for x in b.source}
     omitted = {x for b in view.beads if not b.article for x in b.source}
-    extra = [Row("omission" if s.id in omitted else "carried", None, [s],
-                 next((b for b in view.beads if not b.article and s.id in b.source), None))
-             for _, sents in view.sources for s in sents
-             if s.checkable and (s.id in omitted or s.id not in in_beads)]
+    extra = [
+        Row(
+            "omission" if s.id in omitted else "carried",
+            None,
+            [s],
+            next((b for b in view.beads if not b.article and s.id in b.source), None),
+        )
+        for _, sents in view.sources
+        for s in sents
+        if s.checkable and (s.id in omitted or s.id not in in_beads)
+    ]
     anchored: dict[int, list[Row]] = {}
     for row in extra:
         k = _number(row.sources[0].id)
@@ -264,7 +325,8 @@ def _attach(view: View, table: list[Row]) -> list[FindingView]:
         if row is None:
             for sid in (f.source_sentence, *f.source_sentences):
                 row = source_only.get(sid or "") or next(
-                    (r for r in table if any(s.id == sid for s in r.sources)), None)
+                    (r for r in table if any(s.id == sid for s in r.sources)), None
+                )
                 if row is not None:
                     break
         if row is None:
@@ -311,11 +373,19 @@ def _mark(view: View, row: Row) -> None:
         a, s = row.article, row.sources[0]
         if a.language and a.language == s.language:
             for sid, span, tag, cls in _word_diff(a.text, s.text, a.id, s.id):
-                add(sid, span, tag, cls, "not in the source" if tag == "ins" else "not in the article")
+                add(
+                    sid,
+                    span,
+                    tag,
+                    cls,
+                    "not in the source" if tag == "ins" else "not in the article",
+                )
     row.marks = marks
 
 
-def _word_diff(a: str, s: str, aid: str, sid: str) -> Iterable[tuple[str, tuple[int, int], str, str]]:
+def _word_diff(
+    a: str, s: str, aid: str, sid: str
+) -> Iterable[tuple[str, tuple[int, int], str, str]]:
     at = [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(a)]
     st = [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(s)]
     sm = difflib.SequenceMatcher(None, [t[2] for t in at], [t[2] for t in st], autojunk=False)
@@ -329,6 +399,7 @@ def _word_diff(a: str, s: str, aid: str, sid: str) -> Iterable[tuple[str, tuple[
 
 
 # -- HTML ----------------------------------------------------------------------------------------
+
 
 def _cls(value: Any) -> str:
     """A value safe in a class name or data attribute: letters, digits, - and _ only."""
@@ -353,19 +424,27 @@ def marked(text: str, marks: Iterable[Mark]) -> Markup:
             accepted.append(m)
     out, pos = [], 0
     for m in sorted(accepted, key=lambda m: m.start):
-        out.append(escape(text[pos:m.start]))
-        out.append(Markup('<{0} class="{1}" title="{2}">{3}</{0}>').format(
-            Markup(m.tag), _cls(m.cls), m.title, text[m.start:m.end]))
+        out.append(escape(text[pos : m.start]))
+        out.append(
+            Markup('<{0} class="{1}" title="{2}">{3}</{0}>').format(
+                Markup(m.tag), _cls(m.cls), m.title, text[m.start : m.end]
+            )
+        )
         pos = m.end
     out.append(escape(text[pos:]))
     return Markup("").join(out)
 
 
 def _sentence(s: SentView, row: Row) -> Markup:
-    return Markup('<p class="fc-sentence fc-{kind}" data-sentence="{id}" id="{side}-{id}">'
-                  '<span class="fc-id">{id}</span> {text}</p>').format(
-        kind=_cls(s.kind), id=_cls(s.id), side="art" if s.id.startswith("A") else "src",
-        text=marked(s.text, row.marks.get(s.id, ())))
+    return Markup(
+        '<p class="fc-sentence fc-{kind}" data-sentence="{id}" id="{side}-{id}">'
+        '<span class="fc-id">{id}</span> {text}</p>'
+    ).format(
+        kind=_cls(s.kind),
+        id=_cls(s.id),
+        side="art" if s.id.startswith("A") else "src",
+        text=marked(s.text, row.marks.get(s.id, ())),
+    )
 
 
 def _finding(f: FindingView, rule_href: RuleHref) -> Markup:
@@ -374,10 +453,20 @@ def _finding(f: FindingView, rule_href: RuleHref) -> Markup:
         '<a class="fc-rule" href="{href}" title="{summary}">{rule_text}</a> '
         '<span class="fc-name">{name}</span> <span class="fc-sev">{severity}</span>'
         '<span class="fc-conf">confidence {confidence}</span>'
-        '<span class="fc-msg">{message}</span></li>').format(
-        sev=_cls(f.severity), rule=_cls(f.rule), kind=_cls(f.kind), fp=_cls(f.fingerprint),
-        href=rule_href(f.rule), summary=f"{f.rule} {f.name}", rule_text=f.rule, name=f.name,
-        severity=f.severity, confidence=f.confidence, message=f.message)
+        '<span class="fc-msg">{message}</span></li>'
+    ).format(
+        sev=_cls(f.severity),
+        rule=_cls(f.rule),
+        kind=_cls(f.kind),
+        fp=_cls(f.fingerprint),
+        href=rule_href(f.rule),
+        summary=f"{f.rule} {f.name}",
+        rule_text=f.rule,
+        name=f.name,
+        severity=f.severity,
+        confidence=f.confidence,
+        message=f.message,
+    )
 
 
 EMPTY = {
@@ -388,36 +477,49 @@ EMPTY = {
 
 def _row(row: Row, rule_href: RuleHref) -> Markup:
     if row.kind == "heading" and row.article:
-        return Markup('<tr class="fc-row fc-row-heading"><td class="fc-article">{}</td>'
-                      '<td class="fc-source"></td><td class="fc-findings"></td></tr>').format(
-            _sentence(row.article, row))
-    art = (_sentence(row.article, row) if row.article else
-           Markup('<p class="fc-none">{}</p>').format(EMPTY.get(row.kind, "")))
+        return Markup(
+            '<tr class="fc-row fc-row-heading"><td class="fc-article">{}</td>'
+            '<td class="fc-source"></td><td class="fc-findings"></td></tr>'
+        ).format(_sentence(row.article, row))
+    art = (
+        _sentence(row.article, row)
+        if row.article
+        else Markup('<p class="fc-none">{}</p>').format(EMPTY.get(row.kind, ""))
+    )
     if row.sources:
         src = Markup("").join(_sentence(s, row) for s in row.sources)
     else:
         src = Markup('<p class="fc-none">{}</p>').format(EMPTY.get(row.kind, ""))
     how = ""
     if row.bead is not None and row.bead.score is not None:
-        how = Markup('<span class="fc-how">{} · {:.2f}</span>').format(row.bead.method,
-                                                                       row.bead.score)
-    found = (Markup('<ul>{}</ul>').format(Markup("").join(_finding(f, rule_href)
-                                                          for f in row.findings))
-             if row.findings else "")
-    return Markup('<tr class="fc-row fc-row-{kind}"><td class="fc-article">{art}</td>'
-                  '<td class="fc-source">{src}{how}</td><td class="fc-findings">{found}</td>'
-                  '</tr>').format(kind=_cls(row.kind), art=art, src=src, how=how, found=found)
+        how = Markup('<span class="fc-how">{} · {:.2f}</span>').format(
+            row.bead.method, row.bead.score
+        )
+    found = (
+        Markup("<ul>{}</ul>").format(Markup("").join(_finding(f, rule_href) for f in row.findings))
+        if row.findings
+        else ""
+    )
+    return Markup(
+        '<tr class="fc-row fc-row-{kind}"><td class="fc-article">{art}</td>'
+        '<td class="fc-source">{src}{how}</td><td class="fc-findings">{found}</td>'
+        "</tr>"
+    ).format(kind=_cls(row.kind), art=art, src=src, how=how, found=found)
 
 
 def _doc_line(role: str, d: DocView) -> Markup:
     archived = f"archived {d.archived_at}" if d.archived_at else None
     bits = [x for x in (d.site, d.language, d.published, d.retrieved, archived) if x]
-    return Markup('<div class="fc-doc"><span class="fc-role">{role}</span> '
-                  '<strong class="fc-title">{title}</strong> {link} '
-                  '<span class="fc-meta">{meta}</span></div>').format(
-        role=role, title=d.title or "(no title)",
+    return Markup(
+        '<div class="fc-doc"><span class="fc-role">{role}</span> '
+        '<strong class="fc-title">{title}</strong> {link} '
+        '<span class="fc-meta">{meta}</span></div>'
+    ).format(
+        role=role,
+        title=d.title or "(no title)",
         link=_link(d.final_url if re.match(r"https?://", d.final_url or "", re.I) else d.url),
-        meta=" · ".join(bits))
+        meta=" · ".join(bits),
+    )
 
 
 def _verdict(view: View) -> Markup:
@@ -425,9 +527,14 @@ def _verdict(view: View) -> Markup:
     for f in view.findings:
         sev[f.severity] = sev.get(f.severity, 0) + 1
     total = len(view.findings)
-    parts = [Markup('<strong>{} finding{}</strong>').format(total, "" if total == 1 else "s")]
-    parts += [Markup('<span class="fc-count fc-{0}">{1} {2}</span>').format(
-        _cls(k), n, k if n == 1 or k == "info" else f"{k}s") for k, n in sev.items() if n]
+    parts = [Markup("<strong>{} finding{}</strong>").format(total, "" if total == 1 else "s")]
+    parts += [
+        Markup('<span class="fc-count fc-{0}">{1} {2}</span>').format(
+            _cls(k), n, k if n == 1 or k == "info" else f"{k}s"
+        )
+        for k, n in sev.items()
+        if n
+    ]
     if view.coverage is not None:
         parts.append(Markup("source coverage {:.0%}").format(view.coverage))
     if view.support is not None:
@@ -442,7 +549,8 @@ LEGEND = Markup(
     '<ins class="fc-diff">word not in the source</ins> '
     '<del class="fc-diff">word not in the article</del> '
     '<span class="fc-key fc-row-addition">addition</span> '
-    '<span class="fc-key fc-row-omission">omission</span></p>')
+    '<span class="fc-key fc-row-omission">omission</span></p>'
+)
 
 
 def fragment(view: View, rule_href: RuleHref) -> Markup:
@@ -450,24 +558,45 @@ def fragment(view: View, rule_href: RuleHref) -> Markup:
     table, loose = rows(view)
     head = [_doc_line("article", view.article)]
     head += [_doc_line("source", d) for d, _ in view.sources]
-    head += [Markup('<div class="fc-doc fc-failed"><span class="fc-role">source</span> '
-                    '<span class="fc-url">{}</span> <span class="fc-meta">not read: {}</span>'
-                    '</div>').format(s.target, s.reason or "")
-             for s in view.statuses if not s.ok]
+    head += [
+        Markup(
+            '<div class="fc-doc fc-failed"><span class="fc-role">source</span> '
+            '<span class="fc-url">{}</span> <span class="fc-meta">not read: {}</span>'
+            "</div>"
+        ).format(s.target, s.reason or "")
+        for s in view.statuses
+        if not s.ok
+    ]
     run = ""
     if view.run:
-        run = Markup('<p class="fc-run">run {} · {}</p>').format(view.run.get("id"),
-                                                                 view.run.get("started_at") or "")
-    loose_html = (Markup('<ul class="fc-loose">{}</ul>').format(
-        Markup("").join(_finding(f, rule_href) for f in loose)) if loose else "")
-    langs = (view.article.language or "", ", ".join(sorted({d.language or "" for d, _ in view.sources})))
+        run = Markup('<p class="fc-run">run {} · {}</p>').format(
+            view.run.get("id"), view.run.get("started_at") or ""
+        )
+    loose_html = (
+        Markup('<ul class="fc-loose">{}</ul>').format(
+            Markup("").join(_finding(f, rule_href) for f in loose)
+        )
+        if loose
+        else ""
+    )
+    langs = (
+        view.article.language or "",
+        ", ".join(sorted({d.language or "" for d, _ in view.sources})),
+    )
     return Markup(
         '<div class="fc">{run}<div class="fc-docs">{head}</div>{verdict}{loose}{legend}'
         '<table class="fc-pairs"><thead><tr><th>article {alang}</th><th>source {slang}</th>'
-        '<th>findings</th></tr></thead><tbody>{rows}</tbody></table></div>').format(
-        run=run, head=Markup("").join(head), verdict=_verdict(view), loose=loose_html,
-        legend=LEGEND, alang=langs[0], slang=langs[1],
-        rows=Markup("").join(_row(r, rule_href) for r in table))
+        "<th>findings</th></tr></thead><tbody>{rows}</tbody></table></div>"
+    ).format(
+        run=run,
+        head=Markup("").join(head),
+        verdict=_verdict(view),
+        loose=loose_html,
+        legend=LEGEND,
+        alang=langs[0],
+        slang=langs[1],
+        rows=Markup("").join(_row(r, rule_href) for r in table),
+    )
 
 
 def rule_doc_html(code: str) -> Markup:
@@ -531,14 +660,16 @@ font-size:.88em}.fc-finding.fc-error{border-color:#b00020}.fc-finding.fc-warning
 def document(title: str, body: Markup) -> str:
     """A whole HTML document: inline CSS, no script, and a policy that forbids scripts and
     outside requests even if something slipped through."""
-    return str(Markup(
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        'style-src \'unsafe-inline\'; img-src data:">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<title>{title}</title><style>{css}</style></head>'
-        '<body><main class="fc-page">{body}</main></body></html>\n').format(
-        title=title, css=Markup(CSS), body=body))
+    return str(
+        Markup(
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'unsafe-inline'; img-src data:\">"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            "<title>{title}</title><style>{css}</style></head>"
+            '<body><main class="fc-page">{body}</main></body></html>\n'
+        ).format(title=title, css=Markup(CSS), body=body)
+    )
 
 
 def render(report: Report, **_: object) -> str:
@@ -547,11 +678,16 @@ def render(report: Report, **_: object) -> str:
     view = from_report(report)
     codes = sorted({f.rule for f in view.findings})
     docs = Markup("").join(
-        Markup('<section class="fc-rule-doc" id="rule-{}">{}</section>').format(_cls(c),
-                                                                                rule_doc_html(c))
-        for c in codes)
-    rules = Markup('<section class="fc-rules"><h2>Rules</h2>{}</section>').format(docs) if codes else ""
+        Markup('<section class="fc-rule-doc" id="rule-{}">{}</section>').format(
+            _cls(c), rule_doc_html(c)
+        )
+        for c in codes
+    )
+    rules = (
+        Markup('<section class="fc-rules"><h2>Rules</h2>{}</section>').format(docs) if codes else ""
+    )
     title = f"factcheck: {view.article.title or view.article.url}"
-    body = Markup('<h1 class="fc-h1">{}</h1>{}{}').format(title, fragment(view, lambda c: f"#rule-{_cls(c)}"),
-                                                      rules)
+    body = Markup('<h1 class="fc-h1">{}</h1>{}{}').format(
+        title, fragment(view, lambda c: f"#rule-{_cls(c)}"), rules
+    )
     return document(title, body)

@@ -27,8 +27,14 @@ def document(seg: Segmented) -> dict:
         "archived_at": doc.archived_at,
         "citations": [{"url": c.url, "how": c.how} for c in doc.citations],
         "sentences": [
-            {"id": s.id, "text": s.text, "kind": s.kind, "paragraph": s.paragraph,
-             "start": s.start, "end": s.end}
+            {
+                "id": s.id,
+                "text": s.text,
+                "kind": s.kind,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+            }
             for s in seg.sentences
         ],
     }
@@ -58,8 +64,12 @@ def summary(report: Report) -> dict:
     src_total = report.stat("source_sentences")
     art_total = report.stat("article_sentences")
     return {
-        "source_coverage": round(report.stat("source_carried") / src_total, 3) if src_total else None,
-        "article_support": round(report.stat("article_supported") / art_total, 3) if art_total else None,
+        "source_coverage": round(report.stat("source_carried") / src_total, 3)
+        if src_total
+        else None,
+        "article_support": round(report.stat("article_supported") / art_total, 3)
+        if art_total
+        else None,
         "counts": dict(sorted(report.counts().items())),
         "severities": severities,
     }
@@ -72,18 +82,36 @@ def as_dict(report: Report) -> dict:
         "article": document(report.article),
         "sources": [document(s) for s in report.sources],
         "source_status": [
-            {"target": s.target, "ok": s.ok, "reason": s.reason or None, "message": s.message or None}
+            {
+                "target": s.target,
+                "ok": s.ok,
+                "reason": s.reason or None,
+                "message": s.message or None,
+            }
             for s in report.source_status
         ],
         "summary": summary(report),
         "alignments": [
-            {"article": list(b.article), "source": list(b.source), "score": round(b.score, 3),
-             "method": b.method}
+            {
+                "article": list(b.article),
+                "source": list(b.source),
+                "score": round(b.score, 3),
+                "method": b.method,
+            }
             for b in report.alignments
         ],
         "findings": [finding(f) for f in report.findings],
-        "quotes": [{"sentence": q.sentence, "start": q.start, "end": q.end, "text": q.text,
-                    "speaker": q.speaker, "verb": q.verb} for q in report.quotes],
+        "quotes": [
+            {
+                "sentence": q.sentence,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker": q.speaker,
+                "verb": q.verb,
+            }
+            for q in report.quotes
+        ],
     }
 
 

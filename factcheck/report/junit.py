@@ -32,20 +32,30 @@ def render(report: ScanReport, **_: object) -> str:
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for f in report.files:
         counts["tests"] += 1
-        case = ET.SubElement(suite, "testcase", classname="factcheck.scan", name=f.path,
-                             file=f.path, time=f"{f.seconds:.3f}")
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname="factcheck.scan",
+            name=f.path,
+            file=f.path,
+            time=f"{f.seconds:.3f}",
+        )
         active = f.active
         failing = [i for i in active if reaches(i.finding, report.fail_on)]
         if f.status == "error":
             counts["errors"] += 1
-            ET.SubElement(case, "error", message=f.error or "internal error",
-                          type="internal-error").text = f.error or ""
+            ET.SubElement(
+                case, "error", message=f.error or "internal error", type="internal-error"
+            ).text = f.error or ""
         elif failing:
             counts["failures"] += 1
             n = len(failing)
-            failure = ET.SubElement(case, "failure", type=failing[0].finding.rule,
-                                    message=f"{n} finding{'s' if n != 1 else ''} at or above "
-                                            f"{report.fail_on}")
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type=failing[0].finding.rule,
+                message=f"{n} finding{'s' if n != 1 else ''} at or above {report.fail_on}",
+            )
             failure.text = "\n".join(line(f.path, i) for i in failing)
         elif f.status in ("not-checked", "unreadable"):
             counts["skipped"] += 1

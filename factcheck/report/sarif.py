@@ -24,7 +24,9 @@ from ..rules import all_rules
 if TYPE_CHECKING:
     from ..scan import FileResult, Item, ScanReport
 
-SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "factcheckFingerprint/v1"
 BASE_ID = "%SRCROOT%"
@@ -47,16 +49,18 @@ def rule_descriptors() -> list[dict]:
     out = []
     for r in sorted(all_rules().values(), key=lambda r: r.code):
         doc = r.doc
-        out.append({
-            "id": r.code,
-            "name": r.name,
-            "shortDescription": {"text": r.summary},
-            "fullDescription": {"text": first_paragraph(doc) or r.summary},
-            "help": {"text": doc, "markdown": doc},
-            "helpUri": help_uri(r.code),
-            "defaultConfiguration": {"level": LEVELS[r.severity]},
-            "properties": {"tags": [r.kind], "status": r.status},
-        })
+        out.append(
+            {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": first_paragraph(doc) or r.summary},
+                "help": {"text": doc, "markdown": doc},
+                "helpUri": help_uri(r.code),
+                "defaultConfiguration": {"level": LEVELS[r.severity]},
+                "properties": {"tags": [r.kind], "status": r.status},
+            }
+        )
     return out
 
 
@@ -86,12 +90,12 @@ def result(f: FileResult, item: Item, index: dict[str, int]) -> dict:
         "message": {"text": text},
         "locations": [location(f.path, item)],
         "partialFingerprints": {FINGERPRINT_KEY: fd.fingerprint},
-        "properties": {"kind": fd.kind, "confidence": fd.confidence,
-                       "evidence": dict(fd.evidence)},
+        "properties": {"kind": fd.kind, "confidence": fd.confidence, "evidence": dict(fd.evidence)},
     }
     if item.suppressed is not None:
-        out["suppressions"] = [{"kind": "external", "status": "accepted",
-                                "justification": item.suppressed}]
+        out["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": item.suppressed}
+        ]
     return out
 
 
@@ -99,29 +103,44 @@ def as_dict(report: ScanReport) -> dict:
     rules = rule_descriptors()
     index = {r["id"]: n for n, r in enumerate(rules)}
     results = [result(f, item, index) for f, item in report.items(suppressed=True)]
-    notifications = [{"level": "error", "message": {"text": f"{f.path}: internal error: {f.error}"},
-                      "locations": [location(f.path)]} for f in report.errors()]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{f.path}: internal error: {f.error}"},
+            "locations": [location(f.path)],
+        }
+        for f in report.errors()
+    ]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "factcheck",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": REPOSITORY_URL,
-                "rules": rules,
-            }},
-            "automationDetails": {"id": AUTOMATION_ID},
-            # no local path: the reports are shared, and the runner's checkout folder means
-            # nothing elsewhere; result URIs are relative to the repository's top
-            "originalUriBaseIds": {BASE_ID: {"description": {
-                "text": "The top folder of the scanned repository."}}},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{"executionSuccessful": not notifications,
-                             "toolExecutionNotifications": notifications}],
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "factcheck",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": REPOSITORY_URL,
+                        "rules": rules,
+                    }
+                },
+                "automationDetails": {"id": AUTOMATION_ID},
+                # no local path: the reports are shared, and the runner's checkout folder means
+                # nothing elsewhere; result URIs are relative to the repository's top
+                "originalUriBaseIds": {
+                    BASE_ID: {"description": {"text": "The top folder of the scanned repository."}}
+                },
+                "columnKind": "unicodeCodePoints",
+                "invocations": [
+                    {
+                        "executionSuccessful": not notifications,
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+                "results": results,
+            }
+        ],
     }
 
 

@@ -11,11 +11,24 @@ from ..models import Finding, Report, Segmented
 from .json import summary
 
 STYLE = {
-    "error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m",
-    "dim": "\033[2m", "bold": "\033[1m", "mark": "\033[4;35m", "reset": "\033[0m",
+    "error": "\033[1;31m",
+    "warning": "\033[33m",
+    "info": "\033[36m",
+    "dim": "\033[2m",
+    "bold": "\033[1m",
+    "mark": "\033[4;35m",
+    "reset": "\033[0m",
 }
-KIND_ORDER = ("addition", "omission", "number_mismatch", "attribution_change", "quote_altered",
-              "quote_unsourced", "hedge_changed", "source_error")
+KIND_ORDER = (
+    "addition",
+    "omission",
+    "number_mismatch",
+    "attribution_change",
+    "quote_altered",
+    "quote_unsourced",
+    "hedge_changed",
+    "source_error",
+)
 
 
 class Painter:
@@ -29,7 +42,9 @@ class Painter:
 def describe(seg: Segmented) -> str:
     doc = seg.document
     body = sum(1 for s in seg.sentences if s.checkable)
-    archived = f", web archive copy of {(doc.archived_at or '?')[:10]}" if doc.how == "archive" else ""
+    archived = (
+        f", web archive copy of {(doc.archived_at or '?')[:10]}" if doc.how == "archive" else ""
+    )
     return f"{doc.url}  ({doc.language}, {body} sentence{'' if body == 1 else 's'}{archived})"
 
 
@@ -54,23 +69,36 @@ def render(report: Report, *, color: bool = False, width: int = 100, **_: object
         out.append(f"{paint('bold', 'source ')}  {describe(seg)}")
     for status in report.source_status:
         if not status.ok:
-            out.append(f"{paint('bold', 'source ')}  {status.target}  ({paint('error', status.reason)})")
+            out.append(
+                f"{paint('bold', 'source ')}  {status.target}  ({paint('error', status.reason)})"
+            )
     out.append("")
 
     s = summary(report)
     sev = s["severities"]
     total = len(report.findings)
-    verdict = "no findings" if not total else (
-        f"{total} finding{'s' if total != 1 else ''}: "
-        + ", ".join(f"{n} {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in sev.items() if n))
+    verdict = (
+        "no findings"
+        if not total
+        else (
+            f"{total} finding{'s' if total != 1 else ''}: "
+            + ", ".join(
+                f"{n} {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in sev.items() if n
+            )
+        )
+    )
     out.append(f"{paint('bold', 'verdict')}  {verdict}")
     if s["source_coverage"] is not None:
-        out.append(f"  source coverage  {s['source_coverage']:.0%}  "
-                   f"({report.stat('source_carried'):.0f} of {report.stat('source_sentences'):.0f} "
-                   "source sentences carried)")
-        out.append(f"  article support  {s['article_support']:.0%}  "
-                   f"({report.stat('article_supported'):.0f} of {report.stat('article_sentences'):.0f} "
-                   "article sentences supported)")
+        out.append(
+            f"  source coverage  {s['source_coverage']:.0%}  "
+            f"({report.stat('source_carried'):.0f} of {report.stat('source_sentences'):.0f} "
+            "source sentences carried)"
+        )
+        out.append(
+            f"  article support  {s['article_support']:.0%}  "
+            f"({report.stat('article_supported'):.0f} of {report.stat('article_sentences'):.0f} "
+            "article sentences supported)"
+        )
     counts = s["counts"]
     if counts:
         kinds = sorted(counts, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99)
@@ -83,8 +111,10 @@ def render(report: Report, *, color: bool = False, width: int = 100, **_: object
 
 def finding_lines(f: Finding, texts: dict, paint: Painter, width: int) -> list[str]:
     where = f.article_sentence or (f.source_sentences[0] if f.source_sentences else "—")
-    head = (f"{where:<4} {paint(f.severity, f'{f.severity:<7}')} {f.kind}  "
-            f"{paint('dim', f'{f.rule} {f.name}')}  (confidence {f.confidence})")
+    head = (
+        f"{where:<4} {paint(f.severity, f'{f.severity:<7}')} {f.kind}  "
+        f"{paint('dim', f'{f.rule} {f.name}')}  (confidence {f.confidence})"
+    )
     lines = [head]
     if f.article_sentence and f.article_sentence in texts:
         art = texts[f.article_sentence]
@@ -111,7 +141,11 @@ def side_by_side(f: Finding, width: int) -> list[str]:
         if "source_quote" in ev:
             out += wrap("was", f"« {ev['source_quote']} » — {ev.get('source_speaker', '—')}", width)
     elif "article_speaker" in ev or "source_speaker" in ev:
-        out += wrap("speaker", f"{ev.get('article_speaker', '—')}  (source: {ev.get('source_speaker', '—')})", width)
+        out += wrap(
+            "speaker",
+            f"{ev.get('article_speaker', '—')}  (source: {ev.get('source_speaker', '—')})",
+            width,
+        )
     if "changes" in ev:
         is_diff = "[-" in ev["changes"] or "{+" in ev["changes"]
         out += wrap("diff" if is_diff else "changed", ev["changes"], width)

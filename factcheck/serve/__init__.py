@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .metadata import SETTINGS, build as build_metadata
+from .metadata import SETTINGS
+from .metadata import build as build_metadata
 from .plugin import menu_links, register_routes, render_cell  # noqa: F401 - the plugin's hooks
 
 

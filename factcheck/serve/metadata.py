@@ -40,7 +40,7 @@ def queries() -> dict[str, dict[str, str]]:
         "worst_articles": {
             "title": "Worst articles",
             "description": "The latest check of every article, most errors first, then most "
-                           "warnings, then most findings.",
+            "warnings, then most findings.",
             "sql": """select title, url, site, language, error_count as errors,
        warning_count as warnings, info_count as infos, finding_count as findings,
        source_coverage, article_support, started_at as checked_at, run_id, side_by_side
@@ -51,7 +51,7 @@ limit 200""",
         "attribution_changes": {
             "title": "Every attribution change",
             "description": "Findings of kind attribution_change, in every run, newest first: "
-                           "a statement credited to someone else, or a claim turned into a fact.",
+            "a statement credited to someone else, or a claim turned into a fact.",
             "sql": """select run_id, article_title, site, language, rule, severity, confidence,
        message, article_text, span_start, span_end, source_text, started_at, side_by_side
 from finding_details
@@ -61,8 +61,8 @@ order by run_id desc, finding_id""",
         "unfetched_sources": {
             "title": "Sources that could not be fetched",
             "description": "Every source a run tried and could not read, with the reason "
-                           "(unreachable, timeout, http-status, redirects, too-large, "
-                           "not-article, blocked) and the article that cited it.",
+            "(unreachable, timeout, http-status, redirects, too-large, "
+            "not-article, blocked) and the article that cited it.",
             "sql": """select rs.target as source, rs.reason, rs.message, d.title as article,
        d.url as article_url, r.id as run_id, r.started_at,
        '/-/factcheck/run/' || r.id as side_by_side
@@ -75,7 +75,7 @@ order by r.id desc, rs.position""",
         "article_findings": {
             "title": "One article's findings",
             "description": "The findings of the latest check of one article. article: its "
-                           "document id, its URL or its final URL (as in the documents table).",
+            "document id, its URL or its final URL (as in the documents table).",
             "sql": """select finding_id, kind, rule, name, severity, confidence, message,
        article_sentence, article_text, span_start, span_end, source_sentence, source_text,
        run_id, side_by_side
@@ -96,8 +96,8 @@ def site_queries() -> dict[str, dict[str, str]]:
         "sites": {
             "title": "Sites",
             "description": "Per site, over the latest check of each article: articles "
-                           "checked, the mean share of article sentences supported, errors, "
-                           "warnings and findings, and the last check.",
+            "checked, the mean share of article sentences supported, errors, "
+            "warnings and findings, and the last check.",
             "sql": """select site, count(*) as articles,
        round(avg(article_support), 3) as sentences_supported,
        sum(error_count) as errors, sum(warning_count) as warnings,
@@ -109,7 +109,7 @@ order by articles desc, site""",
         "site_findings_by_kind": {
             "title": "Findings per kind and site",
             "description": "Per site and finding kind, over the latest check of each article: "
-                           "findings, and the articles with at least one.",
+            "findings, and the articles with at least one.",
             "sql": """select l.site, f.kind, count(*) as findings,
        count(distinct l.article_id) as articles
 from latest_runs l join findings f on f.run_id = l.run_id
@@ -119,8 +119,8 @@ order by l.site, findings desc""",
         "site_over_time": {
             "title": "Sites over time",
             "description": "Per site and day (UTC) of the checks: articles checked, runs, the "
-                           "mean share of article sentences supported, errors and warnings. "
-                           "site: one site, or empty for all.",
+            "mean share of article sentences supported, errors and warnings. "
+            "site: one site, or empty for all.",
             "sql": """select d.site, substr(r.started_at, 1, 10) as day,
        count(distinct r.article_id) as articles, count(*) as runs,
        round(avg(r.article_support), 3) as sentences_supported,
@@ -138,13 +138,20 @@ def tables() -> dict[str, dict[str, Any]]:
     return {
         "runs": {
             "description": "One row per check, in the order they ran. A run never replaces "
-                           "another: checking an article again adds a run. The side-by-side "
-                           f"page of a run is at {RUN_PAGE}<id>.",
+            "another: checking an article again adds a run. The side-by-side "
+            f"page of a run is at {RUN_PAGE}<id>.",
             "label_column": "article_target",
             "sort_desc": "id",
-            "sortable_columns": ["id", "started_at", "finding_count", "error_count",
-                                 "warning_count", "info_count", "source_coverage",
-                                 "article_support"],
+            "sortable_columns": [
+                "id",
+                "started_at",
+                "finding_count",
+                "error_count",
+                "warning_count",
+                "info_count",
+                "source_coverage",
+                "article_support",
+            ],
             "facets": ["command", "tool_version"],
             "columns": {
                 "id": "Run number.",
@@ -164,7 +171,7 @@ def tables() -> dict[str, dict[str, Any]]:
         },
         "documents": {
             "description": "Articles and sources, one row per page (id: hash of its final URL). "
-                           "Checking a page again updates its row.",
+            "Checking a page again updates its row.",
             "label_column": "title",
             "facets": ["site", "language", "retrieved"],
             "sortable_columns": ["title", "site", "language", "published", "retrieved_at"],
@@ -187,7 +194,7 @@ def tables() -> dict[str, dict[str, Any]]:
         },
         "sentences": {
             "description": "Every sentence, heading and list item of every document, searchable "
-                           "(accents ignored). id: <document id>:<position>.",
+            "(accents ignored). id: <document id>:<position>.",
             "label_column": "text",
             "fts_table": "sentences_fts",
             "facets": ["kind", "language"],
@@ -215,15 +222,15 @@ def tables() -> dict[str, dict[str, Any]]:
                 "source_id": "The source document when it was read (documents.id).",
                 "ok": "1 when the source was fetched and read.",
                 "reason": "Why not: unreachable, timeout, http-status, redirects, too-large, "
-                          "not-article, blocked.",
+                "not-article, blocked.",
                 "message": "The one-line error.",
                 "first_sentence": "Number of its first sentence in the run's report (S13 -> 13).",
             },
         },
         "alignments": {
             "description": "Which article sentence renders which source sentence, per run; a "
-                           "bead with several sentences takes several rows. No source sentence: "
-                           "an addition; no article sentence: an omission.",
+            "bead with several sentences takes several rows. No source sentence: "
+            "an addition; no article sentence: an omission.",
             "facets": ["method"],
             "sortable_columns": ["run_id", "bead", "score"],
             "columns": {
@@ -237,7 +244,7 @@ def tables() -> dict[str, dict[str, Any]]:
         },
         "findings": {
             "description": "What each run found. Each rule's documentation is at "
-                           f"/-/factcheck/rule/<code>. Rules: {rules}.",
+            f"/-/factcheck/rule/<code>. Rules: {rules}.",
             "facets": ["kind", "severity", "rule", "confidence"],
             "sort_desc": "run_id",
             "sortable_columns": ["run_id", "position", "kind", "rule", "severity", "confidence"],
@@ -279,7 +286,7 @@ def tables() -> dict[str, dict[str, Any]]:
         },
         "rules": {
             "description": "Every rule: code, name, kind, default severity, status, summary and "
-                           "documentation.",
+            "documentation.",
             "label_column": "name",
             "facets": ["kind", "severity", "status"],
             "columns": {
@@ -294,11 +301,19 @@ def tables() -> dict[str, dict[str, Any]]:
         },
         "finding_details": {
             "description": "Every finding with its sentence texts and the article's site and "
-                           "language.",
+            "language.",
             "facets": ["kind", "severity", "site", "language"],
             "sort_desc": "finding_id",
-            "sortable_columns": ["finding_id", "run_id", "kind", "rule", "severity", "site",
-                                 "language", "started_at"],
+            "sortable_columns": [
+                "finding_id",
+                "run_id",
+                "kind",
+                "rule",
+                "severity",
+                "site",
+                "language",
+                "started_at",
+            ],
             "columns": {
                 "article_text": "The article sentence; the part concerned is highlighted.",
                 "source_text": "The main source sentence.",
@@ -309,9 +324,18 @@ def tables() -> dict[str, dict[str, Any]]:
             "description": "The latest check of every article.",
             "facets": ["site", "language"],
             "sort_desc": "run_id",
-            "sortable_columns": ["run_id", "started_at", "finding_count", "error_count",
-                                 "warning_count", "info_count", "source_coverage",
-                                 "article_support", "site", "language"],
+            "sortable_columns": [
+                "run_id",
+                "started_at",
+                "finding_count",
+                "error_count",
+                "warning_count",
+                "info_count",
+                "source_coverage",
+                "article_support",
+                "site",
+                "language",
+            ],
             "columns": {"side_by_side": "The run's side-by-side page."},
         },
     }
@@ -336,7 +360,7 @@ def monitor_tables() -> dict[str, dict[str, Any]]:
     return {
         "monitor_articles": {
             "description": "factcheck monitor: one row per article address, with the state of "
-                           "its last attempt, the content key and run of its last stored check.",
+            "its last attempt, the content key and run of its last stored check.",
             "facets": ["state", "input"],
             "sortable_columns": ["last_seen", "checked_at", "checks", "failures"],
             "columns": {
@@ -344,7 +368,7 @@ def monitor_tables() -> dict[str, dict[str, Any]]:
                 "input": "The feed, sitemap or list that named it first.",
                 "state": "checked, or failed (never checked successfully).",
                 "content_key": "Hash of the article text and its sources' texts at the last "
-                               "stored check; a run is stored again only when it changes.",
+                "stored check; a run is stored again only when it changes.",
                 "run_id": "The last stored check (runs.id).",
                 "checks": "Runs stored for this address.",
                 "failures": "Failed attempts (fetching or checking), in total.",
@@ -353,13 +377,13 @@ def monitor_tables() -> dict[str, dict[str, Any]]:
         },
         "monitor_problems": {
             "description": "factcheck monitor: one row per problem: an input that could not be "
-                           "read, a line that is not an address, an article not checked.",
+            "read, a line that is not an address, an article not checked.",
             "facets": ["kind", "input"],
             "sort_desc": "id",
         },
         "monitor_sessions": {
             "description": "factcheck monitor: one row per invocation, with its counts; "
-                           "status running for one that was interrupted.",
+            "status running for one that was interrupted.",
             "sort_desc": "id",
             "facets": ["status", "engine"],
         },
@@ -372,11 +396,11 @@ def build(database: str) -> dict[str, Any]:
     return {
         "title": "factcheck",
         "description": "Rewritten news articles checked against the originals they cite: "
-                       "additions, omissions, changed numbers and dates.",
+        "additions, omissions, changed numbers and dates.",
         "databases": {
             database: {
                 "description": "Runs of factcheck check, their documents, sentences, "
-                               "alignments and findings. Side-by-side pages: /-/factcheck.",
+                "alignments and findings. Side-by-side pages: /-/factcheck.",
                 "tables": with_primary_keys({**tables(), **monitor_tables()}),
                 "queries": {**queries(), **site_queries()},
             },

@@ -43,11 +43,14 @@ async def factcheck_database(datasette):
 
 
 async def page(datasette, request, title: str, body: Markup, crumbs: list[tuple[str, str]]):
-    nav = Markup(" / ").join(Markup('<a href="{}">{}</a>').format(href, label)
-                             for href, label in crumbs)
+    nav = Markup(" / ").join(
+        Markup('<a href="{}">{}</a>').format(href, label) for href, label in crumbs
+    )
     text = await datasette.render_template(
-        TEMPLATE, {"title": title, "body": body, "css": Markup(html.CSS), "crumbs_html": nav},
-        request=request)
+        TEMPLATE,
+        {"title": title, "body": body, "css": Markup(html.CSS), "crumbs_html": nav},
+        request=request,
+    )
     return Response.html(text)
 
 
@@ -70,7 +73,7 @@ async def _run_page(datasette, request, run_id: int):
         return not_found(f"no run {run_id}")
     view = html.from_rows(data)
     title = f"{view.article.title or view.article.url} — run {run_id}"
-    body = Markup('<h1>{}</h1>{}').format(title, html.fragment(view, _rule_href(datasette)))
+    body = Markup("<h1>{}</h1>{}").format(title, html.fragment(view, _rule_href(datasette)))
     return await page(datasette, request, f"factcheck: {title}", body, _crumbs(datasette, db))
 
 
@@ -99,34 +102,50 @@ async def rule_view(datasette, request):
     try:
         rule = lookup_rule(request.url_vars["code"])
     except ConfigError:
-        raise NotFound(f"no rule {request.url_vars['code']}")
-    body = Markup('<p class="fc-meta">{kind} · default severity {severity} · {status}</p>'
-                  '<div class="fc-rule-doc">{doc}</div>').format(
-        kind=rule.kind, severity=rule.severity, status=rule.status,
-        doc=html.rule_doc_html(rule.code))
-    return await page(datasette, request, f"factcheck: {rule.code} {rule.name}", body,
-                      _crumbs(datasette))
+        raise NotFound(f"no rule {request.url_vars['code']}") from None
+    body = Markup(
+        '<p class="fc-meta">{kind} · default severity {severity} · {status}</p>'
+        '<div class="fc-rule-doc">{doc}</div>'
+    ).format(
+        kind=rule.kind,
+        severity=rule.severity,
+        status=rule.status,
+        doc=html.rule_doc_html(rule.code),
+    )
+    return await page(
+        datasette, request, f"factcheck: {rule.code} {rule.name}", body, _crumbs(datasette)
+    )
 
 
 async def index_view(datasette, request):
     db = await factcheck_database(datasette)
     result = await db.execute(
         "SELECT run_id, title, url, site, language, started_at, error_count, warning_count, "
-        "info_count FROM latest_runs ORDER BY run_id DESC LIMIT 1000")
+        "info_count FROM latest_runs ORDER BY run_id DESC LIMIT 1000"
+    )
     rows = Markup("").join(
-        Markup('<tr><td><a href="{href}">{title}</a></td><td>{site}</td><td>{language}</td>'
-               '<td>{errors}</td><td>{warnings}</td><td>{infos}</td><td>{when}</td></tr>').format(
+        Markup(
+            '<tr><td><a href="{href}">{title}</a></td><td>{site}</td><td>{language}</td>'
+            "<td>{errors}</td><td>{warnings}</td><td>{infos}</td><td>{when}</td></tr>"
+        ).format(
             href=datasette.urls.path(f"/-/factcheck/run/{r['run_id']}"),
-            title=r["title"] or r["url"], site=r["site"] or "", language=r["language"] or "",
-            errors=r["error_count"], warnings=r["warning_count"], infos=r["info_count"],
-            when=r["started_at"] or "")
-        for r in result.rows)
-    body = Markup('<h1>The latest check of every article</h1>'
-                  '<table class="fc-pairs fc-index"><thead><tr><th>article</th><th>site</th>'
-                  '<th>language</th><th>errors</th><th>warnings</th><th>infos</th>'
-                  '<th>checked</th></tr></thead><tbody>{}</tbody></table>').format(rows)
-    return await page(datasette, request, "factcheck: side by side", body,
-                      _crumbs(datasette, db))
+            title=r["title"] or r["url"],
+            site=r["site"] or "",
+            language=r["language"] or "",
+            errors=r["error_count"],
+            warnings=r["warning_count"],
+            infos=r["info_count"],
+            when=r["started_at"] or "",
+        )
+        for r in result.rows
+    )
+    body = Markup(
+        "<h1>The latest check of every article</h1>"
+        '<table class="fc-pairs fc-index"><thead><tr><th>article</th><th>site</th>'
+        "<th>language</th><th>errors</th><th>warnings</th><th>infos</th>"
+        "<th>checked</th></tr></thead><tbody>{}</tbody></table>"
+    ).format(rows)
+    return await page(datasette, request, "factcheck: side by side", body, _crumbs(datasette, db))
 
 
 async def sites_view(datasette, request):
@@ -136,8 +155,9 @@ async def sites_view(datasette, request):
     db = await factcheck_database(datasette)
     days = await db.execute(charts.SITE_DAYS_SQL)
     kinds = await db.execute(charts.SITE_KINDS_SQL)
-    body = Markup("<h1>Sites</h1>{}").format(charts.sites_fragment(
-        [dict(r) for r in days.rows], [dict(r) for r in kinds.rows]))
+    body = Markup("<h1>Sites</h1>{}").format(
+        charts.sites_fragment([dict(r) for r in days.rows], [dict(r) for r in kinds.rows])
+    )
     return await page(datasette, request, "factcheck: sites", body, _crumbs(datasette, db))
 
 
@@ -163,20 +183,26 @@ def _get(row: Any, key: str) -> Any:
 def render_cell(row, value, column, table, database, datasette):
     """Links to the side-by-side pages and rule docs, and the concerned part of an article
     sentence highlighted. Escapes the text first, then adds the markup."""
-    if column == "side_by_side" and isinstance(value, str) and value.startswith(
-            "/-/factcheck/run/") and value[len("/-/factcheck/run/"):].isdigit():
+    if (
+        column == "side_by_side"
+        and isinstance(value, str)
+        and value.startswith("/-/factcheck/run/")
+        and value[len("/-/factcheck/run/") :].isdigit()
+    ):
         return Markup('<a href="{}">side by side</a>').format(datasette.urls.path(value))
     if column == "article_text" and isinstance(value, str):
         start, end = _get(row, "span_start"), _get(row, "span_end")
         if isinstance(start, int) and isinstance(end, int):
-            return html.marked(value, [html.Mark(start, end, "mark", "fc-changed",
-                                                 _get(row, "message") or "")])
+            return html.marked(
+                value, [html.Mark(start, end, "mark", "fc-changed", _get(row, "message") or "")]
+            )
         return None
     if table == "rules" and column == "doc" and isinstance(value, str):
         code = _get(row, "code")
         if code:
             return Markup('<a href="{}">documentation</a>').format(
-                datasette.urls.path(f"/-/factcheck/rule/{code}"))
+                datasette.urls.path(f"/-/factcheck/rule/{code}")
+            )
     return None
 
 
