@@ -899,8 +899,13 @@ def evaluate_cmd(
         from .evaluate_speakers import evaluate_speakers
         from .evaluate_speakers import table as speaker_table
 
-        root = Path("fixtures/speakers") if folder == Path("fixtures/dev") else folder
-        typer.echo(speaker_table(evaluate_speakers(root), verbose=verbose), nl=False)  # type: ignore[arg-type]  # FIXME: None without FOLDER, eval --speakers fails
+        root = folder or Path("fixtures/speakers")
+        if not root.is_dir():
+            fail(
+                "no speaker set here (fixtures/speakers is in a checkout of the repository): "
+                "pass its folder: factcheck eval --speakers FOLDER"
+            )
+        typer.echo(speaker_table(evaluate_speakers(root), verbose=verbose), nl=False)
         return
     from .evaluate import calibration_toml, evaluate, table
 

@@ -6,6 +6,7 @@ in the HTML report."""
 from __future__ import annotations
 
 import asyncio
+import re
 import os
 import subprocess
 import sys
@@ -414,3 +415,19 @@ def test_metadata_names_every_table_and_query():
     assert db["tables"]["findings"]["facets"][:2] == ["kind", "severity"]
     assert {"site", "language"} <= set(db["tables"]["finding_details"]["facets"])
     assert meta["plugins"]["factcheck"]["database"] == "runs2025"
+
+
+def test_a_run_whose_source_could_not_be_read_paints_no_addition(tmp_path):
+    """Nothing was compared: the side-by-side view says so instead of marking every article
+    sentence as an addition."""
+    report = factcheck.check(str(SEED / "article.txt"), [GONE])
+    tree = lxml_html.fromstring(render(report, "html"))
+    assert not tree.xpath("//tr[contains(@class, 'fc-row-addition')]")
+    assert tree.xpath("//tr[contains(@class, 'fc-row-unchecked')]")
+
+
+def test_similarity_is_never_shown_above_one(reports):
+    for report in reports.values():
+        text = render(report, "html")
+        shown = [float(x) for x in re.findall(r'class="fc-how">[a-z]+ · ([0-9.]+)<', text)]
+        assert shown and max(shown) <= 1.0

@@ -67,3 +67,16 @@ def test_cli_eval_speakers():
     result = CliRunner().invoke(app, ["eval", "--speakers", str(SPEAKERS)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1].split()[:3] == ["all", "all", "313"]
+
+
+def test_eval_speakers_without_a_folder_uses_the_speaker_set(monkeypatch):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    from .conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, ["eval", "--speakers"])
+    assert result.exit_code == 0, result.output
+    assert "speaker" in result.output

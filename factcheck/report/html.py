@@ -256,7 +256,7 @@ class Mark:
 
 @dataclass
 class Row:
-    kind: str  # pair | addition | omission | carried | heading
+    kind: str  # pair | addition | omission | carried | heading | unchecked
     article: SentView | None
     sources: list[SentView]
     bead: BeadView | None = None
@@ -275,6 +275,7 @@ def rows(view: View) -> tuple[list[Row], list[FindingView]]:
     earlier source sentence; and the findings that belong to no row (source errors)."""
     source_by_id = {s.id: s for _, sents in view.sources for s in sents}
     bead_of = {a: b for b in view.beads for a in b.article}
+    compared = any(sents for _, sents in view.sources)
     main: list[Row] = []
     for s in view.article_sentences:
         if not s.checkable:
@@ -282,7 +283,8 @@ def rows(view: View) -> tuple[list[Row], list[FindingView]]:
             continue
         bead = bead_of.get(s.id)
         srcs = [source_by_id[x] for x in (bead.source if bead else ()) if x in source_by_id]
-        main.append(Row("pair" if srcs else "addition", s, srcs, bead))
+        # with no source read nothing was compared: no sentence is an addition
+        main.append(Row("pair" if srcs else "addition" if compared else "unchecked", s, srcs, bead))
     in_beads = {x for b in view.beads for x in b.source}
     omitted = {x for b in view.beads if not b.article for x in b.source}
     extra = [
@@ -472,6 +474,7 @@ def _finding(f: FindingView, rule_href: RuleHref) -> Markup:
 EMPTY = {
     "addition": "nothing in the sources supports this sentence",
     "omission": "not in the article",
+    "unchecked": "not compared: no source could be read",
 }
 
 
@@ -492,8 +495,10 @@ def _row(row: Row, rule_href: RuleHref) -> Markup:
         src = Markup('<p class="fc-none">{}</p>').format(EMPTY.get(row.kind, ""))
     how = ""
     if row.bead is not None and row.bead.score is not None:
+        # the score adds evidence (shared names, numbers) to a similarity: shown as one, at
+        # most 1.00
         how = Markup('<span class="fc-how">{} · {:.2f}</span>').format(
-            row.bead.method, row.bead.score
+            row.bead.method, min(row.bead.score, 1.0)
         )
     found = (
         Markup("<ul>{}</ul>").format(Markup("").join(_finding(f, rule_href) for f in row.findings))
