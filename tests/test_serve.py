@@ -431,3 +431,16 @@ def test_similarity_is_never_shown_above_one(reports):
         text = render(report, "html")
         shown = [float(x) for x in re.findall(r'class="fc-how">[a-z]+ · ([0-9.]+)<', text)]
         assert shown and max(shown) <= 1.0
+
+
+def test_the_index_page_keeps_headers_and_dates_whole(get):
+    """/-/factcheck: the narrow columns size to their headers and the date reads to the minute
+    on one line (a fixed layout had squeezed "language errors warnings" into each other and
+    cut the date into three lines)."""
+    page = get("/-/factcheck").text
+    tree = lxml_html.fromstring(page)
+    table = tree.xpath("//table[contains(@class, 'fc-index')]")[0]
+    dates = [td.text_content() for td in table.xpath(".//tbody/tr/td[7]")]
+    assert dates and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", d) for d in dates), dates
+    style = " ".join(tree.xpath("//style/text()"))
+    assert ".fc-index{table-layout:auto}" in style and "white-space:nowrap" in style

@@ -636,6 +636,8 @@ font-size:.8em;text-transform:uppercase;letter-spacing:.05em;color:#666}
 .fc-pairs th{text-align:left;border-bottom:2px solid #ccc;padding:.3em .5em}
 .fc-pairs th:nth-child(1),.fc-pairs th:nth-child(2){width:37%}
 .fc-pairs td{vertical-align:top;border-bottom:1px solid #e5e5e5;padding:.35em .5em}
+.fc-index{table-layout:auto}.fc-index th{white-space:nowrap;width:auto!important}
+.fc-index td:nth-child(n+3){white-space:nowrap}
 .fc-sentence{margin:0 0 .3em}.fc-id{font:11px ui-monospace,monospace;color:#888}
 .fc-row-heading .fc-sentence{font-weight:600;color:#555}
 .fc-row-addition .fc-article,.fc-key.fc-row-addition{background:#e9f7ec;border-color:#2e7d32}

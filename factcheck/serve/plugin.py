@@ -135,7 +135,7 @@ async def index_view(datasette, request):
             errors=r["error_count"],
             warnings=r["warning_count"],
             infos=r["info_count"],
-            when=r["started_at"] or "",
+            when=(r["started_at"] or "")[:16].replace("T", " "),  # to the minute
         )
         for r in result.rows
     )
