@@ -444,3 +444,11 @@ def test_the_index_page_keeps_headers_and_dates_whole(get):
     assert dates and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", d) for d in dates), dates
     style = " ".join(tree.xpath("//style/text()"))
     assert ".fc-index{table-layout:auto}" in style and "white-space:nowrap" in style
+
+
+def test_rule_pages_keep_their_list_markers(get):
+    """Datasette's stylesheet takes list markers away; the rule pages put them back."""
+    tree = lxml_html.fromstring(get("/-/factcheck/rule/S105").text)
+    assert tree.xpath("//div[@class='fc-rule-doc']//ul/li")
+    style = " ".join(tree.xpath("//style/text()"))
+    assert ".fc-rule-doc ul{list-style:disc" in style and ".fc-rule-doc ol{list-style:decimal" in style

@@ -661,6 +661,8 @@ font-size:.88em}.fc-finding.fc-error{border-color:#b00020}.fc-finding.fc-warning
 .fc-h1{font:600 1.4em system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:.6em 0 .2em}
 .fc-rules,.fc-rule-doc{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .fc-rule-doc{border-top:1px solid #ddd;margin-top:1.5em}
+.fc-rule-doc ul{list-style:disc;padding-left:1.5em;margin:.5em 0}.fc-rule-doc ol{list-style:decimal;padding-left:1.5em;margin:.5em 0}
+.fc-rule-doc li{display:list-item;margin:.2em 0}
 """
 
 
