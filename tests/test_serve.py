@@ -452,3 +452,11 @@ def test_rule_pages_keep_their_list_markers(get):
     assert tree.xpath("//div[@class='fc-rule-doc']//ul/li")
     style = " ".join(tree.xpath("//style/text()"))
     assert ".fc-rule-doc ul{list-style:disc" in style and ".fc-rule-doc ol{list-style:decimal" in style
+
+
+def test_the_findings_table_opens_on_the_findings(get):
+    """No screen of column descriptions above the rows (they are in docs/database.md); the page
+    points to the view with the sentence text."""
+    page = get("/factcheck/findings").text
+    assert 'class="column-descriptions"' not in page
+    assert "finding_details" in page

@@ -28,13 +28,6 @@ def _rules_text() -> str:
     return "; ".join(f"{r.code} {r.name}" for r in all_rules().values())
 
 
-def _kinds_text() -> str:
-    kinds: dict[str, list[str]] = {}
-    for r in all_rules().values():
-        kinds.setdefault(r.kind, []).append(r.code)
-    return "; ".join(f"{k} ({', '.join(codes)})" for k, codes in kinds.items())
-
-
 def queries() -> dict[str, dict[str, str]]:
     return {
         "worst_articles": {
@@ -134,7 +127,7 @@ order by d.site, day""",
 
 
 def tables() -> dict[str, dict[str, Any]]:
-    rules, kinds = _rules_text(), _kinds_text()
+    rules = _rules_text()
     return {
         "runs": {
             "description": "One row per check, in the order they ran. A run never replaces "
@@ -243,32 +236,14 @@ def tables() -> dict[str, dict[str, Any]]:
             },
         },
         "findings": {
-            "description": "What each run found. Each rule's documentation is at "
-            f"/-/factcheck/rule/<code>. Rules: {rules}.",
+            "description": "What each run found, one row per finding, sentences by id. To read "
+            "the findings with their sentences, open the finding_details view; the side-by-side "
+            "page of a run is at /-/factcheck, each rule's documentation at "
+            "/-/factcheck/rule/<code>, the columns in the project's docs/database.md. "
+            f"Rules: {rules}.",
             "facets": ["kind", "severity", "rule", "confidence"],
             "sort_desc": "run_id",
             "sortable_columns": ["run_id", "position", "kind", "rule", "severity", "confidence"],
-            "columns": {
-                "run_id": "The run (runs.id).",
-                "position": "Order in the report (reading order).",
-                "article_id": "The article (documents.id).",
-                "kind": f"The group of the rule: {kinds}.",
-                "rule": f"The rule code: {rules}.",
-                "name": "The rule name.",
-                "severity": "error, warning or info: the rule's default.",
-                "confidence": "high, medium or low: how sure the checker is.",
-                "message": "One line for people.",
-                "article_sentence": "The article sentence in the run's numbering (A3).",
-                "source_sentence": "The main source sentence in the run's numbering (S15).",
-                "source_sentences": "JSON list of every source sentence concerned.",
-                "article_sentence_id": "The article sentence (sentences.id).",
-                "source_sentence_id": "The main source sentence (sentences.id).",
-                "span_start": "Start of the part concerned inside the article sentence's text.",
-                "span_end": "End of the part concerned inside the article sentence's text.",
-                "evidence": "JSON object of the evidence (per rule, see the rule's doc).",
-                "fingerprint": "16 hex digits that identify the finding across runs.",
-                "extra": "JSON object of the finding's other fields, if any.",
-            },
         },
         "quotes": {
             "description": "Direct quotes in the documents and who they are credited to.",
