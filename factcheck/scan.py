@@ -852,6 +852,10 @@ def apply_config(result: FileResult, config: Config, suppressions, base: Path) -
     the suppressions of the ignore file."""
     rel = relative(base / result.path, config.root)  # patterns and suppressions: from the root
     rules = config.rules_for(rel)
+    # only a file that was read and checked (never one refused, e.g. a link out of the repository)
+    checked = suppressions is not None and result.status == "checked"
+    written = inline_suppressions(base / result.path) if checked else []
+    used: set[int] = set()
     kept: list[Item] = []
     for item in result.items:
         f = item.finding
@@ -861,7 +865,32 @@ def apply_config(result: FileResult, config: Config, suppressions, base: Path) -
         if severity != f.severity:
             f = replace(f, severity=severity)
         match = suppressions.match(rel, f) if suppressions is not None else None
-        kept.append(replace(item, finding=f, suppressed=match.reason if match else None))
+        reason = match.reason if match else None
+        if reason is None:
+            hit = next(
+                (
+                    n
+                    for n, s in enumerate(written)
+                    if f.rule in s.codes and (s.target is None or s.target == item.region.line)
+                ),
+                None,
+            )
+            if hit is not None:
+                used.add(hit)
+                reason = written[hit].reason
+        kept.append(replace(item, finding=f, suppressed=reason))
+    for n, s in enumerate(written):
+        if n not in used and rules.enabled("I100"):
+            codes = ",".join(s.codes)
+            kept.append(
+                file_item(
+                    "I100",
+                    rel,
+                    f"inline suppression of {codes} matches no finding; remove it",
+                    Region(s.line),
+                    rule=codes,
+                )
+            )
     kept.sort(
         key=lambda i: (
             i.region.line,
@@ -872,6 +901,18 @@ def apply_config(result: FileResult, config: Config, suppressions, base: Path) -
         )
     )
     return replace(result, items=tuple(kept))
+
+
+def inline_suppressions(path: Path) -> list:
+    """The suppressions an article writes in HTML comments (factcheck.suppress.inline)."""
+    from .suppress import inline
+
+    if path.suffix.lower() not in (".md", ".markdown", ".html", ".htm") or not path.is_file():
+        return []
+    try:
+        return inline(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return []
 
 
 _WORKER: Context | None = None

@@ -12,6 +12,17 @@ elsewhere in the file), a reason, and optionally the file it applies to::
 
 A suppressed finding stays in the reports (SARIF marks it suppressed, with the reason) but
 never fails the scan. An entry that matches nothing is reported as I100.
+
+An article can also carry its own suppressions, as HTML comments (in Markdown and HTML alike)::
+
+    <!-- factcheck: ignore C100 -- background from our own archive -->
+    The paragraph the comment stands above, or the line it ends.
+
+    <!-- factcheck: ignore-file C201 -- dates are given in the table below -->
+
+``ignore`` applies to the findings located on the next non-blank line (or on the comment's own
+line when text stands before it), ``ignore-file`` to the whole file; several codes are
+separated by commas. An inline suppression that matches nothing is reported as I100 too.
 """
 
 from __future__ import annotations
@@ -64,6 +75,47 @@ class Suppressions:
             if n not in self.used
             and ((s.path is not None and s.path in scanned) or (s.path is None and complete))
         ]
+
+
+INLINE_RE = re.compile(
+    r"<!--\s*factcheck:\s*(ignore|ignore-file)\s+([A-Za-z]\d{3}(?:\s*,\s*[A-Za-z]\d{3})*)"
+    r"\s*(?:--(?!>)\s*((?:(?!-->).)*?))?\s*-->",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A suppression written in the article: the codes, the line of the comment, the line it
+    applies to (None: the whole file) and the reason."""
+
+    codes: tuple[str, ...]
+    line: int
+    target: int | None
+    reason: str
+
+
+def inline(text: str) -> list[Inline]:
+    """The inline suppressions of an article's raw text."""
+    lines = text.splitlines()
+    out: list[Inline] = []
+    for m in INLINE_RE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        end_line = text.count("\n", 0, m.end()) + 1
+        codes = tuple(c.strip().upper() for c in m.group(2).split(","))
+        reason = " ".join((m.group(3) or "").split()) or "suppressed in the article"
+        target: int | None = None
+        if m.group(1) == "ignore":
+            before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if before.strip():
+                target = line  # at the end of a line of text: that line
+            else:
+                target = next(
+                    (n for n in range(end_line + 1, len(lines) + 1) if lines[n - 1].strip()),
+                    end_line,
+                )
+        out.append(Inline(codes, line, target, reason))
+    return out
 
 
 def load(path: Path, *, root: Path | None = None) -> Suppressions:

@@ -394,3 +394,39 @@ def test_offline_without_pin_or_cache_is_p100(small_repo) -> None:
     (item,) = report.files[0].active
     assert item.finding.rule == "P100" and "not in the HTTP cache" in item.finding.message
     assert dict(item.finding.evidence) == {"source": "https://news.example/belmont-strike"}
+
+
+def test_inline_suppressions_in_the_article(tmp_path) -> None:
+    """An HTML comment in the article suppresses a rule on the next line (or the whole file);
+    one that matches nothing is reported as I100."""
+    body = ARTICLE.format(source="../sources/belmont.txt")
+    marked = body.replace(
+        "About 4,000 workers",
+        "<!-- factcheck: ignore N100 -- the union's own count -->\nAbout 4,000 workers",
+    ) + "\n<!-- factcheck: ignore-file Q101 -- nothing quoted here -->\n"
+    root = write(tmp_path / "site", {
+        "factcheck.toml": 'pinned-only = true\n',
+        "sources/belmont.txt": SOURCE,
+        "news/plain.md": body,
+        "news/marked.md": marked,
+    })
+    report = scan_mod.scan([root], repo_config(root, exclude=("sources/**",)))
+    files = files_of(report)
+    assert "N100" in rules_of(files["news/plain.md"])
+    marked_result = files["news/marked.md"]
+    assert "N100" not in rules_of(marked_result)
+    (n100,) = [i for i in marked_result.items if i.finding.rule == "N100"]
+    assert n100.suppressed == "the union's own count"
+    unused = [i for i in marked_result.active if i.finding.rule == "I100"]
+    assert len(unused) == 1 and "Q101" in unused[0].finding.message
+    assert unused[0].region.line == marked.splitlines().index(
+        "<!-- factcheck: ignore-file Q101 -- nothing quoted here -->") + 1
+
+
+def test_inline_suppression_syntax() -> None:
+    from factcheck.suppress import inline
+
+    text = "Intro.\n<!-- factcheck: ignore C100, c201 -->\n\nThe sentence.\nMore <!-- factcheck: ignore N100 -- why -->\n"
+    first, second = inline(text)
+    assert first.codes == ("C100", "C201") and first.target == 4 and first.line == 2
+    assert second.codes == ("N100",) and second.target == 5 and second.reason == "why"
