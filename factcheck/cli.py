@@ -223,7 +223,9 @@ def check(
     article: Annotated[
         str,
         typer.Argument(
-            help="The article: a URL or a file (.html, .htm, .md, .txt).", show_default=False
+            help="The article: a URL or a file (.html, .htm, .md, .txt); - reads it from "
+            "standard input.",
+            show_default=False,
         ),
     ],
     source: Annotated[
@@ -300,6 +302,16 @@ def check(
         Confidence | None,
         typer.Option(help="Drop findings below this confidence.", show_default=False),
     ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            metavar="NAME",
+            help="With ARTICLE -: the name to report it under; its suffix (.md, .html, .txt) "
+            "says how to read it.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check ARTICLE against its source(s): additions, omissions, changed numbers and dates,
     altered or unsourced quotes, attribution and hedge changes."""
@@ -323,8 +335,13 @@ def check(
         archive=not no_archive,
     )
     started = now_utc()
+    document = None
+    if article == "-":
+        article, document = stdin_document(stdin_filename, options.max_bytes)
+    elif stdin_filename is not None:
+        fail("--stdin-filename goes with ARTICLE - (the article read from standard input)")
     with spinner(f"checking {article}"):
-        report = pipeline.check(article, source, options=options)
+        report = pipeline.check(article, source, options=options, document=document)
     if chosen is not None:
         report = replace(
             report,
@@ -420,7 +437,9 @@ def sources(
     article: Annotated[
         str,
         typer.Argument(
-            help="The article: a URL or a file (.html, .htm, .md, .txt).", show_default=False
+            help="The article: a URL or a file (.html, .htm, .md, .txt); - reads it from "
+            "standard input.",
+            show_default=False,
         ),
     ],
     fmt: Annotated[
@@ -922,6 +941,21 @@ def evaluate_cmd(
     typer.echo(table(ev, verbose=verbose), nl=False)
     if calibrate is not None:
         calibrate.write_text(calibration_toml(ev), encoding="utf-8")
+
+
+def stdin_document(name: str | None, max_bytes: int):
+    """The article read from standard input, extracted as a file called NAME would be."""
+    from .extract import extract
+    from .fetch import SUFFIX_TYPES, sniff_type
+    from .models import Fetched
+
+    label = name or "-"
+    body = sys.stdin.buffer.read(max_bytes + 1)
+    if len(body) > max_bytes:
+        fail(f"{label}: standard input larger than {max_bytes} bytes")
+    kind = SUFFIX_TYPES.get(Path(label).suffix.lower()) or sniff_type(body)
+    fetched = Fetched(url=label, final_url=label, status=None, content_type=kind, body=body)
+    return label, extract(fetched)
 
 
 class spinner:

@@ -250,3 +250,34 @@ def test_help(args: list[str]) -> None:
     assert "Usage" in proc.stdout
     if args[0] == "check":
         assert "--fail-on" in proc.stdout
+
+
+
+def run_stdin(data: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_DEBUG", "NO_COLOR")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=ROOT, env=env,
+                          input=data, capture_output=True, text=True, encoding="utf-8",
+                          timeout=120)
+
+
+def test_check_reads_the_article_from_standard_input():
+    text = (ROOT / ARTICLE).read_text(encoding="utf-8")
+    piped = run_stdin(text, "check", "-", "--stdin-filename", "seed.txt", "-s", SOURCE,
+                      "--format", "json", "--fail-on", "never")
+    assert piped.returncode == 0, piped.stderr
+    direct = run("check", ARTICLE, "-s", SOURCE, "--format", "json", "--fail-on", "never")
+    assert [f["fingerprint"] for f in json.loads(piped.stdout)["findings"]] == [
+        f["fingerprint"] for f in json.loads(direct.stdout)["findings"]]
+    assert json.loads(piped.stdout)["article"]["url"] == "seed.txt"
+
+
+def test_empty_standard_input_is_one_line_and_exit_2():
+    proc = run_stdin("", "check", "-", "-s", SOURCE)
+    assert proc.returncode == 2 and "empty" in proc.stderr
+    assert_no_traceback(proc)
+
+
+def test_stdin_filename_needs_the_dash():
+    proc = run("check", ARTICLE, "--stdin-filename", "x.md")
+    assert proc.returncode == 2 and "--stdin-filename" in proc.stderr
