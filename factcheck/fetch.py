@@ -481,25 +481,32 @@ class Fetcher:
         self._session: requests.Session | None = None
         self._robots: dict[str, Protego | None] = {}
 
+    OPTION_NAMES = (
+        "timeout",
+        "max_bytes",
+        "max_redirects",
+        "retries",
+        "backoff",
+        "allow_private",
+        "allow_loopback",
+        "cache",
+        "cache_dir",
+        "offline",
+        "refresh",
+        "archive",
+        "wayback_url",
+    )
+
+    @classmethod
+    def option_values(cls, options: object) -> dict[str, object]:
+        """The keyword arguments :class:`factcheck.Options` (or anything with the same
+        attributes) gives a Fetcher."""
+        return {n: getattr(options, n) for n in cls.OPTION_NAMES if hasattr(options, n)}
+
     @classmethod
     def from_options(cls, options: object) -> Fetcher:
         """Build from :class:`factcheck.Options` (or anything with the same attributes)."""
-        names = (
-            "timeout",
-            "max_bytes",
-            "max_redirects",
-            "retries",
-            "backoff",
-            "allow_private",
-            "allow_loopback",
-            "cache",
-            "cache_dir",
-            "offline",
-            "refresh",
-            "archive",
-            "wayback_url",
-        )
-        return cls(**{n: getattr(options, n) for n in names if hasattr(options, n)})
+        return cls(**cls.option_values(options))  # type: ignore[arg-type]
 
     def __enter__(self) -> Fetcher:
         return self

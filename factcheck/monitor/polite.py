@@ -189,22 +189,7 @@ class PoliteFetcher(Fetcher):
     def from_options(
         cls, options: object, limiter: HostLimiter | None = None, **overrides
     ) -> PoliteFetcher:
-        names = (
-            "timeout",
-            "max_bytes",
-            "max_redirects",
-            "retries",
-            "backoff",
-            "allow_private",
-            "allow_loopback",
-            "cache",
-            "cache_dir",
-            "offline",
-            "refresh",
-            "archive",
-            "wayback_url",
-        )
-        values = {n: getattr(options, n) for n in names if hasattr(options, n)}
+        values = cls.option_values(options)
         values.update(overrides)
         return cls(limiter=limiter or HostLimiter(), **values)
 
