@@ -237,13 +237,7 @@ def warm_runs(art: str, src: str, runs: int) -> dict:
 
     cache = getattr(embed, "_cache", None)
     memos = [cache.clear] if hasattr(cache, "clear") else []
-    # the per-sentence memos of the analysers too, so that "cache cleared" reads every
-    # sentence anew
-    from factcheck.analyse import attribution, numbers
-    for memo in (getattr(numbers.extract, "cache_clear", None),
-                 getattr(attribution, "_attributions", None) and attribution._attributions.cache_clear):
-        if memo:
-            memos.append(memo)
+    # (the annotations of the sentences are made anew on every check: no memo to clear)
 
     def clear() -> None:
         for memo in memos:

@@ -6,13 +6,8 @@
 
 The pipeline, one module per stage (see ``factcheck.pipeline``)::
 
-    fetch -> extract -> segment -> align -> analyse -> findings -> report / store
+    fetch -> extract -> segment -> annotate -> align -> analyse -> findings -> report / store
 """
-
-__version__ = "0.1.0"
-
-#: The project's repository: the SARIF informationUri, the rules' help pages, the User-Agent.
-REPOSITORY_URL = "https://github.com/factcheck-news/factcheck"
 
 from .errors import (  # noqa: E402
     ConfigError,
@@ -33,9 +28,11 @@ from .models import (  # noqa: E402
     Sentence,
 )
 from .pipeline import Options, check  # noqa: E402
+from .version import REPOSITORY_URL, __version__
 
 __all__ = [
     "__version__",
+    "REPOSITORY_URL",
     "check",
     "Options",
     "Bead",

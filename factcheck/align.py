@@ -40,8 +40,8 @@ from rapidfuzz.process import cdist
 from rapidfuzz.utils import default_process
 
 from . import embed
-from .analyse.numbers import FAMILY
-from .analyse.numbers import extract as extract_quantities
+from .annotate import Annotated
+from .annotate.quantities import FAMILY, Quantity
 from .models import Bead, Sentence
 from .segment import clauses
 
@@ -97,6 +97,7 @@ class Alignment:
     article_clauses: Clauses
     source_clauses: Clauses
     carriers: dict[str, tuple[str, ...]]  # source sentence id -> the article sentences carrying it
+    notes: Annotated  # the annotations of the sentences (factcheck.annotate)
 
     def best_source(self, i: int) -> int:
         return int(np.argmax(self.score[i]))
@@ -127,21 +128,27 @@ def names(sentence: Sentence) -> set[str]:
     return out
 
 
-def numbers(sentence: Sentence) -> set[tuple[str, float]]:
+def numbers(quantities: tuple[Quantity, ...]) -> set[tuple[str, float]]:
     """Quantities as (family, value) anchors: "May" and "mayo" agree, 5 and May do not."""
     return {
         (FAMILY[q.kind], q.value)
-        for q in extract_quantities(sentence.text, sentence.language)
+        for q in quantities
         if q.kind != "vague" and not (q.kind == "count" and q.value < 3)
     }
 
 
-def anchor_bonus(article: list[Sentence], source: list[Sentence]) -> np.ndarray:
-    """Bonus for shared rare names and numbers, shape (len(article), len(source))."""
+def anchor_bonus(
+    article: list[Sentence],
+    source: list[Sentence],
+    a_quantities: list[tuple[Quantity, ...]],
+    s_quantities: list[tuple[Quantity, ...]],
+) -> np.ndarray:
+    """Bonus for shared rare names and numbers (the quantities of each sentence given, as
+    annotated), shape (len(article), len(source))."""
     a_names = [names(s) for s in article]
     s_names = [names(s) for s in source]
-    a_nums = [numbers(s) for s in article]
-    s_nums = [numbers(s) for s in source]
+    a_nums = [numbers(q) for q in a_quantities]
+    s_nums = [numbers(q) for q in s_quantities]
     n = max(len(source), 1)
     df: dict[str, int] = {}
     for group in s_names:
@@ -217,9 +224,9 @@ def mutual(score: np.ndarray, i: int, j: int) -> bool:
     )
 
 
-def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
+def align(article: list[Sentence], source: list[Sentence], notes: Annotated) -> Alignment:
     """Score all pairs, decide which article sentences are supported and which source sentences
-    are carried, and build the beads."""
+    are carried, and build the beads (``notes``: the annotations of both sides)."""
     a_owner, a_spans, a_texts = clause_table(article)
     s_owner, s_spans, s_texts = clause_table(source)
     texts = [s.text for s in article] + [s.text for s in source] + a_texts + s_texts
@@ -247,7 +254,12 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                 if a.language == s.language and fuzzy[i, j] >= FUZZY_FLOOR:
                     score[i, j] = max(score[i, j], fuzzy[i, j])
     if na and ns:
-        score = score + anchor_bonus(article, source)
+        score = score + anchor_bonus(
+            article,
+            source,
+            [notes[s.id].quantities for s in article],
+            [notes[s.id].quantities for s in source],
+        )
     support = thresholds(article, source, SUPPORT)
     weak = thresholds(article, source, WEAK)
     merge = av @ pair_vectors(sv).T if ns > 1 and na else np.zeros((na, 0), dtype=np.float32)
@@ -259,7 +271,7 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
     beads: list[Bead] = []
     if ns:
         colbest = score.max(axis=0)
-        source_numbers = set().union(*(numbers(s) for s in source))
+        source_numbers = set().union(*(numbers(notes[s.id].quantities) for s in source))
         source_clause_cos = av @ s_clauses.vectors.T if len(s_owner) else None
         body_renders: dict[int, list[int]] = {}  # body sentence -> what its bead renders
         # body sentences first, then summary bullets, which render what the body left over
@@ -282,8 +294,9 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
             chosen, best, method = found
             if (
                 method in WEAK_METHODS
-                and numbers(article[i]) - source_numbers
-                and not numbers(article[i]) & set().union(*(numbers(source[k]) for k in chosen))
+                and numbers(notes[article[i].id].quantities) - source_numbers
+                and not numbers(notes[article[i].id].quantities)
+                & set().union(*(numbers(notes[source[k].id].quantities) for k in chosen))
             ):
                 continue  # weak evidence, and a number that no source has: not supported
             if (
@@ -318,8 +331,8 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
                 carried[k] = True  # what a bead renders is carried: the two never disagree
                 carriers.setdefault(k, []).append(i)
     clause_cos = a_clauses.vectors @ sv.T if nc and ns else np.zeros((nc, ns), dtype=np.float32)
-    a_numbers = [numbers(x) for x in article]
-    s_numbers = [numbers(x) for x in source]
+    a_numbers = [numbers(notes[x.id].quantities) for x in article]
+    s_numbers = [numbers(notes[x.id].quantities) for x in source]
     for j in range(ns):
         if not na:
             continue
@@ -388,6 +401,7 @@ def align(article: list[Sentence], source: list[Sentence]) -> Alignment:
             source[j].id: tuple(article[i].id for i in dict.fromkeys(found))
             for j, found in carriers.items()
         },
+        notes,
     )
 
 

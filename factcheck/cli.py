@@ -21,8 +21,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 import typer.core
 
-from . import __version__
+from .cli_options import (
+    AllowPrivateOpt,
+    NoArchiveOpt,
+    OfflineOpt,
+    RefreshOpt,
+    TimeoutOpt,
+    fail,
+)
 from .errors import FactcheckError
+from .version import __version__
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -167,28 +175,6 @@ class Confidence(str, Enum):
     high = "high"
 
 
-# Options shared by the commands that fetch pages.
-TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for a web page.", min=1)]
-OfflineOpt = Annotated[
-    bool, typer.Option("--offline", help="Use only the HTTP cache; make no request.")
-]
-RefreshOpt = Annotated[
-    bool, typer.Option("--refresh", help="Fetch again, bypassing the HTTP cache (and update it).")
-]
-AllowPrivateOpt = Annotated[
-    bool,
-    typer.Option(
-        "--allow-private",
-        help="Allow loopback and private network addresses (also FACTCHECK_ALLOW_PRIVATE=1).",
-    ),
-]
-
-
-def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"factcheck: error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def use_color(flag: bool | None) -> bool:
     if flag is not None:
         return flag
@@ -267,12 +253,7 @@ def check(
             help="Fetch cited sources even where robots.txt disallows it (for a manual check).",
         ),
     ] = False,
-    no_archive: Annotated[
-        bool,
-        typer.Option(
-            "--no-archive", help="Do not look for web archive copies of sources that are gone."
-        ),
-    ] = False,
+    no_archive: NoArchiveOpt = False,
     db: Annotated[
         Path | None,
         typer.Option(
@@ -811,6 +792,7 @@ def pin(
     source and an index, pins.toml), so that scan can run offline with --pinned-only."""
     from . import config as config_mod
     from . import pin as pin_mod
+    from . import pinning
 
     cfg = config_mod.load(paths or [], config_file=config_file).with_cli(
         pins_dir=pins_dir, timeout=timeout
@@ -824,7 +806,7 @@ def pin(
         else:
             typer.echo(f"{event.action:<7} {event.url}  -> {event.file}")
 
-    events = pin_mod.pin(paths or [], cfg, refresh=refresh, progress=show)
+    events = pinning.pin(paths or [], cfg, refresh=refresh, progress=show)
     counts = {a: sum(1 for e in events if e.action == a) for a in ("pinned", "kept", "failed")}
     typer.echo(
         f"{counts['pinned']} pinned, {counts['kept']} kept, {counts['failed']} failed "

@@ -1,8 +1,8 @@
 """Speaker measurement on the labelled speaker set (``fixtures/speakers/<lang>.toml``).
 
 Each passage is turned into a document the way the pipeline sees a plain-text page (one block
-per paragraph, the language given by the file), segmented, and run through the current quote
-and attribution extraction (``quotes.document_quotes``, ``attribution.document_speakers``).
+per paragraph, the language given by the file), segmented, and annotated as the pipeline annotates
+it (:func:`factcheck.annotate.annotate`: its quotes and the resolved speaker of each sentence).
 For each labelled statement (format: fixtures/speakers/README.md) the prediction is the
 attribution on its sentence: for a direct statement, the speaker of the first extracted quote
 inside the labelled sentence, else (and for reported speech) the main attribution of the first
@@ -217,14 +217,14 @@ class SpeakerEvaluation:
 
 
 def judge_text(text: dict, language: str) -> list[Judged]:
-    from .analyse.attribution import document_speakers
-    from .analyse.quotes import document_quotes
+    from .annotate import annotate
 
     body = text["body"]
     seg = passage(body, language, text["id"])
     sentences = [s for s in seg.sentences if s.kind in ("body", "bullet")]
-    speakers = document_speakers(sentences)
-    found_quotes = document_quotes(seg, min_words=1)
+    notes = annotate(seg)
+    speakers = {sid: n.speaker for sid, n in notes.sentences.items() if n.speaker is not None}
+    found_quotes = notes.quotes
     out = []
     for label in text.get("statement", []):
         start = body.find(label["sentence"])

@@ -48,9 +48,9 @@ import urllib3.connection
 from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from . import REPOSITORY_URL, __version__
 from .errors import ConfigError, ExtractionError, FetchError, InputError
 from .models import Document, Fetched
+from .version import REPOSITORY_URL, __version__
 
 if TYPE_CHECKING:
     from protego import Protego

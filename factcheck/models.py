@@ -148,6 +148,26 @@ class Quote:
     text: str  # the quoted words
     speaker: str | None = None
     verb: str | None = None  # the attribution cue ("said", "a déclaré")
+    reporter: str | None = None  # the outlet passing the words on ("according to Yonhap")
+    resolved_from: str | None = None  # the pronoun or role the speaker was resolved from
+    closed: bool = True  # False: the closing quote mark is missing
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A direct quote or a reported statement ("X said that ...", "selon X, ..."), with who
+    says it as a reader would name them and the outlet passing it on."""
+
+    sentence: str  # id of the sentence the statement is in (for a quote: where it opens)
+    start: int  # offsets in that sentence's text (a reported statement: the whole sentence)
+    end: int
+    direct: bool  # a quote in quote marks
+    quote: str | None  # the quoted words; None for reported speech
+    speaker: str | None  # None: the text gives none
+    reporter: str | None  # the outlet passing it on, else None
+    cue: str | None  # the speech verb or phrase ("said", "selon")
+    resolved_from: str | None  # the pronoun or role the speaker was resolved from, else None
+    closed: bool = True  # a quote whose closing mark is missing: False
 
 
 @dataclass(frozen=True)
@@ -159,6 +179,7 @@ class Report:
     findings: tuple[Finding, ...]
     stats: tuple[tuple[str, float], ...] = field(default=())
     quotes: tuple[Quote, ...] = ()  # quotes of the article and the sources
+    statements: tuple[Statement, ...] = ()  # quotes and reported speech, article and sources
 
     def stat(self, key: str, default: float = 0.0) -> float:
         return dict(self.stats).get(key, default)

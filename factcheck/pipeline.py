@@ -7,6 +7,9 @@
                  copy when gone) and extracted; a source that cannot be fetched, is refused
                  or holds no article becomes a finding (S100, S101, S102), not an error
     4. segment   sentences with ids: A1.. for the article, S1.. across all sources
+    4b. annotate each sentence once, as frozen data: its quantities, quotes, statements
+                 (speaker resolved through pronouns and roles, reporter, cue) and hedges;
+                 each document's quotes and statements            factcheck.annotate
     5. align     every checkable article sentence against every source sentence (a sentence
                  two sources share counted once), the leftovers decided together
     6. analyse   coverage (additions, omissions), numbers and dates, quotes, attribution,
@@ -34,6 +37,7 @@ from dataclasses import dataclass
 from . import fetch as fetch_stage
 from .align import align
 from .analyse import attribution, coverage, hedges, numbers, quotes
+from .annotate import Annotated, annotate, merge
 from .errors import ExtractionError, FetchError, InputError, TooLargeError, UnsupportedLanguageError
 from .extract import extract
 from .findings import finalise, make
@@ -171,7 +175,7 @@ def supersede(found: list[Finding]) -> list[Finding]:
 REPEAT_RATIO = 85  # rapidfuzz ratio at which two source sentences are one sentence twice
 
 
-def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
+def distinct_sentences(segs: list[Segmented], notes: Annotated) -> tuple[list, int]:
     """The checkable source sentences, a sentence that an earlier source already has (near
     word for word: the same wire story at two outlets) counted once, so that rendering it
     through either copy carries it; two copies that state different numbers are both kept (the
@@ -197,7 +201,9 @@ def distinct_sentences(segs: list[Segmented]) -> tuple[list, int]:
                 s
                 for s, row in zip(mine, ratio, strict=False)
                 if not any(
-                    r >= REPEAT_RATIO and numbers(s) == numbers(kept[k]) for k, r in enumerate(row)
+                    r >= REPEAT_RATIO
+                    and numbers(notes[s.id].quantities) == numbers(notes[kept[k].id].quantities)
+                    for k, r in enumerate(row)
                 )
             ]
             repeated += len(mine) - len(fresh)
@@ -356,19 +362,16 @@ def check(
     found: list[Finding] = list(problems)
     beads: tuple[Bead, ...] = ()
     stats: list[tuple[str, float]] = []
-    quote_records: tuple = ()
+    notes = merge([annotate(art), *(annotate(seg) for seg in segs)])  # 4b
     if segs:
         a_sents = [s for s in art.sentences if s.checkable]
         check_size(article, len(a_sents), sum(s.checkable for seg in segs for s in seg.sentences))
-        s_sents, repeated = distinct_sentences(segs)
-        al = align(a_sents, s_sents)  # 5
+        s_sents, repeated = distinct_sentences(segs, notes)
+        al = align(a_sents, s_sents, notes)  # 5
         beads = al.beads
         found += coverage.additions(al) + coverage.partial_additions(al)  # 6
         found += coverage.omissions(al) + numbers.findings(al)
-        a_quotes = quotes.document_quotes(art, min_words=1)
-        s_quotes = [q for seg in segs for q in quotes.document_quotes(seg, min_words=1)]
-        quote_records = quotes.records(a_quotes + s_quotes)
-        found += quotes.findings(art, segs, al.beads, a_quotes, s_quotes)
+        found += quotes.findings(art, segs, al.beads, notes)
         found += attribution.findings(al) + hedges.findings(al)
         found = supersede(found)
         found = truncation(found, al, art, segs, targets_of(segs, targets, loaded))
@@ -388,5 +391,6 @@ def check(
         alignments=tuple(beads),
         findings=finalise(found, texts, order),
         stats=tuple(stats),
-        quotes=quote_records,
+        quotes=quotes.records(notes.quotes),
+        statements=notes.statements,
     )

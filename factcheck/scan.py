@@ -36,8 +36,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__, gitignore
 from . import fetch as fetch_stage
+from . import gitignore
 from .config import Config, Rules, git_toplevel, leads_out, matches, outside
 from .errors import (
     ConfigError,
@@ -50,6 +50,7 @@ from .errors import (
 from .findings import SEVERITY_RANK, fingerprint, make, reaches
 from .models import Citation, Document, Fetched, Finding, Report
 from .pin import PinIndex, PinProblem
+from .version import __version__
 
 TEXT_SUFFIXES = {
     ".md": "markdown",

@@ -33,10 +33,10 @@ from typing import Any
 
 import sqlite_utils
 
-from . import __version__
 from .errors import InputError
 from .models import Report, Segmented
 from .rules import all_rules, rule_doc
+from .version import __version__
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000

@@ -3,7 +3,8 @@
 import pytest
 
 import factcheck
-from factcheck.analyse.attribution import attributions, different, document_speakers
+from factcheck.analyse.attribution import different
+from factcheck.annotate.statements import attributions, document_speakers
 from factcheck.models import Sentence
 
 from .conftest import SEED

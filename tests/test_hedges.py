@@ -3,7 +3,7 @@
 import pytest
 
 import factcheck
-from factcheck.analyse.hedges import hedges
+from factcheck.annotate.hedges import hedges
 
 
 @pytest.mark.parametrize("text, language, expected", [
@@ -39,6 +39,6 @@ def test_dropped_and_added_hedges_and_qualifiers(tmp_path):
 
 
 def test_a_capitalised_noun_is_no_conditional():
-    from factcheck.analyse.hedges import hedges
+    from factcheck.annotate.hedges import hedges
 
     assert not hedges("La Secretaría de Salud informó de dos heridos.", "es")

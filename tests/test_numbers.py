@@ -2,7 +2,8 @@
 
 import pytest
 
-from factcheck.analyse.numbers import compare, extract, same
+from factcheck.analyse.numbers import compare, same
+from factcheck.annotate.quantities import extract
 
 
 def values(text, language):

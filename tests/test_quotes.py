@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.analyse.quotes import quotes
+from factcheck.annotate.quotes import quotes
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -50,7 +50,7 @@ def test_quotes_per_language_pairs():
 
 
 def test_interrupted_and_multi_sentence_quotes(tmp_path):
-    from factcheck.analyse.quotes import document_quotes
+    from factcheck.annotate import annotate
     from factcheck.extract import extract
     from factcheck.fetch import read_file
     from factcheck.segment import segment
@@ -59,7 +59,7 @@ def test_interrupted_and_multi_sentence_quotes(tmp_path):
     page.write_text("Title\n\nThe strikers met on Monday in the main hall of the port to decide what to do next.\n\n"
                     "“We will stay,” he said, “until the end. Nobody will move us.”\n", encoding="utf-8")
     seg = segment(extract(read_file(str(page))), "A")
-    found = document_quotes(seg, min_words=1)
+    found = annotate(seg).quotes
     assert [q.text for q in found] == ["We will stay", "until the end. Nobody will move us"]
     assert found[0].sentence.id == found[1].sentence.id
 

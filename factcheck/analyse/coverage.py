@@ -20,6 +20,7 @@ import numpy as np
 
 from .. import embed
 from ..align import Alignment, anchor_bonus
+from ..annotate.cues import cues
 from ..findings import make
 from ..models import Finding, Sentence
 from ..rules import lexicon
@@ -87,7 +88,19 @@ def partial_additions(al: Alignment) -> list[Finding]:
         )
         for n in jobs
     ]
-    bonus = anchor_bonus(pieces, list(al.source))
+    bonus = anchor_bonus(
+        pieces,
+        list(al.source),
+        [
+            tuple(
+                q
+                for q in al.notes[al.article[clauses.owner[n]].id].quantities
+                if clauses.spans[n][0] <= q.start and q.end <= clauses.spans[n][1]
+            )
+            for n in jobs
+        ],
+        [al.notes[s.id].quantities for s in al.source],
+    )
     out: list[Finding] = []
     for row, (rest_v, n) in enumerate(zip(rest_vectors, jobs, strict=False)):
         i = clauses.owner[n]
@@ -133,8 +146,6 @@ def opener_re(language: str) -> re.Pattern[str] | None:
 def is_attribution(sentence: Sentence, span: tuple[int, int]) -> bool:
     """A clause that opens with an attribution ("selon X", "according to X"), or that is what
     a speech verb right before it reports ("sagte aber, man werde nicht zahlen")."""
-    from .attribution import cues
-
     pattern = opener_re(sentence.language)
     if pattern and pattern.match(sentence.text, span[0]):
         return True

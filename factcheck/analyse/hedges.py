@@ -1,10 +1,7 @@
 """Hedges: how sure a sentence is, and whether the rewrite changed it.
 
-Hedge words come from ``rules/lexicons/<lang>/hedges.toml`` by category (reported: "allegedly",
-"soll"; possibility: "could", "pourrait"; likelihood: "is expected to", "voraussichtlich";
-estimate: "estimated"; closeness: "close to"), plus the conditional mood where a language uses
-it as a hedge ("aurait", "serait": verbs with the listed endings). Words inside quotes do not
-count: a changed quote is the quote analyser's business.
+The hedges of each sentence are annotations (:mod:`factcheck.annotate.hedges`); words inside
+quotes do not count: a changed quote is the quote analyser's business.
 
 Per aligned pair:
 
@@ -18,114 +15,18 @@ Per aligned pair:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from ..findings import make
 from ..models import Finding
-from ..rules import lexicon, phrase_pattern
-from .numbers import compare, extract, norm, number_lexicon
-from .speech import THAT, cues, mask_quotes
+from ..rules import lexicon
+from .numbers import compare
 
-
-@dataclass(frozen=True)
-class Hedge:
-    category: str
-    text: str
-
-
-@cache
-def hedge_patterns(language: str):
-    data = lexicon(language).get("hedges", {})
-    cats = {cat: phrase_pattern(words) for cat, words in data.get("hedges", {}).items()}
-    cond = data.get("conditional", {})
-    suffixes = cond.get("suffixes", [])
-    conditional = (
-        re.compile(
-            r"(?<![\w’'-])[^\W\d_]{2,}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w’'-])",
-            re.I,
-        )
-        if suffixes
-        else None
-    )
-    return (
-        {k: v for k, v in cats.items() if v is not None},
-        conditional,
-        {w.lower() for w in cond.get("exclude", [])},
-    )
-
-
-def hedges(text: str, language: str) -> list[Hedge]:
-    """The hedges of a sentence, outside its quotes."""
-    masked = mask_quotes(text, language)
-    cats, conditional, exclude = hedge_patterns(language)
-    qualifiers = number_lexicon(language).qualifiers
-    out = [
-        Hedge(cat, m.group(0))
-        for cat, pattern in cats.items()
-        for m in pattern.finditer(masked)
-        if (m.start() == 0 or not m.group(0)[:1].isupper())  # "May" the month is no hedge
-        and not (norm(m.group(0)) in qualifiers and BEFORE_NUMBER.match(masked, m.end()))
-    ]
-    # ("close to 40": a number's qualifier, compared with the number)
-    if conditional is not None:
-        reported_from = reported_speech_start(masked, language)
-        out += [
-            Hedge("conditional", m.group(0))
-            for m in conditional.finditer(masked)
-            if m.group(0).lower() not in exclude
-            and not any(h.text == m.group(0) for h in out)
-            and (m.start() == 0 or not m.group(0)[:1].isupper())  # "Secretaría" is a noun
-            and m.start() < reported_from
-        ]
-    return out
-
-
-@cache
-def mood_pattern(language: str) -> re.Pattern[str] | None:
-    cond = lexicon(language).get("hedges", {}).get("conditional", {})
-    words = list(cond.get("auxiliaries", []))
-    suffixes = cond.get("suffixes", [])
-    parts = []
-    if words:
-        parts.append(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w’'-])")
-    if suffixes:
-        parts.append(
-            r"(?<![\w’'-])[^\W\d_]{2,}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w’'-])"
-        )
-    return re.compile("|".join(parts), re.I) if parts else None
-
-
-def conditional_mood(text: str, language: str) -> bool:
-    """Whether the sentence is in the conditional mood anywhere ("would", "würde", a French or
-    Spanish conditional), reported speech included: "would create" and « créerait » are one
-    mood, so the translation hedges nothing the source did not."""
-    pattern = mood_pattern(language)
-    exclude = hedge_patterns(language)[2]
-    return pattern is not None and any(
-        m.group(0).lower() not in exclude for m in pattern.finditer(text)
-    )
-
-
-def reported_speech_start(text: str, language: str) -> int:
-    """Where reported speech begins ("a annoncé que ..."): a conditional after it is the tense
-    of reported speech (concordance), not a hedge. len(text) when there is none."""
-    c = cues(language)
-    for pattern in (c.verbs, c.verbs_that):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text):
-            that = THAT.match(text, m.end())
-            if that and that.group(0).strip() not in (",", ":"):
-                return m.end()
-    return len(text)
-
-
-BEFORE_NUMBER = re.compile(r"[\s\u00a0]*[£$€¥]?\d")
 STRICT = {"min", "max", "gt", "lt", "approx"}
 
 
 def findings(alignment) -> list[Finding]:
+    notes = alignment.notes
     art = {s.id: s for s in alignment.article}
     src = {s.id: s for s in alignment.source}
     row = {s.id: i for i, s in enumerate(alignment.article)}
@@ -135,20 +36,12 @@ def findings(alignment) -> list[Finding]:
         if not bead.article or not bead.source:
             continue
         a = art[bead.article[0]]
-        ha = hedges(a.text, a.language)
+        ha = list(notes[a.id].hedges)
         main = max(bead.source, key=lambda sid: alignment.score[row[a.id], col[sid]])
-        hs = [(main, h) for h in hedges(src[main].text, src[main].language)]
-        if (
-            ha
-            and all(h.category == "conditional" for h in ha)
-            and conditional_mood(src[main].text, src[main].language)
-        ):
+        hs = [(main, h) for h in notes[main].hedges]
+        if ha and all(h.category == "conditional" for h in ha) and notes[main].conditional:
             ha = []  # the same mood as the source's "would"
-        if (
-            hs
-            and all(h.category == "conditional" for _, h in hs)
-            and conditional_mood(a.text, a.language)
-        ):
+        if hs and all(h.category == "conditional" for _, h in hs) and notes[a.id].conditional:
             hs = []
         if hs and not ha:
             sid, h = hs[0]
@@ -183,7 +76,7 @@ def findings(alignment) -> list[Finding]:
                     ),
                 )
             )
-        out += qualifier_changes(a, [src[sid] for sid in bead.source])
+        out += qualifier_changes(a, [src[sid] for sid in bead.source], notes)
     return out
 
 
@@ -199,10 +92,10 @@ def is_duration(q, text: str, language: str) -> bool:
     return bool(nxt) and nxt.group(1).lower() in duration_units(language)  # type: ignore[union-attr]  # bool(nxt)
 
 
-def qualifier_changes(a, sources) -> list[Finding]:
+def qualifier_changes(a, sources, notes) -> list[Finding]:
     """Numbers that kept their value but lost or gained a qualifier ("at least", "up to")."""
-    pooled = [(s.id, q) for s in sources for q in extract(s.text, s.language)]
-    cmp = compare(extract(a.text, a.language), tuple(q for _, q in pooled))
+    pooled = [(s.id, q) for s in sources for q in notes[s.id].quantities]
+    cmp = compare(notes[a.id].quantities, tuple(q for _, q in pooled))
     owner = {id(q): sid for sid, q in pooled}
     out = []
     for qa, qs in cmp.matched:

@@ -1,13 +1,9 @@
-"""Direct quotes: where they are, who said them, and whether the article quotes the source
-faithfully.
+"""Direct quotes: whether the article quotes the source faithfully, and gives the quote to
+the same speaker.
 
-Quote marks come in pairs, per language (``rules/lexicons/<lang>/quotes.toml``: « », “ ”,
-„ “, ‹ ›, ‘ ’, straight double quotes); an opening mark is matched with the next closing mark
-of its pair at the same depth. ‘ ’ count only where they are not apostrophes (a ’ between two
-letters is an apostrophe). Unbalanced marks never raise: an unclosed quote runs to the end of
-the text, a stray closing mark is ignored. Quotes are found per paragraph, so a quote may
-span several sentences; a quote interrupted by its attribution ("We will stay," he said,
-"until the end.") is two quotes with one speaker.
+The quotes themselves, per paragraph and with their speakers, are annotations
+(:mod:`factcheck.annotate`): a quote may span several sentences; a quote interrupted by its
+attribution ("We will stay," he said, "until the end.") is two quotes with one speaker.
 
 Matching an article quote to the source:
 
@@ -33,24 +29,17 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .. import embed
+from ..annotate import MIN_QUOTE_WORDS as MIN_WORDS
+from ..annotate import Annotated, Attribution, DocQuote
+from ..annotate.hedges import hedge_patterns
+from ..annotate.quantities import extract as extract_quantities
 from ..findings import make
 from ..models import Finding, Segmented, Sentence
 from ..models import Quote as Quote_
 from ..rules import lexicon, phrase_pattern
-from . import attribution as attr
+from .attribution import different
 from .numbers import compare as compare_quantities
-from .numbers import extract as extract_quantities
-from .speech import (  # noqa: F401 - kept importable from here
-    DEFAULT_PAIRS,
-    Quote,
-    is_apostrophe,
-    mask_quotes,
-    pairs_for,
-    quoted_share,
-    quotes,
-)
 
-MIN_WORDS = 3  # shorter quoted phrases are terms or nicknames, not quotes to check
 UNSOURCED_MIN_WORDS = 4
 SAME_MATCH = 0.62  # rapidfuzz ratio (0-1) for the same quote within a language
 CROSS_MATCH = 0.50  # embedding cosine for the same quote across languages
@@ -59,46 +48,8 @@ SPEECH_MATCH = {"same": 0.62, "cross": 0.50}  # quote vs a source sentence witho
 WORD_RE = re.compile(r"[\w’'-]+", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class DocQuote:
-    """A quote in a document: its text, the sentence it starts in, its speaker."""
-
-    sentence: Sentence
-    text: str
-    start: int  # offsets in the document text
-    end: int
-    speaker: attr.Attribution | None
-    language: str
-
-
 def words(text: str) -> list[str]:
     return [w.lower().replace("'", "’") for w in WORD_RE.findall(text)]
-
-
-def document_quotes(seg: Segmented, min_words: int = MIN_WORDS) -> list[DocQuote]:
-    """Quotes of a document, found per block so that a quote may span sentences."""
-    doc = seg.document
-    out: list[DocQuote] = []
-    sentences = [s for s in seg.sentences if s.kind in ("body", "bullet")]
-    speakers = attr.document_speakers(sentences)
-    for block in doc.blocks:
-        if block.kind not in ("paragraph", "bullet"):
-            continue
-        text = doc.text[block.start : block.end]
-        for q in quotes(text, doc.language):
-            if not q.closed or len(q.text.split()) < min_words:
-                continue
-            start, end = block.start + q.start, block.start + q.end
-            owner = next((s for s in sentences if s.start <= start < s.end), None)
-            if owner is None:
-                continue
-            # the speaker: the sentence's attribution, else the next sentence's in the block
-            speaker = speakers.get(owner.id)
-            if speaker is None:
-                nxt = next((s for s in sentences if s.start >= end and s.start < block.end), None)
-                speaker = speakers.get(nxt.id) if nxt is not None else None
-            out.append(DocQuote(owner, q.text, start, end, speaker, doc.language))
-    return out
 
 
 # -- comparing two quotes -------------------------------------------------------------------
@@ -129,8 +80,6 @@ def elements(text: str, language: str) -> dict[str, bool]:
     and two kinds of uncertainty: possibility (could, pourrait, podría, könnte) and the
     conditional (would, if; si, serait; sería; würde, wenn). Tenses differ too much between
     languages to compare more finely, so the future and the present count alike."""
-    from .hedges import hedge_patterns
-
     negation, intensifier, modals, not_negation, not_possibility = quote_lexicon(language)
     plain = not_negation.sub(" ", text) if not_negation else text
     sure = not_possibility.sub(" ", text) if not_possibility else text  # "could not": past ability
@@ -201,7 +150,7 @@ def word_diff(article: str, source: str) -> str | None:
 # -- findings -------------------------------------------------------------------------------
 
 
-def records(quotes_found: list[DocQuote]) -> tuple[Quote_, ...]:
+def records(quotes_found: tuple[DocQuote, ...] | list[DocQuote]) -> tuple[Quote_, ...]:
     """The quotes as report records (models.Quote)."""
     return tuple(
         Quote_(
@@ -209,30 +158,24 @@ def records(quotes_found: list[DocQuote]) -> tuple[Quote_, ...]:
             q.start,
             q.end,
             q.text,
-            q.speaker.speaker or None if q.speaker else None,
+            (q.speaker.speaker or None) if q.speaker else None,
             q.speaker.cue if q.speaker else None,
+            (q.speaker.reporter or None) if q.speaker else None,
+            (q.speaker.resolved_from or None) if q.speaker else None,
+            q.closed,
         )
         for q in quotes_found
     )
 
 
 def findings(
-    article: Segmented,
-    sources: list[Segmented],
-    beads=(),
-    a_quotes: list[DocQuote] | None = None,
-    s_quotes: list[DocQuote] | None = None,
+    article: Segmented, sources: list[Segmented], beads, notes: Annotated
 ) -> list[Finding]:
     """Q100 quote-altered, Q101 quote-unsourced, Q102 speech-quoted, A100 (quote's speaker)."""
-    a_quotes = [
-        q
-        for q in (document_quotes(article, 1) if a_quotes is None else a_quotes)
-        if len(q.text.split()) >= MIN_WORDS
-    ]
+    a_quotes = [q for q in notes.quotes_of("A") if q.closed and q.words >= MIN_WORDS]
     if not a_quotes:
         return []
-    if s_quotes is None:
-        s_quotes = [q for seg in sources for q in document_quotes(seg, min_words=1)]
+    s_quotes = [q for q in notes.quotes_of("S") if q.closed]
     bundles = quote_bundles(s_quotes)
     s_sentences = [s for seg in sources for s in seg.sentences if s.kind in ("body", "bullet")]
     texts = [q.text for q in a_quotes] + [b.text for b in bundles] + [s.text for s in s_sentences]
@@ -255,7 +198,7 @@ def findings(
                 continue
         words_n = len(qa.text.split())
         # not quoted in the source: said there without quote marks?
-        j, speech = best_sentence(qa, av[n], s_sentences, sv)
+        j, speech = best_sentence(qa, av[n], s_sentences, sv, notes)
         if j is not None:
             s = s_sentences[j]
             out.append(
@@ -371,7 +314,9 @@ def aligned_quote(
     return best, best_score
 
 
-def best_sentence(qa: DocQuote, va: np.ndarray, sentences: list[Sentence], sv: np.ndarray):
+def best_sentence(
+    qa: DocQuote, va: np.ndarray, sentences: list[Sentence], sv: np.ndarray, notes: Annotated
+):
     """A source sentence that says the quoted words without quote marks."""
     if not sentences:
         return None, 0.0
@@ -380,21 +325,17 @@ def best_sentence(qa: DocQuote, va: np.ndarray, sentences: list[Sentence], sv: n
     s = sentences[j]
     if s.language == qa.language:
         score = (
-            fuzz.partial_ratio(
-                " ".join(words(qa.text)), " ".join(words(mask_quotes(s.text, s.language)))
-            )
-            / 100
+            fuzz.partial_ratio(" ".join(words(qa.text)), " ".join(words(notes[s.id].masked))) / 100
         )
         threshold = SPEECH_MATCH["same"]
     else:
         score, threshold = float(scores[j]), SPEECH_MATCH["cross"]
-    ok = (
-        score >= threshold and quoted_share(s.text, s.language) < 0.5 and bool(attr.attributions(s))
-    )
+    note = notes[s.id]
+    ok = score >= threshold and note.quoted_share < 0.5 and bool(note.attributions)
     return (j if ok else None), float(scores[j])
 
 
-def speaker_text(a: attr.Attribution | None) -> str:
+def speaker_text(a: Attribution | None) -> str:
     if a is None or not a.speaker:
         return "—"
     return f"{a.speaker} (by a pronoun, from an earlier sentence)" if a.resolved else a.speaker
@@ -438,7 +379,7 @@ def compare_quotes(
     if (
         qa.speaker is not None
         and qs.speaker is not None
-        and attr.different(qa.speaker, qs.speaker)
+        and different(qa.speaker, qs.speaker)
         and not (qa.speaker.resolved or qs.speaker.resolved)
     ):
         out.append(

@@ -1,7 +1,8 @@
 """The ``factcheck monitor`` command: options, progress on stderr, the summary at the end.
 
-Registered by factcheck/cli.py; kept apart so the command line module stays small. Imports
-nothing of factcheck.cli at import time (cli imports this module).
+Registered by factcheck/cli.py; kept apart so the command line module stays small. The options
+it shares with ``check`` come from factcheck.cli_options (cli imports this module, never the
+other way round).
 """
 
 from __future__ import annotations
@@ -12,6 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from ..cli_options import (
+    AllowPrivateOpt,
+    NoArchiveOpt,
+    OfflineOpt,
+    RefreshOpt,
+    TimeoutOpt,
+    fail,
+)
 
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
@@ -78,33 +88,17 @@ def monitor(
     fetchers: Annotated[
         int, typer.Option(help="Fetching threads (articles fetched at once, across hosts).", min=1)
     ] = DEFAULT_FETCHERS,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.", min=1)] = 20.0,
-    offline: Annotated[
-        bool, typer.Option("--offline", help="Use only the HTTP cache; make no request.")
-    ] = False,
-    refresh: Annotated[
-        bool,
-        typer.Option("--refresh", help="Fetch again, bypassing the HTTP cache (and update it)."),
-    ] = False,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private",
-            help="Allow loopback and private network addresses (also FACTCHECK_ALLOW_PRIVATE=1).",
-        ),
-    ] = False,
+    timeout: TimeoutOpt = 20.0,
+    offline: OfflineOpt = False,
+    refresh: RefreshOpt = False,
+    allow_private: AllowPrivateOpt = False,
     ignore_robots: Annotated[
         bool,
         typer.Option(
             "--ignore-robots", help="Fetch articles and sources even where robots.txt disallows it."
         ),
     ] = False,
-    no_archive: Annotated[
-        bool,
-        typer.Option(
-            "--no-archive", help="Do not look for web archive copies of sources that are gone."
-        ),
-    ] = False,
+    no_archive: NoArchiveOpt = False,
     progress: Annotated[
         bool | None,
         typer.Option(
@@ -123,7 +117,6 @@ def monitor(
     and store each check in a database (as check --db does). Run it again to continue an
     interrupted run; unchanged articles are skipped."""
     from .. import pipeline
-    from ..cli import fail
     from .runner import Settings, run
 
     if offline and refresh:

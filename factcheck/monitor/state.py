@@ -130,7 +130,7 @@ def unchanged(db: sqlite_utils.Database, url: str, key: str) -> bool:
 
 
 def begin_session(db: sqlite_utils.Database, inputs: list[str], engine: str, workers: int) -> int:
-    from .. import __version__
+    from ..version import __version__
 
     with store.transaction(db):
         cur = db.execute(

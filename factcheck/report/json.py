@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
 from ..models import Finding, Report, Segmented
+from ..version import __version__
 
 SCHEMA_VERSION = 1
 
@@ -109,8 +109,26 @@ def as_dict(report: Report) -> dict:
                 "text": q.text,
                 "speaker": q.speaker,
                 "verb": q.verb,
+                "reporter": q.reporter,
+                "resolved_from": q.resolved_from,
+                "closed": q.closed,
             }
             for q in report.quotes
+        ],
+        "statements": [
+            {
+                "sentence": s.sentence,
+                "start": s.start,
+                "end": s.end,
+                "direct": s.direct,
+                "quote": s.quote,
+                "speaker": s.speaker,
+                "reporter": s.reporter,
+                "cue": s.cue,
+                "resolved_from": s.resolved_from,
+                "closed": s.closed,
+            }
+            for s in report.statements
         ],
     }
 

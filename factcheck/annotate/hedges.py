@@ -1,0 +1,116 @@
+"""The hedges of a sentence: how sure it is.
+
+Hedge words come from ``rules/lexicons/<lang>/hedges.toml`` by category (reported: "allegedly",
+"soll"; possibility: "could", "pourrait"; likelihood: "is expected to", "voraussichtlich";
+estimate: "estimated"; closeness: "close to"), plus the conditional mood where a language uses
+it as a hedge ("aurait", "serait": verbs with the listed endings). Words inside quotes do not
+count; a number's qualifier ("close to 40") is the number's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..rules import lexicon, phrase_pattern
+from .cues import THAT, cues
+from .quantities import norm, number_lexicon
+from .quotes import mask_quotes
+
+
+@dataclass(frozen=True)
+class Hedge:
+    category: str
+    text: str
+
+
+@cache
+def hedge_patterns(language: str):
+    data = lexicon(language).get("hedges", {})
+    cats = {cat: phrase_pattern(words) for cat, words in data.get("hedges", {}).items()}
+    cond = data.get("conditional", {})
+    suffixes = cond.get("suffixes", [])
+    conditional = (
+        re.compile(
+            r"(?<![\w’'-])[^\W\d_]{2,}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w’'-])",
+            re.I,
+        )
+        if suffixes
+        else None
+    )
+    return (
+        {k: v for k, v in cats.items() if v is not None},
+        conditional,
+        {w.lower() for w in cond.get("exclude", [])},
+    )
+
+
+def hedges(text: str, language: str, masked: str | None = None) -> list[Hedge]:
+    """The hedges of a sentence, outside its quotes (``masked``: the text with its quotes
+    blanked, when already known)."""
+    masked = mask_quotes(text, language) if masked is None else masked
+    cats, conditional, exclude = hedge_patterns(language)
+    qualifiers = number_lexicon(language).qualifiers
+    out = [
+        Hedge(cat, m.group(0))
+        for cat, pattern in cats.items()
+        for m in pattern.finditer(masked)
+        if (m.start() == 0 or not m.group(0)[:1].isupper())  # "May" the month is no hedge
+        and not (norm(m.group(0)) in qualifiers and BEFORE_NUMBER.match(masked, m.end()))
+    ]
+    # ("close to 40": a number's qualifier, compared with the number)
+    if conditional is not None:
+        reported_from = reported_speech_start(masked, language)
+        out += [
+            Hedge("conditional", m.group(0))
+            for m in conditional.finditer(masked)
+            if m.group(0).lower() not in exclude
+            and not any(h.text == m.group(0) for h in out)
+            and (m.start() == 0 or not m.group(0)[:1].isupper())  # "Secretaría" is a noun
+            and m.start() < reported_from
+        ]
+    return out
+
+
+@cache
+def mood_pattern(language: str) -> re.Pattern[str] | None:
+    cond = lexicon(language).get("hedges", {}).get("conditional", {})
+    words = list(cond.get("auxiliaries", []))
+    suffixes = cond.get("suffixes", [])
+    parts = []
+    if words:
+        parts.append(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w’'-])")
+    if suffixes:
+        parts.append(
+            r"(?<![\w’'-])[^\W\d_]{2,}(?:" + "|".join(map(re.escape, suffixes)) + r")(?![\w’'-])"
+        )
+    return re.compile("|".join(parts), re.I) if parts else None
+
+
+def conditional_mood(text: str, language: str) -> bool:
+    """Whether the sentence is in the conditional mood anywhere ("would", "würde", a French or
+    Spanish conditional), reported speech included: "would create" and « créerait » are one
+    mood, so the translation hedges nothing the source did not."""
+    pattern = mood_pattern(language)
+    exclude = hedge_patterns(language)[2]
+    return pattern is not None and any(
+        m.group(0).lower() not in exclude for m in pattern.finditer(text)
+    )
+
+
+def reported_speech_start(text: str, language: str) -> int:
+    """Where reported speech begins ("a annoncé que ..."): a conditional after it is the tense
+    of reported speech (concordance), not a hedge. len(text) when there is none."""
+    c = cues(language)
+    for pattern in (c.verbs, c.verbs_that):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            that = THAT.match(text, m.end())
+            if that and that.group(0).strip() not in (",", ":"):
+                return m.end()
+    return len(text)
+
+
+BEFORE_NUMBER = re.compile(r"[\s\u00a0]*[£$€¥]?\d")

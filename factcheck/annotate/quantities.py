@@ -1,0 +1,463 @@
+"""The quantities of a sentence: numbers, quantities and dates, each with its span.
+
+Everything language-specific comes from ``rules/lexicons/<lang>/numbers.toml``: number words,
+vague quantities ("des milliers", "thousands", "Tausende"), qualifiers ("au moins", "at least"),
+months, weekdays and percent words. Compound number words ("vingt-trois", "twenty-three",
+"dreiundzwanzig") are read with text2num. The text is never rewritten: each quantity keeps its
+span in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..rules import lexicon, phrase_pattern
+
+DATE_KINDS = ("date", "month", "year", "weekday", "time")
+DIGITS = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str  # count | percent | vague | year | month | date | weekday | time
+    value: float  # count/percent: the number; vague: order of magnitude; year; month 1-12;
+    #               date: month * 100 + day; weekday 0-6; time: minutes after midnight
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None  # min | gt | max | lt | approx
+    qualifier_text: str | None = None  # the qualifier as written ("at least", "au moins")
+    dimension: str | None = None  # what a count measures: "length", "mass", ... (MEASURES)
+
+    @property
+    def phrase(self) -> str:
+        """The quantity with its qualifier, as written."""
+        return f"{self.qualifier_text} {self.text}" if self.qualifier_text else self.text
+
+    @property
+    def is_date(self) -> bool:
+        return self.kind in DATE_KINDS
+
+    def describe(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    language: str
+    decimal: str
+    words: dict[str, float]
+    ambiguous: frozenset[str]
+    vague_re: re.Pattern[str] | None
+    vague: dict[str, float]
+    scale_re: re.Pattern[str] | None
+    scale: dict[str, float]
+    qualifier_re: re.Pattern[str] | None
+    qualifiers: dict[str, str]
+    months: tuple[str, ...]
+    ambiguous_months: frozenset[str]
+    month_re: re.Pattern[str] | None
+    weekdays: tuple[str, ...]
+    weekday_re: re.Pattern[str] | None
+    percent_re: re.Pattern[str] | None
+    followers: frozenset[str]
+    time_re: re.Pattern[str] | None
+    duration: frozenset[str]
+
+
+def norm(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("'", "’").split())
+
+
+@cache
+def number_lexicon(language: str) -> NumberLexicon:
+    data = lexicon(language)["numbers"]
+    months = tuple(m.lower() for m in data.get("months", []))
+    weekdays = tuple(w.lower() for w in data.get("weekdays", []))
+    percent = data.get("percent", [])
+    month_alts = (
+        months
+        + tuple(m[:3] + "." for m in months if len(m) > 4)
+        + tuple(m[:4] + "." for m in months if len(m) > 5)
+    )  # "Dec.", "Sept."
+    return NumberLexicon(
+        language=language,
+        decimal="." if language == "en" else ",",
+        words={norm(k): float(v) for k, v in data.get("words", {}).items()},
+        ambiguous=frozenset(norm(w) for w in data.get("ambiguous", [])),
+        vague_re=phrase_pattern(list(data.get("vague", {}))),
+        vague={norm(k): float(v) for k, v in data.get("vague", {}).items()},
+        scale_re=phrase_pattern(list(data.get("scale", {}))),
+        scale={norm(k): float(v) for k, v in data.get("scale", {}).items()},
+        qualifier_re=phrase_pattern(list(data.get("qualifiers", {}))),
+        qualifiers={norm(k): v for k, v in data.get("qualifiers", {}).items()},
+        months=months,
+        ambiguous_months=frozenset(m.lower() for m in data.get("ambiguous_months", [])),
+        month_re=phrase_pattern(list(month_alts)),
+        weekdays=weekdays,
+        weekday_re=compound_pattern(list(weekdays), data.get("compounds", False)),
+        percent_re=re.compile(
+            r"^\s*(?:"
+            + "|".join(
+                re.escape(p).replace(r"\ ", r"\s+") for p in sorted(percent, key=len, reverse=True)
+            )
+            + r")(?!\w)",
+            re.I,
+        )
+        if percent
+        else None,
+        followers=frozenset(norm(w) for w in data.get("followers", [])),
+        duration=frozenset(norm(w) for w in data.get("duration_before", [])),
+        time_re=re.compile(
+            r"\s?(?:"
+            + "|".join(re.escape(t) for t in sorted(data.get("time", []), key=len, reverse=True))
+            + r")(?!\w)",
+            re.I,
+        )
+        if data.get("time")
+        else None,
+    )
+
+
+def compound_pattern(words: list[str], compounds: bool) -> re.Pattern[str] | None:
+    """Whole words; with compounds, also the start of a longer word ("Montagmorgen")."""
+    if not compounds:
+        return phrase_pattern(words)
+    if not words:
+        return None
+    alts = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.I)
+
+
+def parse_digits(text: str, decimal: str) -> float | None:
+    raw = re.sub(r"[\u00a0\u202f ]", "", text)
+    thousands = "," if decimal == "." else "."
+    if re.fullmatch(r"\d{1,3}(?:" + re.escape(thousands) + r"\d{3})+", raw):
+        raw = raw.replace(thousands, "")
+    elif decimal in raw:
+        raw = raw.replace(thousands, "").replace(decimal, ".")
+    elif re.fullmatch(r"\d+" + re.escape(thousands) + r"\d{1,2}", raw):
+        raw = raw.replace(thousands, ".")  # "7.4" in a Spanish text: no thousands group has
+        # fewer than three digits, so the other convention's decimal point (a copied figure)
+    else:
+        raw = raw.replace(thousands, "")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def month_index(lex: NumberLexicon, word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    for i, m in enumerate(lex.months):
+        if w == m or (len(w) >= 3 and m.startswith(w) and word.endswith(".")):
+            return i + 1
+    return None
+
+
+def qualifier_match(lex: NumberLexicon, text: str, start: int) -> tuple[str | None, str | None]:
+    """The qualifier right before a number: (relation, words as written) or (None, None)."""
+    if lex.qualifier_re is None:
+        return None, None
+    window = text[max(0, start - 30) : start]
+    best: tuple[str | None, str | None] = (None, None)
+    for m in lex.qualifier_re.finditer(window):
+        if not window[m.end() :].strip(" \u00a0\u202f£$€¥"):
+            best = (lex.qualifiers.get(norm(m.group(0))), m.group(0))
+    return best
+
+
+def duration_before(lex: NumberLexicon, text: str, start: int) -> bool:
+    window = text[max(0, start - 20) : start].lower().split()
+    return bool(window) and (window[-1] in lex.duration or " ".join(window[-2:]) in lex.duration)
+
+
+def qualifier_before(lex: NumberLexicon, text: str, start: int) -> str | None:
+    return qualifier_match(lex, text, start)[0]
+
+
+def extract(text: str, language: str) -> tuple[Quantity, ...]:
+    """Every quantity in a sentence, in text order, spans not overlapping."""
+    lex = number_lexicon(language)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(q: Quantity) -> None:
+        if free(q.start, q.end):
+            found.append(q)
+            taken.append((q.start, q.end))
+
+    # dates: "12 décembre", "12. Dezember", "12 de diciembre", "December 12", "Dec. 12"
+    if lex.month_re is not None:
+        for m in lex.month_re.finditer(text):
+            month = month_index(lex, m.group(0))
+            if month is None:
+                continue
+            before = re.search(r"(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?$", text[: m.start()])
+            after = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end() :])
+            if before and 1 <= int(before.group(1)) <= 31:
+                add(
+                    Quantity(
+                        "date",
+                        month * 100 + int(before.group(1)),
+                        text[before.start() : m.end()],
+                        before.start(),
+                        m.end(),
+                    )
+                )
+            elif after and 1 <= int(after.group(1)) <= 31:
+                end = m.end() + after.end()
+                add(
+                    Quantity(
+                        "date",
+                        month * 100 + int(after.group(1)),
+                        text[m.start() : end],
+                        m.start(),
+                        end,
+                    )
+                )
+            elif m.group(0).lower() not in lex.ambiguous_months or re.match(
+                r"\s+\d{4}", text[m.end() :]
+            ):
+                add(Quantity("month", month, m.group(0), m.start(), m.end()))
+    if lex.weekday_re is not None:
+        for m in lex.weekday_re.finditer(text):
+            add(
+                Quantity(
+                    "weekday",
+                    lex.weekdays.index(m.group(0).lower()),
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                )
+            )
+    if lex.vague_re is not None:
+        for m in lex.vague_re.finditer(text):
+            if re.search(r"\d[\s\u00a0\u202f]?$", text[: m.start()]):
+                continue  # "3,5 millions": a scale word after digits, read below
+            add(
+                Quantity(
+                    "vague",
+                    lex.vague[norm(m.group(0))],
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    *qualifier_match(lex, text, m.start()),
+                )
+            )
+    for m in re.finditer(r"(?<![\w.,])((?:19|20)\d\d)\s?[-–/]\s?(\d\d(?:\d\d)?)(?![\w])", text):
+        add(Quantity("year", float(m.group(1)), m.group(0), m.start(), m.end()))  # 2024-25
+    for m in re.finditer(r"(?<![\w.,:])(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?(?![\d])", text):
+        minutes = int(m.group(2) or 0)
+        after = lex.time_re.match(text, m.end()) if lex.time_re else None
+        if not after and not (m.group(2) and re.search(r"[:h]", m.group(0))):
+            continue
+        if after and not m.group(2) and duration_before(lex, text, m.start()):
+            continue  # "pendant 3 heures": a duration
+        hour = int(m.group(1))
+        if (
+            after
+            and after.group(0)
+            .strip()
+            .lower()
+            .startswith(("p.m", "pm", "de la tarde", "de la noche", "heures du soir"))
+            and hour < 12
+        ):
+            hour += 12
+        end = after.end() if after else m.end()
+        if hour <= 24 and minutes < 60:
+            add(Quantity("time", hour * 60 + minutes, text[m.start() : end], m.start(), end))
+    for m in re.finditer(r"(?<![\w.,])(" + DIGITS + r")(bn|m|k)(?![\w])", text):  # "$212m"
+        value = parse_digits(m.group(1), lex.decimal)
+        if value is not None:
+            value *= {"bn": 1e9, "m": 1e6, "k": 1e3}[m.group(2).lower()]
+            add_number(lex, text, m.start(), m.end(), value, add, digits=True)
+    for m in re.finditer(r"(?<![\w.,])" + DIGITS + r"(?![\w])", text):
+        value = parse_digits(m.group(0), lex.decimal)
+        if value is None:
+            continue
+        add_number(lex, text, m.start(), m.end(), value, add, digits=True)
+    for start, end, value in word_numbers(lex, text):
+        add_number(lex, text, start, end, value, add, digits=False)
+    return tuple(sorted(found, key=lambda q: q.start))
+
+
+def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
+    rest = text[end:]
+    if lex.scale_re is not None:
+        m = lex.scale_re.match(rest.lstrip(" \u00a0\u202f"))
+        if m:
+            gap = len(rest) - len(rest.lstrip(" \u00a0\u202f"))
+            if gap <= 1:
+                value *= lex.scale[norm(m.group(0))]
+                end += gap + m.end()
+                rest = text[end:]
+    kind = "count"
+    if lex.percent_re is not None:
+        m = lex.percent_re.match(rest)
+        if m:
+            kind = "percent"
+            end += m.end()
+    if (
+        kind == "count"
+        and digits
+        and 1900 <= value <= 2100
+        and re.fullmatch(r"\d{4}", text[start:end])
+    ):
+        kind = "year"
+    if text[max(0, start - 1) : start] in "£$€¥" and start > 0:
+        start -= 1  # "£52 million": the currency sign belongs to the amount
+    add(
+        Quantity(
+            kind,
+            value,
+            text[start:end],
+            start,
+            end,
+            *qualifier_match(lex, text, start),
+            dimension=measure(text[end:]) if kind == "count" else None,
+        )
+    )
+
+
+def word_numbers(lex: NumberLexicon, text: str):
+    """Spans of number words: runs of words that text2num reads as one number."""
+    from text_to_num import text2num
+
+    tokens = list(WORD_RE.finditer(text))
+    i = 0
+    while i < len(tokens):
+        word = norm(tokens[i].group(0))
+        if word not in lex.words and not compound_candidate(lex, word):
+            i += 1
+            continue
+        best = None
+        for j in range(min(len(tokens), i + 6), i, -1):
+            start, end = tokens[i].start(), tokens[j - 1].end()
+            if re.search(r"[^\w\s’'-]", text[start:end]):
+                continue
+            phrase = text[start:end]
+            try:
+                value = float(text2num(phrase.lower().replace("’", "'"), lex.language))
+            except (ValueError, IndexError, KeyError):
+                single = norm(phrase)
+                if single in lex.words:
+                    value = lex.words[single]
+                else:
+                    continue
+            best = (start, end, value, j)
+            break
+        if best is None:
+            i += 1
+            continue
+        start, end, value, j = best
+        if (
+            j - i == 1
+            and norm(text[start:end]) in lex.ambiguous
+            and not number_context(lex, text, start, end)
+        ):
+            i += 1
+            continue
+        yield start, end, value
+        i = j
+
+
+def compound_candidate(lex: NumberLexicon, word: str) -> bool:
+    """A single token that may be a compound number word ("vingt-trois", "dreiundzwanzig")."""
+    return any(part in word for part in lex.words if len(part) >= 4) and len(word) <= 40
+
+
+def number_context(lex: NumberLexicon, text: str, start: int, end: int) -> bool:
+    """An ambiguous number word ("un", "one", "neuf") counts when a qualifier precedes it or a
+    plural noun follows it."""
+    if qualifier_before(lex, text, start):
+        return True
+    nxt = re.match(r"\s+([^\W\d_]+(?:[’'])?)", text[end:])
+    if nxt and norm(nxt.group(1)) in lex.followers:
+        return True
+    return bool(
+        nxt
+        and len(nxt.group(1)) > 3
+        and nxt.group(1).lower()[-1] in "sx"
+        and nxt.group(1)[0].islower()
+    )
+
+
+# the families of kinds compared with each other (a date's day against a month: same family)
+FAMILY = {
+    "count": "n",
+    "vague": "n",
+    "percent": "p",
+    "year": "y",
+    "month": "m",
+    "date": "m",
+    "weekday": "w",
+    "time": "t",
+}
+
+
+# units of measure, the same in the four languages or close enough: a count of kilometres is
+# never a changed count of people
+MEASURES = {
+    "length": (
+        "km",
+        "kilometres",
+        "kilometers",
+        "kilometre",
+        "kilometer",
+        "kilómetros",
+        "kilómetro",
+        "kilomètres",
+        "kilomètre",
+        "kilometern",
+        "miles",
+        "mile",
+        "millas",
+        "metres",
+        "meters",
+        "metre",
+        "meter",
+        "metros",
+        "mètres",
+        "cm",
+        "mm",
+        "ft",
+        "feet",
+        "foot",
+        "pies",
+    ),
+    "mass": (
+        "kg",
+        "kilograms",
+        "kilogrammes",
+        "kilogramos",
+        "kilogramm",
+        "kilo",
+        "kilos",
+        "tonnes",
+        "tons",
+        "toneladas",
+        "tonnen",
+        "grams",
+        "gramos",
+        "grammes",
+    ),
+    "area": ("hectares", "hectáreas", "hektar", "ha", "km²", "km2", "acres"),
+    "speed": ("km/h", "mph", "kmh"),
+    "temperature": ("°c", "°f", "degrees", "grados", "degrés", "grad"),
+}
+MEASURE_WORD = {w: dim for dim, words in MEASURES.items() for w in words}
+MEASURE_RE = re.compile(r"^[\s\u00a0-]*([^\s\u00a0,.;:()]+)")
+
+
+def measure(after: str) -> str | None:
+    """The dimension of the unit right after a number ("170 km", "12-kilometre"), or None."""
+    m = MEASURE_RE.match(after)
+    word = m.group(1).lower() if m else ""
+    return MEASURE_WORD.get(word) or (MEASURE_WORD.get(word[:-1]) if word.endswith("s") else None)

@@ -1,0 +1,439 @@
+"""Statements: who a sentence attributes its words to, and how.
+
+Cues come from ``rules/lexicons/<lang>/attribution.toml`` (:mod:`factcheck.annotate.cues`):
+speech and report verbs ("said", "a déclaré", "afirmó", "sagte"), phrases followed by the
+source ("according to", "selon", "según", "laut"), postpositions ("zufolge"), phrases that
+attribute to nobody ("it is said", "selon des informations"). Quoted words are blanked first,
+so a verb inside a quote is never a cue. The speaker is the noun phrase next to the cue: after
+an inverted verb (", said Dr Adeyemi"), after "according to", or before the verb back to the
+clause boundary ("Analysts say"). A speaker is described by keys: the folded names it holds,
+and the roles it names ("analysts", "spokesperson", "news agency"), which are shared across
+languages. A pronoun ("he", "il") takes the speaker of the nearest earlier sentence that named
+one; an outlet that passes the words on ("According to KNI, Solvik told ...") is kept as the
+reporter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..models import Sentence
+from ..rules import lexicon
+from .cues import THAT, cues
+from .quotes import mask_quotes
+
+MAX_SPEAKER_WORDS = 10
+MAX_PREPOSED_WORDS = 8
+BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s(?:that|que|qu’|dass|daß|because|car|porque|weil)\s", re.I)
+END = re.compile(
+    r"[.;!?()\[\]]|\s(?:that|que|qu’|dass|because|car|porque|weil)\s|,\s+(?:[a-zà-ÿ]+\s+){0,2}(?:that|que|dass)\s",
+    re.I,
+)
+BOUNDARY_FORWARD = re.compile(r"[,;:.!?()\[\]—–]|\s(?:that|que|qu’|dass|daß)\s", re.I)
+NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'.-]*[\w]")
+STOP_NAMES = {
+    "the",
+    "a",
+    "an",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "el",
+    "los",
+    "las",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "ein",
+    "eine",
+    "in",
+    "on",
+    "at",
+    "this",
+    "its",
+    "his",
+    "her",
+    "their",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m",
+    "mme",
+    "sr",
+    "sra",
+    "herr",
+    "frau",
+}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str  # as written ("South Korea’s Yonhap news agency"); "" for an implicit speaker
+    cue: str  # the verb or phrase ("according to", "a déclaré")
+    names: frozenset[str]  # folded names in the speaker
+    roles: frozenset[str]  # canonical roles ("analysts", "media", ...)
+    vague: bool = False
+    pronoun: bool = False
+    resolved: bool = False  # the speaker of a pronoun, taken from an earlier sentence
+    reporter: str = ""  # the outlet passing the words on ("According to KNI, Solvik told ...")
+    according: bool = False  # introduced by an according-to phrase
+    resolved_from: str = ""  # the pronoun or role as written, when the speaker comes from it
+
+    @property
+    def named(self) -> bool:
+        return not self.pronoun and not self.vague and bool(self.names or self.roles)
+
+    @property
+    def specific(self) -> bool:
+        """Names a person, an organisation or an outlet (not just a group or a role)."""
+        return self.named and bool(self.names)
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def after_determiner(text: str, start: int, determiners: frozenset[str]) -> bool:
+    """Whether the word at start follows a determiner that marks a common noun (German)."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in determiners
+
+
+@cache
+def calendar_words(language: str) -> frozenset[str]:
+    data = lexicon(language).get("numbers", {})
+    return frozenset(w.lower() for w in data.get("months", []) + data.get("weekdays", []))
+
+
+def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> Attribution:
+    c = cues(language)
+    clean = speaker.strip(" ,.;:«»“”\"'’")
+    low = clean.lower().replace("'", "’")
+    role_keys = frozenset(role for role, pattern in c.roles.items() if pattern.search(low))
+    role_words = {m.group(0).lower() for pattern in c.roles.values() for m in pattern.finditer(low)}
+    names = frozenset(
+        fold(re.sub(r"[’']s$", "", m.group(0)))
+        for m in NAME.finditer(clean)
+        if fold(m.group(0)) not in STOP_NAMES
+        and m.group(0).lower() not in role_words
+        and len(m.group(0)) > 1
+        and m.group(0).lower() not in calendar_words(language)
+        and not after_determiner(clean, m.start(), c.not_name_after)
+    )
+    first, *rest = low.split() or [""]
+    pronoun = (
+        not clean
+        or low in c.pronouns
+        or (first in c.pronouns and not any(w[:1].isupper() for w in clean.split()[1:]))
+    )  # "Elle a toutefois"
+    generic = (
+        c.vague_speakers is not None
+        and not names
+        and bool(
+            c.vague_speakers.fullmatch(
+                re.sub(r"^(?:des|de|les|the|some|certains|unos|algunos|die)\s+", "", low)
+            )
+            or c.vague_speakers.search(low)
+            and not role_keys - {"experts", "observers"}
+        )
+    )
+    vague = vague_cue or generic
+    return Attribution(
+        head(clean), cue, names, role_keys, vague=vague, pronoun=pronoun and not vague
+    )
+
+
+# words that open a phrase after the speaker's name: where, when, how or to whom they spoke
+AFTER_NAME = {
+    "at",
+    "on",
+    "in",
+    "during",
+    "after",
+    "before",
+    "with",
+    "from",
+    "to",
+    "bei",
+    "auf",
+    "mit",
+    "an",
+    "am",
+    "im",
+    "vor",
+    "nach",
+    "gegenüber",
+    "während",
+    "à",
+    "au",
+    "aux",
+    "dans",
+    "avec",
+    "lors",
+    "devant",
+    "sur",
+    "pendant",
+    "ante",
+    "con",
+    "durante",
+    "tras",
+    "desde",
+    "en",
+    "a",
+    "al",
+}
+
+
+def is_name_word(word: str) -> bool:
+    w = word.strip(",.;:")
+    return w[:1].isupper() and fold(w) not in STOP_NAMES
+
+
+def name_run(words: list[str]) -> bool:
+    """Two capitalised words in a row (after any article): a person's name or a proper noun."""
+    return any(is_name_word(a) and is_name_word(b) for a, b in zip(words, words[1:], strict=False))
+
+
+def head(phrase: str) -> str:
+    """The speaker phrase as a reader names the speaker: without an appositive that follows
+    the name ("Beatriz Lozano, presidenta de la asociación vecinal") or a role phrase before
+    it ("Le ministre karsène de l'Énergie, Piotr Valesco"), and without the words after a
+    capitalised name ("Kapitänin Moira Dunlevy mit brüchiger Stimme", "Oberpflegerin Ines
+    Morgenroth am Freitag"). Names and roles are read from the whole phrase; this is only
+    what is shown."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) > 1:
+        phrase = next((p for p in parts if name_run(p.split())), parts[0])
+    words = phrase.split()
+    for k in range(2, len(words)):
+        if is_name_word(words[k - 1]) and is_name_word(words[k - 2]) and words[k] in AFTER_NAME:
+            return " ".join(words[:k])
+    return phrase
+
+
+def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribution, ...]:
+    """Every attribution in a sentence, outside its quotes (``masked``: the sentence with its
+    quotes blanked, when already known), in text order."""
+    lang = sentence.language
+    c = cues(lang)
+    text = mask_quotes(sentence.text, lang) if masked is None else masked
+    found: list[tuple[int, Attribution]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(start: int, end: int, att: Attribution) -> None:
+        taken.append((start, end))
+        found.append((start, att))
+
+    for pattern, kind in (
+        (c.inverted, "inverted"),
+        (c.vague, "vague"),
+        (c.according, "according"),
+        (c.after_source, "after"),
+        (c.verbs, "verb"),
+        (c.verbs_that, "verb_that"),
+    ):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if not free(*m.span()):
+                continue
+            if kind == "inverted":
+                add(*m.span(), Attribution("", m.group(0), frozenset(), frozenset(), pronoun=True))
+            elif kind == "vague":
+                add(*m.span(), describe(m.group(0), m.group(0), lang, vague_cue=True))
+            elif kind == "according":
+                speaker = clip(text[m.end() :], forward=True)
+                add(
+                    m.start(),
+                    m.end() + len(speaker),
+                    replace(describe(speaker, m.group(0), lang), according=True),
+                )
+            elif kind == "after":
+                add(*m.span(), describe(clip(text[: m.start()], forward=False), m.group(0), lang))
+            else:
+                att = verb_attribution(sentence.text, text, m, lang, needs_that=kind == "verb_that")
+                if att is not None:
+                    add(*m.span(), att)
+    return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+def verb_attribution(
+    original: str, text: str, m: re.Match, lang: str, *, needs_that: bool
+) -> Attribution | None:
+    """The speaker of a speech verb: after it when inverted (", said X"), else before it."""
+    c = cues(lang)
+    before = original[: m.start()].rstrip()
+    inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before
+    if needs_that and not inverted and not THAT.match(text, m.end()):
+        return None  # "declared a state of emergency": an act, not speech
+    speaker = clip(text[: m.start()], forward=False)
+    words = speaker.split()
+    while words and words[-1].lower() in c.auxiliaries:
+        words.pop()  # "Kim Jong Un has told"
+    while words and words[0].lower() in c.leading:
+        words.pop(0)  # "but experts say"
+    speaker = " ".join(words)
+    long = len(speaker.split()) > MAX_PREPOSED_WORDS and not named_appositive(speaker)
+    if long or any(p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):
+        speaker = ""  # no clean subject: an implicit speaker
+    preposed = describe(speaker, m.group(0), lang)
+    after = clip(text[m.end() :], forward=True, appositive=True) if inverted else ""
+    post = describe(after, m.group(0), lang) if after else None
+    usable = post is not None and bool(post.names or post.roles or after.lower() in c.pronouns)
+    if before.endswith(","):
+        # "Gary Stone, a union representative, said ...": an appositive subject before the verb;
+        # "Counting went smoothly, said Amara Dube": a clause, and the speaker comes after
+        if "," in speaker or not usable:
+            return preposed
+        return post
+    if usable and inverted:
+        return post  # "“...,” said Dr Adeyemi"
+    return preposed
+
+
+def named_appositive(speaker: str) -> bool:
+    """ "Tom Birkett, a spokesman for the Merrow Valley Water Board": a short name, then its
+    appositive (a subject longer than a bare phrase may be)."""
+    first = speaker.split(",")[0].split()
+    return "," in speaker and len(first) <= 4 and name_run(first)
+
+
+def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
+    """The speaker phrase next to a cue: forward to the end of the clause (with an appositive
+    after a comma when asked: ", said Laura Mendel, chief executive"), or back to its start."""
+    if forward:
+        m = (END if appositive else BOUNDARY_FORWARD).search(text)
+        piece = text[: m.start()] if m else text
+        words = piece.split()
+    else:
+        body = text.rstrip()
+        appositive = body.endswith(",")  # "Le président du club, Rui Cardeal, a indiqué"
+        body = body.rstrip(",").rstrip()
+        cuts = list(BOUNDARY.finditer(body))
+        piece = body[cuts[-1].end() :] if cuts else body
+        if appositive and len(cuts) >= 1:
+            start = cuts[-2].end() if len(cuts) >= 2 else 0
+            if len(body[start:].split()) <= MAX_SPEAKER_WORDS and "," in body[start:]:
+                piece = body[start:]
+        words = piece.split()
+    if len(words) > MAX_SPEAKER_WORDS and forward and "," in piece:
+        words = piece.split(",")[0].split()  # keep the name, drop a long appositive
+    if len(words) > MAX_SPEAKER_WORDS:
+        return ""
+    return " ".join(words)
+
+
+def main_attribution(atts: list[Attribution]) -> Attribution | None:
+    for i, a in enumerate(atts):
+        if a.named or a.vague:
+            if a.according and not a.vague:
+                # "According to KNI, Solvik told her cabinet ...": Solvik speaks, KNI reports
+                speaker = next(
+                    (
+                        b
+                        for b in atts[i + 1 :]
+                        if not b.according and b.speaker and (b.named or b.pronoun)
+                    ),
+                    None,
+                )
+                if speaker is not None:
+                    return replace(speaker, reporter=a.speaker)
+            return a
+    return atts[0] if atts else None
+
+
+SUBJECT_WORDS = 5
+
+
+def last_name(text: str) -> str:
+    """The name that is a sentence's subject: a run of two or more capitalised words among its
+    first words ("Ihr unterlegener Konkurrent Gerhard Asche räumte ..."); "" when there is
+    none."""
+    words = text.split()
+    runs: list[str] = []
+    k = 1
+    while k < min(len(words), SUBJECT_WORDS):
+        if (
+            is_name_word(words[k])
+            and is_name_word(words[k - 1])
+            and fold(words[k - 1]) not in STOP_NAMES
+        ):
+            j = k + 1
+            while j < len(words) and is_name_word(words[j]):
+                j += 1
+            runs.append(" ".join(w.strip(",.;:!?") for w in words[k - 1 : j]))
+            k = j
+        k += 1
+    return runs[-1] if runs else ""
+
+
+def document_speakers(
+    sentences: list[Sentence] | tuple[Sentence, ...],
+    found: Mapping[str, tuple[tuple[Attribution, ...], str]] | None = None,
+) -> dict[str, Attribution]:
+    """The main attribution of each sentence that has one. A pronoun takes the speaker of the
+    nearest earlier sentence that named a person or a body (``resolved`` is then True); a bare
+    role is shown with the name of the last speaker who had that role. ``found``: per sentence
+    id, its attributions and its text with quotes blanked, when already known."""
+    out: dict[str, Attribution] = {}
+    last: Attribution | None = None
+    named: list[Attribution] = []  # the speakers named so far, latest last
+    mentioned = ""  # the last name written before, spoken or not ("Hale denied the claims.")
+    for s in sentences:
+        if found is not None and s.id in found:
+            atts, masked = found[s.id]
+        else:
+            masked = mask_quotes(s.text, s.language)
+            atts = attributions(s, masked)
+        main = main_attribution(list(atts))
+        before = mentioned
+        mentioned = last_name(masked) or mentioned
+        if main is None:
+            continue
+        if (
+            main.pronoun
+            and last is None
+            and before
+            and main.speaker.lower() in cues(s.language).pronouns
+        ):
+            # no speaker named yet: shown with the last name written, still a pronoun
+            main = replace(main, speaker=before, resolved_from=main.speaker)
+        elif (
+            main.pronoun
+            and last is not None
+            and main.speaker.lower() not in cues(s.language).impersonal
+        ):
+            main = replace(
+                last,
+                cue=main.cue,
+                resolved=True,
+                reporter=main.reporter,
+                resolved_from=main.speaker,
+            )
+        elif main.named and not main.names and main.roles:
+            # a role ("Der Minister", "la portavoz") is shown as the last speaker named with that
+            # role; it is still compared as a role (as a resolved speaker it hid a dropped
+            # attribution on the development set)
+            earlier = next((a for a in reversed(named) if main.roles <= a.roles), None)
+            if earlier is not None:
+                main = replace(main, speaker=earlier.speaker, resolved_from=main.speaker)
+        elif main.specific:
+            last = main
+            named.append(main)
+        out[s.id] = main
+    return out

@@ -1,0 +1,88 @@
+"""The annotation stage: statements (quotes and reported speech) with speaker, reporter, cue
+and resolution, in the library report and in the JSON report."""
+
+from __future__ import annotations
+
+import json
+
+import factcheck
+from factcheck.annotate import annotate
+from factcheck.extract import extract
+from factcheck.fetch import read_file
+from factcheck.report import json as json_report
+from factcheck.segment import segment
+
+ARTICLE = """Harbour strike ends
+
+The dock workers of Port Alvery returned to work on Tuesday after a nine-day strike.
+
+“We have won what we came for,” said Mara Lindqvist, the union's secretary. She added that the new contract “protects every shift worker”.
+
+According to the Alvery Courier, the port authority said the losses came to 4 million euros.
+
+The harbour master told reporters that traffic would be back to normal by Friday.
+"""
+
+SOURCE = """Harbour strike ends
+
+The dock workers of Port Alvery went back to work on Tuesday after striking for nine days.
+
+“We have won what we came for,” said Mara Lindqvist, secretary of the union.
+"""
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_statements_of_a_document(tmp_path):
+    seg = segment(extract(read_file(write(tmp_path, "a.txt", ARTICLE))), "A")
+    notes = annotate(seg)
+    by_kind = [(s.direct, s.speaker, s.cue) for s in notes.statements]
+    assert (True, "Mara Lindqvist", "said") in by_kind
+    quotes = [s for s in notes.statements if s.direct]
+    assert [q.quote for q in quotes] == ["We have won what we came for", "protects every shift worker"]
+    # the second quote's speaker comes from the pronoun of its sentence
+    second = quotes[1]
+    assert second.speaker == "Mara Lindqvist" and second.resolved_from == "She"
+    text = next(s.text for s in seg.sentences if s.id == second.sentence)
+    assert text[second.start : second.end] == "“protects every shift worker”"
+    # reported speech: one statement per sentence, the outlet kept as the reporter
+    reported = [s for s in notes.statements if not s.direct]
+    assert any(
+        s.speaker and "port authority" in s.speaker and s.reporter == "the Alvery Courier"
+        for s in reported
+    ), reported
+    assert any(s.speaker and "harbour master" in s.speaker.lower() for s in reported), reported
+    assert all(s.quote is None for s in reported)
+
+
+def test_statements_in_the_json_report(tmp_path):
+    report = factcheck.check(
+        write(tmp_path, "a.txt", ARTICLE), [write(tmp_path, "s.txt", SOURCE)]
+    )
+    data = json.loads(json_report.render(report))
+    statements = data["statements"]
+    keys = {
+        "sentence", "start", "end", "direct", "quote", "speaker", "reporter", "cue",
+        "resolved_from", "closed",
+    }
+    assert statements and all(set(s) == keys for s in statements)
+    # the article's and the source's statements, each pointing at its own sentences
+    assert {s["sentence"][0] for s in statements} == {"A", "S"}
+    quotes = data["quotes"]
+    assert all({"reporter", "resolved_from", "closed"} <= set(q) for q in quotes)
+    resolved = [q for q in quotes if q["resolved_from"]]
+    assert resolved and resolved[0]["speaker"] == "Mara Lindqvist"
+
+
+def test_an_unclosed_quote_is_a_statement_marked_open(tmp_path):
+    text = (
+        "Title\n\nThe mayor spoke on Monday about the new bridge over the river.\n\n"
+        "“We will build it by spring, said the mayor, Ana Ruiz.\n"
+    )
+    seg = segment(extract(read_file(write(tmp_path, "u.txt", text))), "A")
+    quotes = [s for s in annotate(seg).statements if s.direct]
+    assert quotes and quotes[0].closed is False
