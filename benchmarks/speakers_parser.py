@@ -118,6 +118,7 @@ DEFINITE = {
     "de": {"der", "die", "das", "den", "dem", "des", "sein", "seine", "ihr", "ihre"},
 }
 AUX_LEMMAS = {"have", "be", "avoir", "être", "haber", "ser", "estar", "haben", "sein", "werden"}
+NAME_PARTICLES = {"de", "del", "de la", "van", "von", "der", "da", "di", "du", "l'", "l’", "y"}
 INVERTED_PRONOUN = re.compile(r"^-(?:t-)?(il|elle|ils|elles|on)$", re.I)
 
 
@@ -147,19 +148,20 @@ def quote_spans(text: str, language: str) -> list[tuple[int, int]]:
 class Method:
     """Speaker of a statement from a dependency parse (see the module docstring)."""
 
-    def __init__(self, nlp, language: str, lexicon: dict | None):
+    def __init__(self, nlp, language: str, lexicon: dict | None, calendar: set[str] | None = None):
         self.nlp = nlp
         self.lang = language
+        self.calendar = calendar or set()
         self.speech: set[str] = set()
         if lexicon:
             for entry in lexicon.get("verbs", []) + lexicon.get("verbs_that", []):
                 doc = nlp(entry)
-                toks = [t for t in doc if t.pos_ in ("VERB", "AUX")] or list(doc)[-1:]
-                for t in toks:
+                verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in AUX_LEMMAS]
+                for t in (verbs or list(doc))[-1:]:  # the last verb: "a fait savoir" -> savoir
                     for form in (t.lemma_.lower(), t.lower_):
                         if form not in AUX_LEMMAS and form.isalpha():
                             self.speech.add(form)
-        self.speech -= {"according", "accord", "selon", "según"}
+        self.speech -= {"according", "accord", "selon", "según", "to"}
 
     # -- helpers on one parsed sentence
 
@@ -170,54 +172,96 @@ class Method:
     def depth(t) -> int:
         return sum(1 for _ in t.ancestors)
 
+    @staticmethod
+    def junk(t) -> bool:
+        return t.is_punct or t.is_space or t.text in QUOTE_MARKS or t.text in {"—", "–", "-"}
+
     def inverted_pronoun(self, v):
+        """'confie-t-il', 'écrit-elle', 'a-t-il déclaré'."""
         for t in v.doc[v.i + 1 : v.i + 3]:
             if INVERTED_PRONOUN.match(t.text):
                 return t
             if t.text.lower() != "-t":
+                break
+        for t in reversed(v.doc[max(0, v.i - 3) : v.i]):
+            if INVERTED_PRONOUN.match(t.text):
+                return t
+            if not (t.text.lower() == "-t" or t.pos_ == "AUX" or t.dep_.startswith("aux")):
                 break
         return None
 
     def inverted_position(self, v) -> bool:
         """The verb (with its auxiliaries) comes after a quote or a comma: ', a déclaré X'."""
         first = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux") and c.i < v.i])
+        first = min([first] + [c.i for c in v.children if c.dep_ in ("expl:pv", "expl", "obj") and c.pos_ == "PRON" and first - 2 <= c.i < first])
         prev = [t for t in v.doc[max(0, first - 2) : first] if not t.is_space]
-        return bool(prev) and (prev[-1].text in {",", "—", "–"} | QUOTE_MARKS or prev[-1].text in "?!")
+        if not prev:
+            return False
+        if prev[-1].text in {"—", "–", "?", "!"} | QUOTE_MARKS:
+            return True
+        # after a comma: only when the words said come before ("..., a indiqué la gendarmerie"),
+        # not for "X, 24 ans, décrit une chaleur"
+        return prev[-1].text == "," and (
+            v.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "parataxis", "xcomp") and c.i < v.i for c in v.children)
+        )
+
+    def antecedent(self, rel, inside):
+        """The noun phrase a relative pronoun stands for: the nearest noun before it, or the
+        noun whose complement that is ("the Journal of Soil Restoration, which")."""
+        for t in reversed(rel.doc[: rel.i]):
+            if t.pos_ in ("NOUN", "PROPN") and not inside(t):
+                while t.head is not t and t.head.pos_ in ("ADP", "NOUN", "PROPN") and t.dep_ in (
+                    "pobj", "nmod", "compound", "flat", "flat:name"
+                ):
+                    t = t.head.head if t.head.pos_ == "ADP" else t.head
+                    if t.pos_ not in ("NOUN", "PROPN"):
+                        break
+                return t if t.pos_ in ("NOUN", "PROPN") else None
+        return None
 
     def subject(self, v, inside):
         """(token, how) for the speaker of verb v, or (None, 'dropped')."""
-        subs = [c for c in v.children if c.dep_ in SUBJ and not inside(c) and c.text not in QUOTE_MARKS]
+        subs = [
+            c
+            for c in v.children
+            if c.dep_ in SUBJ and not inside(c) and not self.junk(c) and c.lower_ not in self.calendar
+        ]
         subs = [c for c in subs if not c.text.lower().startswith("-t")] or subs
         if subs:
             s = subs[0]
             if INVERTED_PRONOUN.match(s.text):
                 return s, "pronoun"
-            if s.lower_ in RELATIVE and v.dep_ in RELCL | {"acl"} and v.head is not v:
-                return v.head, "antecedent"
-            return s, "subject"
+            if s.lower_ in RELATIVE and s.pos_ == "PRON":
+                ante = self.antecedent(s, inside)
+                if ante is not None:
+                    return ante, "antecedent"
+            if s.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "X") or self.name_near(s, v, inside):
+                return s, "subject"
         p = self.inverted_pronoun(v)
         if p is not None:
             return p, "pronoun"
         if self.inverted_position(v):
             for c in v.children:
                 if (
-                    c.dep_ in OBJ
+                    c.dep_ in OBJ | {"appos", "flat", "flat:name", "nmod", "dep", "iobj", "obl", "obl:arg"}
                     and c.i > v.i
                     and c.pos_ in ("NOUN", "PROPN")
                     and not inside(c)
-                    and not any(g.dep_ == "case" for g in c.children)
+                    and c.lower_ not in self.calendar
+                    and not any(g.dep_ == "case" and g.i < c.i for g in c.children)
                 ):
                     return c, "inverted"
         h, seen = v, 0
-        while h.dep_ in ("conj", "xcomp", "advcl", "acl") and h.head is not h and seen < 3:
+        while h.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "prep") and h.head is not h and seen < 3:
             head = h.head
             if inside(head):
                 break
-            if h.dep_ in ("advcl", "xcomp") and self.is_speech(head):
+            as_ = any(t.lower_ == "as" for t in h.doc[max(0, h.i - 2) : h.i])
+            if h.dep_ in ("advcl", "xcomp", "pcomp") and as_ and self.is_speech(head):  # quoted X as saying
                 objs = [c for c in head.children if c.dep_ in OBJ and not inside(c)]
                 if objs:
                     return objs[0], "object of head"
-            subs = [c for c in head.children if c.dep_ in SUBJ and not inside(c)]
+            subs = [c for c in head.children if c.dep_ in SUBJ and not inside(c) and not self.junk(c)]
             if subs:
                 return subs[0], "subject of head"
             h, seen = head, seen + 1
@@ -249,54 +293,95 @@ class Method:
                     continue
                 if c.dep_ == "acl" and any(g.lower_ in RELATIVE for g in c.subtree):
                     continue
+                if t is h and c.dep_ in ("case", "mark") and c.i < h.i:
+                    continue  # "selon", "according to" in front of the source
+                if c.pos_ == "PRON" and c.dep_ not in ("det", "poss", "nmod:poss", "case"):
+                    continue  # "Le ministre lui a répondu"
                 keep.add(c)
                 todo.append(c)
         lo, hi = min(t.i for t in keep), max(t.i for t in keep)
         span = list(h.doc[lo : hi + 1])
-        while span and (span[0].is_punct or span[0].text in QUOTE_MARKS):
+        while span and self.junk(span[0]):
             span = span[1:]
-        while span and (span[-1].is_punct or span[-1].text in QUOTE_MARKS):
+        while span and self.junk(span[-1]):
             span = span[:-1]
-        return span
+        return span or [h]
 
-    def phrase(self, h, inside):
+    def name_near(self, h, v, inside):
+        """A name in apposition to the speaker's noun phrase: 'la maire, Hélène Castagnède',
+        'Le PDG de la compagnie X, Félix Amand,', 'la biologiste Amandine Quéré', 'The
+        operator, Westerly Ferries'. Found on the surface next to the phrase (a person's name
+        before any other name), else an appos in the parse."""
+        doc = h.doc
+        span = self.chunk(h, inside)
+        lo, hi = span[0].i, span[-1].i
+        if v is not None and h.i < v.i:
+            region, pick = (lo, v.i), -1  # before the verb: the last name
+        else:
+            end = next((t.i for t in doc[hi + 1 :] if t.text in {".", ";", ":"} or inside(t)), len(doc))
+            region, pick = (lo, end), 0  # after it: the first
+        runs, i = [], region[0]
+        while i < region[1]:
+            if doc[i].pos_ == "PROPN" and not inside(doc[i]) and not self.junk(doc[i]):
+                j = i + 1
+                while j < region[1] and (
+                    (doc[j].pos_ == "PROPN" and not self.junk(doc[j]))
+                    or (doc[j].lower_ in NAME_PARTICLES and j + 1 < region[1] and doc[j + 1].pos_ == "PROPN")
+                ):
+                    j += 1
+                runs.append((i, j))
+                i = j
+            else:
+                i += 1
+        for e in doc.ents:
+            if e.label_ in PERSON and region[0] <= e.start and e.end <= region[1] and not inside(doc[e.start]):
+                if not any(a <= e.start and e.end <= b for a, b in runs):
+                    runs.append((e.start, e.end))
+        ok = []
+        for a, b in runs:
+            before = doc[a - 1] if a else None
+            after_head = a > h.i and all(t.pos_ == "ADJ" for t in doc[h.i + 1 : a])
+            if (before is not None and before.text == ",") or after_head:
+                person = any(t.ent_type_ in PERSON for t in doc[a:b])
+                ok.append((not person, a, b))
+        if ok:
+            persons = [x for x in ok if not x[0]] or ok
+            _, a, b = persons[pick]
+            return doc[a:b]
+        for c in h.subtree:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and not inside(c) and c.i > h.i:
+                return self.name_span(c)
+        return None
+
+    def phrase(self, h, inside, v=None):
         """(text, kind, words) with kind 'pronoun', 'name' or 'group'; words: the whole chunk's."""
         if h.pos_ == "PRON" or h.lower_ in PRONOUNS[self.lang] or INVERTED_PRONOUN.match(h.text):
-            return h.text.lstrip("-").replace("t-", ""), "pronoun", set()
+            return re.sub(r"^-(t-)?", "", h.text), "pronoun", set()
+        if v is None and h.head is not h:
+            v = h.head
         whole = self.chunk(h, inside)
-        words = {t.lower_ for t in whole} | {t.lemma_.lower() for t in whole}
-        for c in h.children:
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and not inside(c):
-                words |= {t.lower_ for t in c.subtree} | {t.lemma_.lower() for t in c.subtree}
-        if h.pos_ == "PROPN" and (h.ent_type_ in PERSON or not h.ent_type_):
+        words = {t.lower_ for t in whole}
+        if h.pos_ == "PROPN" and h.ent_type_ in PERSON:
             span = self.name_span(h)
             return span.text, "name", words | {t.lower_ for t in span}
-        if h.pos_ != "PROPN":
-            for c in h.children:
-                if inside(c):
-                    continue
-                if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"):
-                    text, kind, w = self.phrase(c, inside)
-                    if kind != "pronoun":
-                        return text, kind, words | w
-                if c.dep_ in ("flat", "flat:name", "nmod", "compound", "appos") and (
-                    c.ent_type_ in PERSON and c.pos_ == "PROPN"
-                ):
-                    return self.name_span(c).text, "name", words
+        near = self.name_near(h, v, inside)
+        if near is not None:
+            return near.text, "name", words | {t.lower_ for t in near}
         text = "".join(t.text_with_ws for t in whole).strip()
         return text, "group", words
 
-    def mentions(self, doc, inside):
-        """Named speakers and entities of an earlier sentence, in order of preference."""
+    def mentions(self, doc, inside, limit=None):
+        """Named speakers and entities of a sentence (tokens before limit), in order of preference."""
+        limit = len(doc) if limit is None else limit
         subj, persons, orgs = [], [], []
-        for t in doc:
+        for t in doc[:limit]:
             if t.dep_ in SUBJ and not inside(t) and t.pos_ in ("PROPN", "NOUN"):
                 text, kind, words = self.phrase(t, inside)
-                named = kind == "name" or any(x.pos_ == "PROPN" for x in t.subtree if not inside(x))
-                if named:
+                named = kind == "name" or any(x.pos_ == "PROPN" for x in self.chunk(t, inside))
+                if named and not (kind == "group" and self.role_words(t, inside)):
                     subj.append((self.depth(t.head), text, words))
         for e in doc.ents:
-            if inside(doc[e.start]):
+            if e.end > limit or inside(doc[e.start]):
                 continue
             words = {x.lower_ for x in e}
             if e.label_ in PERSON:
@@ -307,13 +392,16 @@ class Method:
         return [(t, w) for _, t, w in subj], persons, orgs
 
     def role_words(self, h, inside):
-        """The noun of a definite description without a name ("the judge"), else None."""
-        span = self.chunk(h, inside)
-        if h.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in span) or len(span) > 3:
+        """The noun of a singular definite description without a name ("the judge", "Le
+        ministre", "La portavoz"), else None. Matched by its form (présidente is not président)."""
+        span = [t for t in self.chunk(h, inside) if t.i <= h.i]
+        if h.pos_ not in ("NOUN", "PROPN") or not 2 <= len(span) <= 3 or span[0].lower_ not in DEFINITE[self.lang]:
             return None
-        if not any(t.lower_ in DEFINITE[self.lang] for t in span if t.i < h.i):
-            return None
-        return {h.lower_, h.lemma_.lower()}
+        if any(not t.text.islower() for t in span[1:] if t.is_alpha):
+            return None  # "the Culture Ministry" is a name
+        if "Number=Plur" in str(h.morph) or h.tag_ in ("NNS", "NNPS"):
+            return None  # "los bomberos" are not one person named earlier
+        return {h.lower_}
 
     # -- one statement
 
@@ -327,21 +415,24 @@ class Method:
 
         incise: set[int] = set()
         for t in doc:
-            if inside_char(t.idx) and (t.pos_ in ("VERB", "AUX") or self.is_speech(t)):
+            if inside_char(t.idx) and self.is_speech(t):
                 prev = doc[t.i - 1] if t.i else None
-                while prev is not None and prev.dep_.startswith("aux") and prev.i:
+                while prev is not None and prev.i and (
+                    prev.dep_.startswith("aux")
+                    or prev.pos_ == "AUX"
+                    or INVERTED_PRONOUN.match(prev.text)
+                    or prev.lower_ == "-t"
+                ):
                     prev = doc[prev.i - 1]
-                if prev is not None and prev.text in {",", "—", "–"} and self.is_speech(t):
+                if prev is not None and prev.text in {",", "—", "–"}:
                     incise.add(t.i)
-                    for c in t.subtree:
-                        if c.i >= prev.i and (c.dep_ in SUBJ | OBJ or c.i in (t.i + 1, t.i + 2)):
-                            incise.update(x.i for x in c.subtree)
-                    incise.update(c.i for c in t.children if c.dep_.startswith("aux"))
+                    stop = next((x.i for x in doc[t.i + 1 :] if x.text in {",", "—", "–", "."}), len(doc))
+                    incise.update(range(prev.i + 1, stop))
 
         def inside(t):
             return inside_char(t.idx) and t.i not in incise
 
-        speech = (lambda t: self.is_speech(t)) if use_speech else (lambda t: False)
+        speech = self.is_speech if use_speech else (lambda t: False)
 
         # according-to phrases
         according = []
@@ -355,8 +446,7 @@ class Method:
                             (t for t in doc[i + n : i + n + 8] if t.pos_ in ("NOUN", "PROPN", "PRON")),
                             None,
                         )
-                        # climb to the head of its noun phrase
-                        while (
+                        while (  # climb to the head of its noun phrase
                             src is not None
                             and src.dep_ in ("compound", "flat", "flat:name", "amod", "det")
                             and src.head.i > src.i
@@ -374,15 +464,24 @@ class Method:
             t
             for t in doc
             if not inside(t)
-            and t.text not in QUOTE_MARKS
+            and not self.junk(t)
             and not t.dep_.startswith("aux")
-            and (t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT") or speech(t))
+            and (
+                t.pos_ == "VERB"
+                or (t.pos_ == "AUX" and t.dep_ == "ROOT")
+                or speech(t)
+                or any(c.dep_ in SUBJ and not inside(c) for c in t.children)
+                or (direct and any(inside(c) and not self.junk(c) for c in t.children) and t.pos_ not in ("ADP", "DET", "PRON"))
+            )
         ]
 
         def linked(v):
-            return any(inside(c) and c.text not in QUOTE_MARKS for c in v.children) or (
-                v.head is not v and inside(v.head) and v.head.text not in QUOTE_MARKS
+            return any(inside(c) and not self.junk(c) for c in v.children) or (
+                v.head is not v and inside(v.head) and not self.junk(v.head)
             )
+
+        def governs(v):
+            return linked(v) or any(inside(t) and not self.junk(t) for t in v.subtree)
 
         def clausal(v):
             return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
@@ -391,9 +490,9 @@ class Method:
         ordered = sorted(verbs, key=lambda v: (-self.depth(v), v.i))
         if direct:
             tiers = [
-                [v for v in ordered if speech(v) and (linked(v) or v.i in incise)],
-                [v for v in ordered if linked(v) and self.subject(v, inside)[0] is not None],
+                [v for v in ordered if speech(v) and (governs(v) or v.i in incise)],
                 [v for v in ordered if speech(v)],
+                [v for v in ordered if linked(v) and self.subject(v, inside)[0] is not None],
             ]
         else:
             tiers = [[v for v in ordered if speech(v)]]
@@ -416,15 +515,15 @@ class Method:
 
         kind_of, tok = choice
         if kind_of == "according":
-            head, how = tok, "according"
+            head, how, verb = tok, "according", None
         else:
-            head, how = self.subject(tok, inside)
+            (head, how), verb = self.subject(tok, inside), tok
         if head is None:
             morph = str(tok.morph)
             if "Person=1" in morph or "Person=2" in morph:
                 return None, False, "first or second person"
             return self.resolve(history, None), True, "dropped subject"
-        text, kind, _ = self.phrase(head, inside)
+        text, kind, _ = self.phrase(head, inside, verb)
         if kind == "pronoun":
             if text.lower() in IMPERSONAL[self.lang]:
                 return text, False, how + ", impersonal"
@@ -432,28 +531,32 @@ class Method:
             return (got, True, how + ", pronoun") if got else (text, False, how + ", pronoun unresolved")
         role = self.role_words(head, inside) if kind == "group" else None
         if role:
-            got = self.resolve(history, role)
+            got = self.resolve(history + [(doc, inside, min(t.i for t in self.chunk(head, inside)))], role)
             if got:
                 return got, True, how + ", role"
         return text, False, how
 
     def resolve(self, history, role):
-        """The speaker a pronoun (role None) or a role refers to, from the earlier sentences."""
+        """The speaker a pronoun (role None) or a role refers to, from the earlier sentences
+        (entries (doc, inside) or (doc, inside, limit): only the tokens before limit)."""
+        def mentions(entry):
+            return self.mentions(entry[0], entry[1], entry[2] if len(entry) > 2 else None)
+
         if role:
-            for doc, inside in reversed(history):
-                subj, persons, _ = self.mentions(doc, inside)
-                for text, words in subj + persons:
+            for entry in reversed(history):
+                subj, persons, orgs = mentions(entry)
+                for text, words in subj + persons + orgs:
                     if words & role:
                         return text
             return None
-        for doc, inside in reversed(history):
-            subj, persons, _ = self.mentions(doc, inside)
+        for entry in reversed(history):
+            subj, persons, _ = mentions(entry)
             if subj:
                 return subj[0][0]
             if persons:
                 return persons[-1][0]
-        for doc, inside in reversed(history):
-            _, _, orgs = self.mentions(doc, inside)
+        for entry in reversed(history):
+            _, _, orgs = mentions(entry)
             if orgs:
                 return orgs[-1][0]
         return None
@@ -501,7 +604,10 @@ def child(model: str) -> None:
 
     lex_path = Path(job["root"]) / "rules" / "lexicons" / language / "attribution.toml"
     lexicon = tomllib.loads(lex_path.read_text(encoding="utf-8")) if lex_path.is_file() else None
-    method = Method(nlp, language, lexicon)
+    num_path = Path(job["root"]) / "rules" / "lexicons" / language / "numbers.toml"
+    numbers = tomllib.loads(num_path.read_text(encoding="utf-8")) if num_path.is_file() else {}
+    calendar = {w.lower() for w in numbers.get("months", []) + numbers.get("weekdays", [])}
+    method = Method(nlp, language, lexicon, calendar)
     out["speech_lemmas"] = len(method.speech)
 
     # speed: every sentence of the passages, one tree each

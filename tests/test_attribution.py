@@ -32,7 +32,7 @@ def speakers(text, language):
     ("Au moins neuf soldats y auraient trouvé la mort, selon les informations rendues publiques.", "fr",
      [("selon les informations rendues publiques", True, False)]),
     ("Selon des experts, les batteries ont aggravé l’incendie.", "fr", [("des experts", True, False)]),
-    ("Westmark werde unter eigener Marke geführt, kündigte Solheim an.", "de", [("Solheim an", False, False)]),
+    ("Westmark werde unter eigener Marke geführt, kündigte Solheim an.", "de", [("Solheim", False, False)]),
     ("«No vamos a dejar a nadie atrás», aseguró Jorge Almeida.", "es", [("Jorge Almeida", False, False)]),
     ("Provincial governor Helen Okafor-Reyes declared a state of emergency.", "en", []),
     ("She said “we will not give up” and left.", "en", [("She", False, True)]),

@@ -86,3 +86,40 @@ def test_an_unclosed_quote_is_a_statement_marked_open(tmp_path):
     seg = segment(extract(read_file(write(tmp_path, "u.txt", text))), "A")
     quotes = [s for s in annotate(seg).statements if s.direct]
     assert quotes and quotes[0].closed is False
+
+
+def test_speakers_a_reader_would_name(tmp_path):
+    from factcheck.annotate.statements import attributions
+    from factcheck.models import Sentence
+
+    def speaker(text, lang):
+        s = Sentence("X", text, 0, len(text), "body", 0, lang)
+        return [a.speaker for a in attributions(s)]
+
+    # a role and a name in apposition: the name, after a long tail too
+    assert speaker(
+        "« Personne ne devrait payer », a déclaré la ministre, Odile Ferrand, lors d'une "
+        "conférence de presse à Lissac.",
+        "fr",
+    ) == ["Odile Ferrand"]
+    assert speaker("L'avocat de Gilles Moutarde, Me Pascal Ribéra, a annoncé que son client "
+                   "ferait appel.", "fr") == ["Me Pascal Ribéra"]
+    # an object pronoun before the verb is not the speaker; the speaker follows
+    assert speaker("«Usted robó a personas», le dijo la jueza Herminia Ocaña al acusado.", "es") == [
+        "la jueza Herminia Ocaña"
+    ]
+    # a separable particle closes the inverted verb
+    assert speaker("Die Halle bleibe geöffnet, „so lange es nötig ist“, fügte sie hinzu.", "de") == [
+        "sie"
+    ]
+
+
+def test_a_pronoun_takes_the_person_written_since_the_last_speaker(tmp_path):
+    text = (
+        "Title\n\n“No final decision has been taken,” a Delmont spokesperson said in an email.\n\n"
+        "The bakery employs 310 people. Union organiser Priya Nandakumar called the plan a "
+        "betrayal of the town.\n\n“People here found out from a newspaper,” she said.\n"
+    )
+    seg = segment(extract(read_file(write(tmp_path, "p.txt", text))), "A")
+    last = [s for s in annotate(seg).statements if s.direct][-1]
+    assert last.speaker == "Priya Nandakumar" and last.resolved_from == "she"

@@ -26,6 +26,10 @@ class Cues:
     auxiliaries: frozenset[str]
     leading: frozenset[str]
     not_name_after: frozenset[str]
+    clitics: frozenset[str]  # object pronouns right before a verb (« lui a dit », « le dijo »)
+    particles: frozenset[
+        str
+    ]  # a separable verb's particle after an inverted speaker ("fügte sie hinzu")
     roles: dict[str, re.Pattern[str]]
 
 
@@ -50,6 +54,8 @@ def cues(language: str) -> Cues:
         auxiliaries=frozenset(p.lower() for p in data.get("auxiliaries", [])),
         leading=frozenset(p.lower() for p in data.get("leading", [])),
         not_name_after=frozenset(p.lower() for p in data.get("not_name_after", [])),
+        clitics=frozenset(p.lower() for p in data.get("clitics", [])),
+        particles=frozenset(p.lower() for p in data.get("particles", [])),
         roles={k: v for k, v in roles.items() if v},
     )
 

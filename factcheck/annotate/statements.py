@@ -117,11 +117,29 @@ def calendar_words(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in data.get("months", []) + data.get("weekdays", []))
 
 
+TITLES = {"me", "dr", "m", "mme", "mr", "mrs", "ms", "prof", "sr", "sra", "herr", "frau"}
+
+
+def appositive_name(phrase: str) -> str | None:
+    """The name in a speaker phrase made of a role and a name in apposition ("la ministre,
+    Odile Ferrand", "L'avocat de Gilles Moutarde, Me Pascal Ribéra", "Tom Birkett, a
+    spokesman"): the person a reader would name. None when the phrase is no such pair."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in parts[:2]:
+        words = [w for w in part.split() if fold(w).strip(".") not in TITLES]
+        if 2 <= len(words) <= 4 and all(is_name_word(w) for w in words):
+            return part  # as written, with its title ("Dr Samuel Adeyemi")
+    return None
+
+
 def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> Attribution:
     c = cues(language)
-    clean = speaker.strip(" ,.;:«»“”\"'’")
-    low = clean.lower().replace("'", "’")
+    whole = speaker.strip(" ,.;:«»“”\"'’")
+    low = whole.lower().replace("'", "’")
     role_keys = frozenset(role for role, pattern in c.roles.items() if pattern.search(low))
+    clean = appositive_name(whole) or whole  # the roles of the whole phrase, the name shown
     role_words = {m.group(0).lower() for pattern in c.roles.values() for m in pattern.finditer(low)}
     names = frozenset(
         fold(re.sub(r"[’']s$", "", m.group(0)))
@@ -281,10 +299,13 @@ def verb_attribution(
     inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before
     if needs_that and not inverted and not THAT.match(text, m.end()):
         return None  # "declared a state of emergency": an act, not speech
+    while before.split() and before.split()[-1].lower() in c.clitics:
+        before = before[: before.rstrip().rfind(" ") + 1].rstrip() if " " in before else ""
+    inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before
     speaker = clip(text[: m.start()], forward=False)
     words = speaker.split()
-    while words and words[-1].lower() in c.auxiliaries:
-        words.pop()  # "Kim Jong Un has told"
+    while words and (words[-1].lower() in c.auxiliaries or words[-1].lower() in c.clitics):
+        words.pop()  # "Kim Jong Un has told", "Le ministre lui a répondu"
     while words and words[0].lower() in c.leading:
         words.pop(0)  # "but experts say"
     speaker = " ".join(words)
@@ -293,8 +314,15 @@ def verb_attribution(
         speaker = ""  # no clean subject: an implicit speaker
     preposed = describe(speaker, m.group(0), lang)
     after = clip(text[m.end() :], forward=True, appositive=True) if inverted else ""
+    if after and c.particles:
+        kept = after.split()
+        while len(kept) > 1 and kept[-1].lower().strip(".,;:!?") in c.particles:
+            kept.pop()  # "sagte sie hinzu" -> "sie"
+        after = " ".join(kept)
     post = describe(after, m.group(0), lang) if after else None
     usable = post is not None and bool(post.names or post.roles or after.lower() in c.pronouns)
+    if usable and before.rstrip(",").rstrip().endswith(("»", "”", "“", '"', "’", "«")):
+        return post  # "„…“, sagte sie", "« … », a déclaré la maire": the quote's speaker follows
     if before.endswith(","):
         # "Gary Stone, a union representative, said ...": an appositive subject before the verb;
         # "Counting went smoothly, said Amara Dube": a clause, and the speaker comes after
@@ -332,7 +360,11 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
                 piece = body[start:]
         words = piece.split()
     if len(words) > MAX_SPEAKER_WORDS and forward and "," in piece:
-        words = piece.split(",")[0].split()  # keep the name, drop a long appositive
+        parts = piece.split(",")
+        pair = ",".join(parts[:2])
+        # keep the name, drop a long appositive; "la ministre, Odile Ferrand, lors de ...":
+        # the role and the name in apposition
+        words = (pair if len(parts) > 2 and appositive_name(pair) else parts[0]).split()
     if len(words) > MAX_SPEAKER_WORDS:
         return ""
     return " ".join(words)
@@ -394,15 +426,18 @@ def document_speakers(
     last: Attribution | None = None
     named: list[Attribution] = []  # the speakers named so far, latest last
     mentioned = ""  # the last name written before, spoken or not ("Hale denied the claims.")
-    for s in sentences:
+    mentioned_at = last_at = -1  # where that name, and the last specific speaker, were written
+    for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
         else:
             masked = mask_quotes(s.text, s.language)
             atts = attributions(s, masked)
         main = main_attribution(list(atts))
-        before = mentioned
-        mentioned = last_name(masked) or mentioned
+        before, before_at = mentioned, mentioned_at
+        subject = last_name(masked)
+        if subject:
+            mentioned, mentioned_at = subject, n
         if main is None:
             continue
         if (
@@ -418,8 +453,13 @@ def document_speakers(
             and last is not None
             and main.speaker.lower() not in cues(s.language).impersonal
         ):
+            # the pronoun stands for the person written as a subject since the last speaker
+            # ("Union organiser Priya Nandakumar called the plan ... “...,” she said"), else for
+            # the last speaker
+            since = describe(before, main.cue, s.language) if before_at > last_at else None
+            target = since if since is not None and since.names else last
             main = replace(
-                last,
+                target,
                 cue=main.cue,
                 resolved=True,
                 reporter=main.reporter,
@@ -433,7 +473,7 @@ def document_speakers(
             if earlier is not None:
                 main = replace(main, speaker=earlier.speaker, resolved_from=main.speaker)
         elif main.specific:
-            last = main
+            last, last_at = main, n
             named.append(main)
         out[s.id] = main
     return out
