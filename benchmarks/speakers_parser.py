@@ -119,6 +119,7 @@ DEFINITE = {
 }
 AUX_LEMMAS = {"have", "be", "avoir", "être", "haber", "ser", "estar", "haben", "sein", "werden"}
 NAME_PARTICLES = {"de", "del", "de la", "van", "von", "der", "da", "di", "du", "l'", "l’", "y"}
+CONTRACTED = {"al", "del", "au", "du", "aux", "zum", "zur", "vom", "beim"}
 INVERTED_PRONOUN = re.compile(r"^-(?:t-)?(il|elle|ils|elles|on)$", re.I)
 
 
@@ -190,11 +191,13 @@ class Method:
                 break
         return None
 
-    def inverted_position(self, v) -> bool:
+    def inverted_position(self, v, incise=frozenset(), inside=None) -> bool:
         """The verb (with its auxiliaries) comes after a quote or a comma: ', a déclaré X'."""
         first = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux") and c.i < v.i])
         first = min([first] + [c.i for c in v.children if c.dep_ in ("expl:pv", "expl", "obj") and c.pos_ == "PRON" and first - 2 <= c.i < first])
         prev = [t for t in v.doc[max(0, first - 2) : first] if not t.is_space]
+        if v.i in incise:
+            return True
         if not prev:
             return False
         if prev[-1].text in {"—", "–", "?", "!"} | QUOTE_MARKS:
@@ -202,7 +205,9 @@ class Method:
         # after a comma: only when the words said come before ("..., a indiqué la gendarmerie"),
         # not for "X, 24 ans, décrit une chaleur"
         return prev[-1].text == "," and (
-            v.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "parataxis", "xcomp") and c.i < v.i for c in v.children)
+            v.dep_ != "ROOT"
+            or any(c.dep_ in ("ccomp", "parataxis", "xcomp") and c.i < v.i for c in v.children)
+            or (inside is not None and any(inside(t) for t in v.doc[: v.i]))
         )
 
     def antecedent(self, rel, inside):
@@ -219,7 +224,7 @@ class Method:
                 return t if t.pos_ in ("NOUN", "PROPN") else None
         return None
 
-    def subject(self, v, inside):
+    def subject(self, v, inside, incise=frozenset()):
         """(token, how) for the speaker of verb v, or (None, 'dropped')."""
         subs = [
             c
@@ -231,7 +236,7 @@ class Method:
             s = subs[0]
             if INVERTED_PRONOUN.match(s.text):
                 return s, "pronoun"
-            if s.lower_ in RELATIVE and s.pos_ == "PRON":
+            if s.lower_ in RELATIVE and (v.dep_ in RELCL | {"acl"} or s.tag_ in ("WDT", "WP")):
                 ante = self.antecedent(s, inside)
                 if ante is not None:
                     return ante, "antecedent"
@@ -240,7 +245,7 @@ class Method:
         p = self.inverted_pronoun(v)
         if p is not None:
             return p, "pronoun"
-        if self.inverted_position(v):
+        if self.inverted_position(v, incise, inside):
             for c in v.children:
                 if (
                     c.dep_ in OBJ | {"appos", "flat", "flat:name", "nmod", "dep", "iobj", "obl", "obl:arg"}
@@ -341,8 +346,8 @@ class Method:
         for a, b in runs:
             before = doc[a - 1] if a else None
             after_head = a > h.i and all(t.pos_ == "ADJ" for t in doc[h.i + 1 : a])
-            if (before is not None and before.text == ",") or after_head:
-                person = any(t.ent_type_ in PERSON for t in doc[a:b])
+            person = any(t.ent_type_ in PERSON for t in doc[a:b])
+            if (before is not None and before.text == ",") or (after_head and person):
                 ok.append((not person, a, b))
         if ok:
             persons = [x for x in ok if not x[0]] or ok
@@ -380,22 +385,42 @@ class Method:
                 named = kind == "name" or any(x.pos_ == "PROPN" for x in self.chunk(t, inside))
                 if named and not (kind == "group" and self.role_words(t, inside)):
                     subj.append((self.depth(t.head), text, words))
+        found = []
         for e in doc.ents:
             if e.end > limit or inside(doc[e.start]):
                 continue
-            words = {x.lower_ for x in e}
+            words = {x.lower_ for x in e} | {x.lower_ for x in doc[max(0, e.start - 3) : e.start] if x.pos_ == "NOUN"}
             if e.label_ in PERSON:
-                persons.append((e.text, words))
+                found.append((e.start, e.text, words))
             elif e.label_ in ORG:
                 orgs.append((e.text, words))
+        i = 0
+        while i < limit:
+            j = i
+            while j < limit and doc[j].pos_ == "PROPN" and not inside(doc[j]) and not self.junk(doc[j]):
+                j += 1
+            if j - i >= 2 and not any(doc[k].ent_type_ and doc[k].ent_type_ not in PERSON | {"MISC"} for k in range(i, j)):
+                if not any(a <= i < a + len(t.split()) for a, t, _ in found):
+                    words = {x.lower_ for x in doc[i:j]} | {x.lower_ for x in doc[max(0, i - 3) : i] if x.pos_ == "NOUN"}
+                    found.append((i, doc[i:j].text, words))
+            i = max(j, i + 1)
+        persons = [(t, w) for _, t, w in sorted(found)]
         subj.sort(key=lambda x: x[0])  # the root's subject first
         return [(t, w) for _, t, w in subj], persons, orgs
 
     def role_words(self, h, inside):
         """The noun of a singular definite description without a name ("the judge", "Le
         ministre", "La portavoz"), else None. Matched by its form (présidente is not président)."""
-        span = [t for t in self.chunk(h, inside) if t.i <= h.i]
-        if h.pos_ not in ("NOUN", "PROPN") or not 2 <= len(span) <= 3 or span[0].lower_ not in DEFINITE[self.lang]:
+        whole = self.chunk(h, inside)
+        if any(t.pos_ == "PROPN" and not t.text.islower() for t in whole):
+            return None  # "Le ministère de la Santé de l'Arvène" is a name
+        span = [t for t in whole if t.i <= h.i]
+        before = h.doc[span[0].i - 1].lower_ if span[0].i else ""
+        if before in CONTRACTED:
+            span = [h.doc[span[0].i - 1]] + span
+        if h.pos_ not in ("NOUN", "PROPN") or not 2 <= len(span) <= 3:
+            return None
+        if span[0].lower_ not in DEFINITE[self.lang] | CONTRACTED:
             return None
         if any(not t.text.islower() for t in span[1:] if t.is_alpha):
             return None  # "the Culture Ministry" is a name
@@ -426,7 +451,7 @@ class Method:
                     prev = doc[prev.i - 1]
                 if prev is not None and prev.text in {",", "—", "–"}:
                     incise.add(t.i)
-                    stop = next((x.i for x in doc[t.i + 1 :] if x.text in {",", "—", "–", "."}), len(doc))
+                    stop = next((x.i for x in doc[t.i + 1 :] if x.text in {"—", "–", ".", ";"}), len(doc))
                     incise.update(range(prev.i + 1, stop))
 
         def inside(t):
@@ -517,7 +542,7 @@ class Method:
         if kind_of == "according":
             head, how, verb = tok, "according", None
         else:
-            (head, how), verb = self.subject(tok, inside), tok
+            (head, how), verb = self.subject(tok, inside, incise), tok
         if head is None:
             morph = str(tok.morph)
             if "Person=1" in morph or "Person=2" in morph:

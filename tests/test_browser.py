@@ -120,6 +120,13 @@ def test_the_page_shows_both_sides_and_the_findings(chromium, server, reports):
             assert dict(f.evidence)["added"] in added
     links = {a.get("href") for a in tree.xpath("//a[@class='fc-rule']")}
     assert links == {f"/-/factcheck/rule/{f.rule}" for f in report.findings}
+    # quote and attribution findings show the two speakers next to each other
+    spoken = [f for f in report.findings if "article_speaker" in dict(f.evidence)]
+    assert spoken
+    for f in spoken:
+        ev = dict(f.evidence)
+        who = text_of(tree.xpath(f"//li[@id='finding-{f.fingerprint}']//span[@class='fc-who']"))
+        assert who == [f"article: {ev['article_speaker']}", f"source: {ev.get('source_speaker', '—')}"]
 
 
 def assert_nothing_ran(tree, title_prefix: str) -> None:

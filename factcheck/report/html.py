@@ -449,14 +449,25 @@ def _sentence(s: SentView, row: Row) -> Markup:
     )
 
 
+def _speakers(evidence: dict[str, str]) -> Markup:
+    """The two speakers of a quote or attribution finding, next to each other."""
+    if "article_speaker" not in evidence and "source_speaker" not in evidence:
+        return Markup("")
+    return Markup(
+        '<span class="fc-speakers"><span class="fc-who">article: {a}</span> '
+        '<span class="fc-who">source: {s}</span></span>'
+    ).format(a=evidence.get("article_speaker", "—"), s=evidence.get("source_speaker", "—"))
+
+
 def _finding(f: FindingView, rule_href: RuleHref) -> Markup:
     return Markup(
         '<li class="fc-finding fc-{sev}" data-rule="{rule}" data-kind="{kind}" id="finding-{fp}">'
         '<a class="fc-rule" href="{href}" title="{summary}">{rule_text}</a> '
         '<span class="fc-name">{name}</span> <span class="fc-sev">{severity}</span>'
         '<span class="fc-conf">confidence {confidence}</span>'
-        '<span class="fc-msg">{message}</span></li>'
+        '<span class="fc-msg">{message}</span>{speakers}</li>'
     ).format(
+        speakers=_speakers(f.evidence),
         sev=_cls(f.severity),
         rule=_cls(f.rule),
         kind=_cls(f.kind),
@@ -653,7 +664,8 @@ ins.fc-diff{background:#e3f4e6;text-decoration:none}del.fc-diff{background:#fbe3
 .fc-findings ul,.fc-loose{list-style:none;margin:0;padding:0}
 .fc-finding{margin:0 0 .45em;padding:.2em .4em;border-left:4px solid #999;background:#f7f7f7;
 font-size:.88em}.fc-finding.fc-error{border-color:#b00020}.fc-finding.fc-warning{border-color:#e0a000}
-.fc-finding.fc-info{border-color:#0b5c8a}.fc-rule{font-weight:700;font-family:ui-monospace,monospace}
+.fc-finding.fc-info{border-color:#0b5c8a}.fc-speakers{display:block;color:#444}
+.fc-who{margin-right:1em}.fc-rule{font-weight:700;font-family:ui-monospace,monospace}
 .fc-name{color:#444}.fc-sev{margin-left:.4em;text-transform:uppercase;font-size:.75em;color:#555}
 .fc-conf{margin-left:.4em}.fc-msg{display:block}
 .fc-rules pre{white-space:pre-wrap}
