@@ -88,3 +88,48 @@ def test_cross_language_alterations(tmp_path):
     assert altered.get("A2") == "possibility dropped: made more certain"
     assert "negation dropped" in altered.get("A3", "")
     assert "A4" not in altered  # "really good" = "très bonne": faithful
+
+
+@pytest.mark.parametrize(
+    "article, source",
+    [
+        ("We will stay … until the end", "We will stay here, whatever happens, until the end"),
+        ("We will stay [...] until the end", "We will stay here until the end"),
+        ("[The president] has betrayed us", "He has betrayed us"),
+        ("The union will not give in", "union will not give in"),
+    ],
+)
+def test_editorial_marks_are_no_alteration(article, source):
+    from factcheck.analyse.quotes import word_diff
+
+    assert word_diff(article, source) is None
+
+
+def test_a_changed_word_next_to_an_ellipsis_is_still_an_alteration():
+    from factcheck.analyse.quotes import word_diff
+
+    diff = word_diff("We will never … give in", "We will not, whatever happens, give in")
+    assert diff is not None and "{+never+}" in diff and "[-not" in diff
+
+
+def test_an_unclosed_quote_is_compared_and_the_finding_says_the_mark_is_missing(tmp_path):
+    import factcheck
+
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "Port strike\n\nThe dockers of Alvery stopped work on Monday over the new rota.\n\n"
+        "“We will never accept the rota, said Mara Lindqvist, the union secretary.\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "s.txt"
+    src.write_text(
+        "Port strike\n\nThe dockers of Alvery stopped work on Monday over the new rota.\n\n"
+        "“We will not accept the rota,” said Mara Lindqvist, the union secretary.\n",
+        encoding="utf-8",
+    )
+    report = factcheck.check(str(art), [str(src)])
+    altered = [f for f in report.findings if f.rule == "Q100"]
+    assert len(altered) == 1, [(f.rule, f.message) for f in report.findings]
+    assert "closing quote mark is missing" in altered[0].message
+    assert "[-not-] {+never+}" in altered[0].message
+    assert not [f for f in report.findings if f.rule in ("Q101", "Q102")]

@@ -41,6 +41,7 @@ from .attribution import different
 from .numbers import compare as compare_quantities
 
 UNSOURCED_MIN_WORDS = 4
+SHORT_WORDS = 2  # a quote this short is compared only when it has a speaker
 SAME_MATCH = 0.62  # rapidfuzz ratio (0-1) for the same quote within a language
 CROSS_MATCH = 0.50  # embedding cosine for the same quote across languages
 ALTERED_FLOOR = {"same": 0.45, "cross": 0.36}  # a reworded quote of the sentence's own source
@@ -121,10 +122,30 @@ def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
     return out
 
 
-def word_diff(article: str, source: str) -> str | None:
+ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2,}\]|\(\s*(?:\.\s*){2,}\)|…|\.{3})\s*")
+BRACKETED = re.compile(r"\[([^\]]*)\]")
+# articles and determiners: a quote that differs from its source only by one of these ("The
+# union" for "union", "le" for "la" after a change of case) is not altered
+DETERMINERS = frozenset(
+    "the a an le la les l’ un une des du de el los las lo un una unos unas der die das den dem "
+    "des ein eine einen einem einer".split()
+)
+
+
+def word_diff(article: str, source: str, open_end: bool = False) -> str | None:
     """The changed words between two quotes in one language, or None when the article quotes
-    the source verbatim (or a contiguous fragment of it)."""
-    a, s = words(article), words(source)
+    the source verbatim (or a contiguous fragment of it). What an editor marks is no change:
+    an ellipsis ("…", "[...]") leaves words out, a bracketed insertion ("[the president]")
+    stands for the words it replaces; nor is a changed article or determiner. ``open_end``: the
+    article's quote is unclosed, so words after the source's are not part of it."""
+    elided = bool(ELLIPSIS.search(article))
+    inserted: set[str] = set()
+    for m in BRACKETED.finditer(ELLIPSIS.sub(" ", article)):
+        inserted.update(words(m.group(1)))
+    a, s = (
+        words(BRACKETED.sub(lambda m: " " + m.group(1) + " ", ELLIPSIS.sub(" ", article))),
+        words(source),
+    )
     if not a:
         return None
     ops = difflib.SequenceMatcher(a=s, b=a, autojunk=False).get_opcodes()
@@ -133,18 +154,28 @@ def word_diff(article: str, source: str) -> str | None:
         ops = ops[1:]
     while ops and ops[-1][0] == "delete":
         ops = ops[:-1]
+    while open_end and ops and ops[-1][0] == "insert":
+        ops = ops[:-1]  # an unclosed quote: what follows the source's words is no quote
     parts = []
     changed = False
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             parts.append(" ".join(a[j1:j2]))
             continue
+        gone, added = s[i1:i2], a[j1:j2]
+        if (
+            (tag == "delete" and elided)
+            or (added and set(added) <= inserted)
+            or set(gone + added) <= DETERMINERS
+        ):
+            parts.append(" ".join(added))
+            continue
         changed = True
         if i2 > i1:
-            parts.append("[-" + " ".join(s[i1:i2]) + "-]")
+            parts.append("[-" + " ".join(gone) + "-]")
         if j2 > j1:
-            parts.append("{+" + " ".join(a[j1:j2]) + "+}")
-    return " ".join(parts) if changed else None
+            parts.append("{+" + " ".join(added) + "+}")
+    return " ".join(p for p in parts if p) if changed else None
 
 
 # -- findings -------------------------------------------------------------------------------
@@ -172,7 +203,15 @@ def findings(
     article: Segmented, sources: list[Segmented], beads, notes: Annotated
 ) -> list[Finding]:
     """Q100 quote-altered, Q101 quote-unsourced, Q102 speech-quoted, A100 (quote's speaker)."""
-    a_quotes = [q for q in notes.quotes_of("A") if q.closed and q.words >= MIN_WORDS]
+    # an unclosed quote is compared too (it runs to the end of its paragraph); unmatched, it
+    # is not reported as unsourced: where it ends cannot be told
+    # a quote of two words counts when someone is said to have said it (scare quotes and
+    # terms have no speaker)
+    a_quotes = [
+        q
+        for q in notes.quotes_of("A")
+        if q.words >= MIN_WORDS or (q.words == SHORT_WORDS and q.speaker is not None)
+    ]
     if not a_quotes:
         return []
     s_quotes = [q for q in notes.quotes_of("S") if q.closed]
@@ -196,6 +235,8 @@ def findings(
             if found is not None:
                 out += found
                 continue
+        if not qa.closed:
+            continue  # unmatched and unclosed: where the quote ends cannot be told
         words_n = len(qa.text.split())
         # not quoted in the source: said there without quote marks?
         j, speech = best_sentence(qa, av[n], s_sentences, sv, notes)
@@ -272,6 +313,9 @@ def similarity(
         ratio = fuzz.ratio(a, b) / 100
         if len(a) < len(b):
             ratio = max(ratio, fuzz.partial_ratio(a, b) / 100 - 0.05)
+        elif not qa.closed:
+            # an unclosed quote runs to the end of its paragraph: the source quote is in it
+            ratio = max(ratio, fuzz.partial_ratio(b, a) / 100 - 0.05)
         return ratio, SAME_MATCH
     return float(va @ vb), CROSS_MATCH
 
@@ -350,7 +394,7 @@ def compare_quotes(
     out: list[Finding] = []
     qs = b.first
     if qa.language == qs.language:
-        diff = word_diff(qa.text, b.text)
+        diff = word_diff(qa.text, b.text, open_end=not qa.closed)
         changes = [diff] if diff else []
     else:
         diff = None
@@ -364,7 +408,11 @@ def compare_quotes(
             make(
                 "Q100",
                 confidence="high" if diff is None or sensitive(diff, qa.language) else "medium",
-                message=("the quote differs from the source: " + "; ".join(changes)),
+                message=(
+                    "the quote differs from the source: "
+                    + "; ".join(changes)
+                    + ("" if qa.closed else " (the closing quote mark is missing)")
+                ),
                 article_sentence=qa.sentence.id,
                 source_sentence=qs.sentence.id,
                 evidence=(
@@ -379,6 +427,7 @@ def compare_quotes(
     if (
         qa.speaker is not None
         and qs.speaker is not None
+        and qa.words >= MIN_WORDS  # two words may come from several speakers
         and different(qa.speaker, qs.speaker)
         and not (qa.speaker.resolved or qs.speaker.resolved)
     ):
