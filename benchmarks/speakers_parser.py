@@ -1,6 +1,6 @@
 """Would a spaCy dependency parser find speakers better than the attribution lexicons?
 
-    python benchmarks/speakers_parser.py              # every pipeline that is installed (~1 minute)
+    python benchmarks/speakers_parser.py              # every pipeline that is installed (~30 s)
     python benchmarks/speakers_parser.py --verbose    # also every statement the parser gets wrong
     python benchmarks/speakers_parser.py --json out.json
 
@@ -99,7 +99,7 @@ QUOTE_PAIRS = {
     "es": {"«": "»", "“": "”", "‘": "’", '"': '"'},
     "de": {"„": "“", "»": "«", "«": "»", "‚": "‘", '"': '"'},
 }
-QUOTE_MARKS = set("«»“”„‚‘’\"")
+QUOTE_MARKS = set('«»“”„‚‘’"')
 SUBJ = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass"}
 OBJ = {"obj", "dobj"}
 RELCL = {"acl:relcl", "relcl"}
@@ -110,7 +110,11 @@ ORG = {"ORG"}
 ACCORDING = {
     "en": [(("according", "to"), "after"), (("as", "reported", "by"), "after")],
     "fr": [(("selon",), "after"), (("d'", "après"), "after"), (("d’", "après"), "after")],
-    "es": [(("según",), "after"), (("de", "acuerdo", "con"), "after"), (("conforme", "a"), "after")],
+    "es": [
+        (("según",), "after"),
+        (("de", "acuerdo", "con"), "after"),
+        (("conforme", "a"), "after"),
+    ],
     "de": [(("laut",), "after"), (("zufolge",), "before"), (("nach", "angaben", "von"), "after")],
 }
 PRONOUNS = {
@@ -167,7 +171,11 @@ class Method:
         if lexicon:
             for entry in lexicon.get("verbs", []) + lexicon.get("verbs_that", []):
                 doc = nlp(entry)
-                verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in AUX_LEMMAS]
+                verbs = [
+                    t
+                    for t in doc
+                    if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in AUX_LEMMAS
+                ]
                 for t in (verbs or list(doc))[-1:]:  # the last verb: "a fait savoir" -> savoir
                     for form in (t.lemma_.lower(), t.lower_):
                         if form not in AUX_LEMMAS and form.isalpha():
@@ -177,7 +185,15 @@ class Method:
     # -- helpers on one parsed sentence
 
     def is_speech(self, t) -> bool:
-        return t.lemma_.lower() in self.speech or t.lower_ in self.speech
+        if not (t.lemma_.lower() in self.speech or t.lower_ in self.speech):
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+        # a speech verb the pipeline tagged otherwise ("tempère", "dément"), not a noun in use
+        # ("The sticking point")
+        return t.dep_ not in SUBJ | OBJ | {"pobj", "obl", "nmod", "compound"} and not any(
+            c.dep_ in ("det", "case") for c in t.children
+        )
 
     @staticmethod
     def depth(t) -> int:
@@ -204,7 +220,16 @@ class Method:
     def inverted_position(self, v, incise=frozenset(), inside=None) -> bool:
         """The verb (with its auxiliaries) comes after a quote or a comma: ', a déclaré X'."""
         first = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux") and c.i < v.i])
-        first = min([first] + [c.i for c in v.children if c.dep_ in ("expl:pv", "expl", "obj") and c.pos_ == "PRON" and first - 2 <= c.i < first])
+        first = min(
+            [first]
+            + [
+                c.i
+                for c in v.children
+                if c.dep_ in ("expl:pv", "expl", "obj")
+                and c.pos_ == "PRON"
+                and first - 2 <= c.i < first
+            ]
+        )
         prev = [t for t in v.doc[max(0, first - 2) : first] if not t.is_space]
         if v.i in incise:
             return True
@@ -225,8 +250,10 @@ class Method:
         noun whose complement that is ("the Journal of Soil Restoration, which")."""
         for t in reversed(rel.doc[: rel.i]):
             if t.pos_ in ("NOUN", "PROPN") and not inside(t):
-                while t.head is not t and t.head.pos_ in ("ADP", "NOUN", "PROPN") and t.dep_ in (
-                    "pobj", "nmod", "compound", "flat", "flat:name"
+                while (
+                    t.head is not t
+                    and t.head.pos_ in ("ADP", "NOUN", "PROPN")
+                    and t.dep_ in ("pobj", "nmod", "compound", "flat", "flat:name")
                 ):
                     t = t.head.head if t.head.pos_ == "ADP" else t.head
                     if t.pos_ not in ("NOUN", "PROPN"):
@@ -239,7 +266,10 @@ class Method:
         subs = [
             c
             for c in v.children
-            if c.dep_ in SUBJ and not inside(c) and not self.junk(c) and c.lower_ not in self.calendar
+            if c.dep_ in SUBJ
+            and not inside(c)
+            and not self.junk(c)
+            and c.lower_ not in self.calendar
         ]
         subs = [c for c in subs if not c.text.lower().startswith("-t")] or subs
         if subs:
@@ -250,7 +280,9 @@ class Method:
                 ante = self.antecedent(s, inside)
                 if ante is not None:
                     return ante, "antecedent"
-            if s.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "X") or self.name_near(s, v, inside):
+            if s.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "X") or self.name_near(
+                s, v, inside
+            ):
                 return s, "subject"
         p = self.inverted_pronoun(v)
         if p is not None:
@@ -267,16 +299,24 @@ class Method:
                 ):
                     return c, "inverted"
         h, seen = v, 0
-        while h.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "prep") and h.head is not h and seen < 3:
+        while (
+            h.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "prep")
+            and h.head is not h
+            and seen < 3
+        ):
             head = h.head
             if inside(head):
                 break
             as_ = any(t.lower_ == "as" for t in h.doc[max(0, h.i - 2) : h.i])
-            if h.dep_ in ("advcl", "xcomp", "pcomp") and as_ and self.is_speech(head):  # quoted X as saying
+            if (
+                h.dep_ in ("advcl", "xcomp", "pcomp") and as_ and self.is_speech(head)
+            ):  # quoted X as saying
                 objs = [c for c in head.children if c.dep_ in OBJ and not inside(c)]
                 if objs:
                     return objs[0], "object of head"
-            subs = [c for c in head.children if c.dep_ in SUBJ and not inside(c) and not self.junk(c)]
+            subs = [
+                c for c in head.children if c.dep_ in SUBJ and not inside(c) and not self.junk(c)
+            ]
             if subs:
                 return subs[0], "subject of head"
             h, seen = head, seen + 1
@@ -345,7 +385,9 @@ class Method:
         if v is not None and h.i < v.i:
             region, pick = (lo, v.i), -1  # before the verb: the last name
         else:
-            end = next((t.i for t in doc[hi + 1 :] if t.text in {".", ";", ":"} or inside(t)), len(doc))
+            end = next(
+                (t.i for t in doc[hi + 1 :] if t.text in {".", ";", ":"} or inside(t)), len(doc)
+            )
             region, pick = (lo, end), 0  # after it: the first
         runs, i = [], region[0]
         while i < region[1]:
@@ -353,7 +395,11 @@ class Method:
                 j = i + 1
                 while j < region[1] and (
                     (doc[j].pos_ == "PROPN" and not self.junk(doc[j]))
-                    or (doc[j].lower_ in NAME_PARTICLES and j + 1 < region[1] and doc[j + 1].pos_ == "PROPN")
+                    or (
+                        doc[j].lower_ in NAME_PARTICLES
+                        and j + 1 < region[1]
+                        and doc[j + 1].pos_ == "PROPN"
+                    )
                 ):
                     j += 1
                 runs.append((i, j))
@@ -361,7 +407,12 @@ class Method:
             else:
                 i += 1
         for e in doc.ents:
-            if e.label_ in PERSON and region[0] <= e.start and e.end <= region[1] and not inside(doc[e.start]):
+            if (
+                e.label_ in PERSON
+                and region[0] <= e.start
+                and e.end <= region[1]
+                and not inside(doc[e.start])
+            ):
                 if not any(a <= e.start and e.end <= b for a, b in runs):
                     runs.append((e.start, e.end))
         ok = []
@@ -411,7 +462,9 @@ class Method:
         for e in doc.ents:
             if e.end > limit or inside(doc[e.start]):
                 continue
-            words = {x.lower_ for x in e} | {x.lower_ for x in doc[max(0, e.start - 3) : e.start] if x.pos_ == "NOUN"}
+            words = {x.lower_ for x in e} | {
+                x.lower_ for x in doc[max(0, e.start - 3) : e.start] if x.pos_ == "NOUN"
+            }
             if e.label_ in PERSON:
                 found.append((e.start, e.text, words))
             elif e.label_ in ORG:
@@ -419,11 +472,20 @@ class Method:
         i = 0
         while i < limit:
             j = i
-            while j < limit and doc[j].pos_ == "PROPN" and not inside(doc[j]) and not self.junk(doc[j]):
+            while (
+                j < limit
+                and doc[j].pos_ == "PROPN"
+                and not inside(doc[j])
+                and not self.junk(doc[j])
+            ):
                 j += 1
-            if j - i >= 2 and not any(doc[k].ent_type_ and doc[k].ent_type_ not in PERSON | {"MISC"} for k in range(i, j)):
+            if j - i >= 2 and not any(
+                doc[k].ent_type_ and doc[k].ent_type_ not in PERSON | {"MISC"} for k in range(i, j)
+            ):
                 if not any(a <= i < a + len(t.split()) for a, t, _ in found):
-                    words = {x.lower_ for x in doc[i:j]} | {x.lower_ for x in doc[max(0, i - 3) : i] if x.pos_ == "NOUN"}
+                    words = {x.lower_ for x in doc[i:j]} | {
+                        x.lower_ for x in doc[max(0, i - 3) : i] if x.pos_ == "NOUN"
+                    }
                     found.append((i, doc[i:j].text, words))
             i = max(j, i + 1)
         persons = [(t, w) for _, t, w in sorted(found)]
@@ -464,16 +526,22 @@ class Method:
         for t in doc:
             if inside_char(t.idx) and self.is_speech(t):
                 prev = doc[t.i - 1] if t.i else None
-                while prev is not None and prev.i and (
-                    prev.dep_.startswith("aux")
-                    or prev.pos_ == "AUX"
-                    or INVERTED_PRONOUN.match(prev.text)
-                    or prev.lower_ == "-t"
+                while (
+                    prev is not None
+                    and prev.i
+                    and (
+                        prev.dep_.startswith("aux")
+                        or prev.pos_ == "AUX"
+                        or INVERTED_PRONOUN.match(prev.text)
+                        or prev.lower_ == "-t"
+                    )
                 ):
                     prev = doc[prev.i - 1]
                 if prev is not None and prev.text in {",", "—", "–"}:
                     incise.add(t.i)
-                    stop = next((x.i for x in doc[t.i + 1 :] if x.text in {"—", "–", ".", ";"}), len(doc))
+                    stop = next(
+                        (x.i for x in doc[t.i + 1 :] if x.text in {"—", "–", ".", ";"}), len(doc)
+                    )
                     incise.update(range(prev.i + 1, stop))
 
         def inside(t):
@@ -490,7 +558,11 @@ class Method:
                 if tuple(low[i : i + n]) == words and not inside(doc[i]):
                     if where == "after":
                         src = next(
-                            (t for t in doc[i + n : i + n + 8] if t.pos_ in ("NOUN", "PROPN", "PRON")),
+                            (
+                                t
+                                for t in doc[i + n : i + n + 8]
+                                if t.pos_ in ("NOUN", "PROPN", "PRON")
+                            ),
                             None,
                         )
                         while (  # climb to the head of its noun phrase
@@ -501,7 +573,11 @@ class Method:
                             src = src.head
                     else:
                         src = next(
-                            (t for t in reversed(doc[max(0, i - 8) : i]) if t.pos_ in ("NOUN", "PROPN", "PRON")),
+                            (
+                                t
+                                for t in reversed(doc[max(0, i - 8) : i])
+                                if t.pos_ in ("NOUN", "PROPN", "PRON")
+                            ),
                             None,
                         )
                     if src is not None:
@@ -518,7 +594,11 @@ class Method:
                 or (t.pos_ == "AUX" and t.dep_ == "ROOT")
                 or speech(t)
                 or any(c.dep_ in SUBJ and not inside(c) for c in t.children)
-                or (direct and any(inside(c) and not self.junk(c) for c in t.children) and t.pos_ not in ("ADP", "DET", "PRON"))
+                or (
+                    direct
+                    and any(inside(c) and not self.junk(c) for c in t.children)
+                    and t.pos_ not in ("ADP", "DET", "PRON")
+                )
             )
         ]
 
@@ -575,10 +655,16 @@ class Method:
             if text.lower() in IMPERSONAL[self.lang]:
                 return text, False, how + ", impersonal"
             got = self.resolve(history, None)
-            return (got, True, how + ", pronoun") if got else (text, False, how + ", pronoun unresolved")
+            return (
+                (got, True, how + ", pronoun")
+                if got
+                else (text, False, how + ", pronoun unresolved")
+            )
         role = self.role_words(head, inside) if kind == "group" else None
         if role:
-            got = self.resolve(history + [(doc, inside, min(t.i for t in self.chunk(head, inside)))], role)
+            got = self.resolve(
+                history + [(doc, inside, min(t.i for t in self.chunk(head, inside)))], role
+            )
             if got:
                 return got, True, how + ", role"
         return text, False, how
@@ -586,6 +672,7 @@ class Method:
     def resolve(self, history, role):
         """The speaker a pronoun (role None) or a role refers to, from the earlier sentences
         (entries (doc, inside) or (doc, inside, limit): only the tokens before limit)."""
+
         def mentions(entry):
             return self.mentions(entry[0], entry[1], entry[2] if len(entry) > 2 else None)
 
@@ -659,7 +746,9 @@ def child(model: str) -> None:
 
     # speed: every sentence of the passages, one tree each
     texts = [
-        p["body"][a:b].replace("\u00a0", " ").replace("\u202f", " ") for p in job["passages"] for a, b in p["segments"]
+        p["body"][a:b].replace("\u00a0", " ").replace("\u202f", " ")
+        for p in job["passages"]
+        for a, b in p["segments"]
     ]
     list(nlp.pipe(texts))
     runs, t0 = 0, time.perf_counter()
@@ -675,24 +764,22 @@ def child(model: str) -> None:
         "sentences_per_s": len(texts) * runs / elapsed,
     }
 
+    def parsed(body, a, b, cache):
+        if (a, b) not in cache:
+            # no-break spaces (French « ») become spaces: same offsets, and the pipelines
+            # otherwise make tokens of them that break the parse
+            doc = nlp(body[a:b].replace("\u00a0", " ").replace("\u202f", " "))
+            spans = quote_spans(doc.text, language)
+            cache[a, b] = (doc, lambda t, spans=spans: any(x <= t.idx < y for x, y in spans))
+        return cache[a, b]
+
     t0 = time.perf_counter()
     preds = []
     for p in job["passages"]:
-        body = p["body"]
         cache: dict = {}
-
-        def parsed(a, b):
-            if (a, b) not in cache:
-                # no-break spaces (French « ») become spaces: same offsets, and the pipelines
-                # otherwise make tokens of them that break the parse
-                doc = nlp(body[a:b].replace("\u00a0", " ").replace("\u202f", " "))
-                spans = quote_spans(doc.text, language)
-                cache[a, b] = (doc, lambda t, spans=spans: any(x <= t.idx < y for x, y in spans))
-            return cache[a, b]
-
         for k, st in enumerate(p["statements"]):
-            history = [parsed(a, b) for a, b in p["segments"] if b <= st["start"]]
-            doc, _ = parsed(st["start"], st["end"])
+            history = [parsed(p["body"], a, b, cache) for a, b in p["segments"] if b <= st["start"]]
+            doc, _ = parsed(p["body"], st["start"], st["end"], cache)
             row = {"text": p["id"], "index": k}
             for variant, use in (("parser", True), ("structure", False)):
                 speaker, resolved, how = method.predict(doc, st["direct"], history, use_speech=use)
@@ -795,7 +882,10 @@ def main() -> None:
 
     try:
         commit = subprocess.run(
-            ["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True, timeout=10
+            ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+            timeout=10,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         commit = ""
@@ -827,7 +917,9 @@ def main() -> None:
                 statements.append(
                     {"start": a, "end": a + len(st["sentence"]), "direct": bool(st.get("direct"))}
                 )
-            passages.append({"id": text["id"], "body": body, "segments": segments, "statements": statements})
+            passages.append(
+                {"id": text["id"], "body": body, "segments": segments, "statements": statements}
+            )
         jobs[lang] = passages
 
     # statement index within its passage, to join the children's predictions
@@ -864,7 +956,6 @@ def main() -> None:
         n = len(rows)
         return (sum(rows) / n if n else None), n
 
-    table = {}  # (model or 'lexicon', lang, speech) -> (share, n)
     per_statement = []
     for model, res in results.items():
         lang = res["language"]
@@ -900,7 +991,9 @@ def main() -> None:
     def share(rows, key):
         return sum(r[key] for r in rows) / len(rows) if rows else None
 
-    main_model = {lang: next((m for m in ms if m in results), None) for lang, ms in PIPELINES.items()}
+    main_model = {
+        lang: next((m for m in ms if m in results), None) for lang, ms in PIPELINES.items()
+    }
     speech_kinds = ((True, "direct"), (False, "reported"), (None, "all"))
     lines = []
     header = f"{'language':<10} {'speech':<9} {'n':>4} {'lexicon':>8} {'parser':>8} {'hybrid':>8} {'struct.':>8} {'resolved':>9}  pipeline"
@@ -913,7 +1006,11 @@ def main() -> None:
             lrows = [j for j in lex_rows_all if direct is None or j.direct == direct]
             lexv = sum(j.speaker_ok for j in lrows) / len(lrows) if lrows else None
             if rows:
-                par, hyb, st = share(rows, "parser_ok"), share(rows, "hybrid_ok"), share(rows, "structure_ok")
+                par, hyb, st = (
+                    share(rows, "parser_ok"),
+                    share(rows, "hybrid_ok"),
+                    share(rows, "structure_ok"),
+                )
                 res = sum(r["parser_resolved"] and r["parser_ok"] for r in rows)
                 resolved = f"{res:>4}/{sum(r['parser_resolved'] for r in rows):<4}"
             else:
@@ -924,7 +1021,13 @@ def main() -> None:
             lines.append(
                 f"{name:<10} {sname:<9} {len(lrows):>4} {fmt(lexv)} {fmt(par)} {fmt(hyb)} {fmt(st)} {resolved}  {model or '(none)'}"
             )
-            summary[name, sname] = {"n": len(lrows), "lexicon": lexv, "parser": par, "hybrid": hyb, "structure": st}
+            summary[name, sname] = {
+                "n": len(lrows),
+                "lexicon": lexv,
+                "parser": par,
+                "hybrid": hyb,
+                "structure": st,
+            }
 
     with_parser_rows, with_parser_lex = [], []
     hybrid_all_ok = []
@@ -939,13 +1042,21 @@ def main() -> None:
             with_parser_rows += rows
             with_parser_lex += lex_rows
         for j in lex_rows:
-            r = next((r for r in rows if r["text"] == j.text and r["sentence"] == j.label["sentence"]), None)
+            r = next(
+                (r for r in rows if r["text"] == j.text and r["sentence"] == j.label["sentence"]),
+                None,
+            )
             hybrid_all_ok.append((j.direct, r["hybrid_ok"] if r else j.speaker_ok))
     for model in results:
         if model not in main_model.values():
             lang = results[model]["language"]
             rows = [r for r in per_statement if r["model"] == model]
-            add_rows(f"{lang} {model.rsplit('_', 1)[-1]}", rows, [j for j in ev.judged if j.language == lang], model)
+            add_rows(
+                f"{lang} {model.rsplit('_', 1)[-1]}",
+                rows,
+                [j for j in ev.judged if j.language == lang],
+                model,
+            )
     langs_with = "+".join(lang for lang in LANGUAGES if main_model.get(lang))
     add_rows(langs_with or "none", with_parser_rows, with_parser_lex, "main pipelines")
     for direct, sname in speech_kinds:
@@ -955,10 +1066,18 @@ def main() -> None:
         lines.append(
             f"{'all 4':<10} {sname:<9} {len(lrows):>4} {lexv:>8.2f} {'-':>8} {sum(rows) / len(rows):>8.2f} {'-':>8} {'':>9}  hybrid; de: lexicon only"
         )
-        summary["all 4", sname] = {"n": len(lrows), "lexicon": lexv, "hybrid": sum(rows) / len(rows)}
+        summary["all 4", sname] = {
+            "n": len(lrows),
+            "lexicon": lexv,
+            "hybrid": sum(rows) / len(rows),
+        }
 
-    print("Speaker right on the labelled speaker set (same_speaker, as `factcheck eval --speakers`)")
-    print(f"lexicon: factcheck from {Path(factcheck.evaluate_speakers.__file__).parent.parent} {commit}")
+    print(
+        "Speaker right on the labelled speaker set (same_speaker, as `factcheck eval --speakers`)"
+    )
+    print(
+        f"lexicon: factcheck from {Path(factcheck.evaluate_speakers.__file__).parent.parent} {commit}"
+    )
     print("struct. = parser without the lexicons' speech verbs; resolved = right/all parser")
     print("speakers taken from an earlier sentence (pronoun, dropped subject, role)\n")
     print("\n".join(lines))
@@ -972,14 +1091,20 @@ def main() -> None:
             l_only = sum(r["lexicon_ok"] and not r["parser_ok"] for r in rows)
             both = sum(r["lexicon_ok"] and r["parser_ok"] for r in rows)
             neither = sum(not r["lexicon_ok"] and not r["parser_ok"] for r in rows)
-            print(f"  {lang}: parser only {p_only:>3}, lexicon only {l_only:>3}, both {both:>3}, neither {neither:>3}")
+            print(
+                f"  {lang}: parser only {p_only:>3}, lexicon only {l_only:>3}, both {both:>3}, neither {neither:>3}"
+            )
 
     # speed, memory, size
-    print(f"\nlexicon: {n_sentences} sentences (all four languages) in {lexicon_warm:.2f} s warm"
-          f" ({n_sentences / lexicon_warm:.0f} sentences/s; first run {lexicon_cold:.2f} s,"
-          f" segmentation included); parent peak RSS {rss_mib():.0f} MiB")
-    size = sizes(list(results))
-    print(f"\n{'pipeline':<24} {'load s':>7} {'sent/s':>8} {'words/s':>8} {'peak RSS MiB':>13} {'size MB':>8}  spaCy wanted / licence")
+    print(
+        f"\nlexicon: {n_sentences} sentences (all four languages) in {lexicon_warm:.2f} s warm"
+        f" ({n_sentences / lexicon_warm:.0f} sentences/s; first run {lexicon_cold:.2f} s,"
+        f" segmentation included); parent peak RSS {rss_mib():.0f} MiB"
+    )
+    size = sizes(list(results)) if results else {}
+    print(
+        f"\n{'pipeline':<24} {'load s':>7} {'sent/s':>8} {'words/s':>8} {'peak RSS MiB':>13} {'size MB':>8}  spaCy wanted / licence"
+    )
     for model, res in results.items():
         sp = res["speed"]
         print(
@@ -996,8 +1121,10 @@ def main() -> None:
             f" dependencies: {size['spacy_and_new_dependencies_mb']:.0f} MB installed"
             f" (spaCy alone {size['spacy_alone_mb']:.0f} MB; {len(size['new_dependencies'])} distributions)"
         )
-        print(f"parse and rules for all labelled statements: " + ", ".join(
-            f"{m} {r['predict_s']:.2f} s" for m, r in results.items()))
+        print(
+            "parse and rules for all labelled statements: "
+            + ", ".join(f"{m} {r['predict_s']:.2f} s" for m, r in results.items())
+        )
 
     if args.verbose:
         print("\nThe parser's wrong speakers (main pipelines):")
@@ -1013,9 +1140,16 @@ def main() -> None:
             json.dumps(
                 {
                     "table": [{"language": k[0], "speech": k[1], **v} for k, v in summary.items()],
-                    "pipelines": {m: {k: v for k, v in r.items() if k != "predictions"} for m, r in results.items()},
+                    "pipelines": {
+                        m: {k: v for k, v in r.items() if k != "predictions"}
+                        for m, r in results.items()
+                    },
                     "sizes": size,
-                    "lexicon_seconds": {"cold": lexicon_cold, "warm": lexicon_warm, "sentences": n_sentences},
+                    "lexicon_seconds": {
+                        "cold": lexicon_cold,
+                        "warm": lexicon_warm,
+                        "sentences": n_sentences,
+                    },
                     "statements": per_statement,
                 },
                 ensure_ascii=False,

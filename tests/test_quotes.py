@@ -133,3 +133,50 @@ def test_an_unclosed_quote_is_compared_and_the_finding_says_the_mark_is_missing(
     assert "closing quote mark is missing" in altered[0].message
     assert "[-not-] {+never+}" in altered[0].message
     assert not [f for f in report.findings if f.rule in ("Q101", "Q102")]
+
+
+@pytest.mark.parametrize(
+    "article, a_lang, source, s_lang, change",
+    [
+        ("auf dem Weg, bis zum Sommer auf null zu fallen", "de",
+         "on course to be back to target by the summer", "en", "number added: null"),
+        ("Lo veíamos venir desde hace años", "es", "We saw this coming months ago", "en",
+         "span of time changed: month -> year"),
+        ("Nous ne vous laisserons jamais tomber", "fr", "No os vamos a dejar solos", "es",
+         "intensifier added"),
+        ("Il n’y a aucun risque pour la population", "fr",
+         "There is no immediate risk to the public", "en", "intensifier dropped"),
+    ],
+)
+def test_meaning_changes_across_languages(article, a_lang, source, s_lang, change):
+    from factcheck.analyse.quotes import element_changes
+    from factcheck.annotate import DocQuote
+    from factcheck.models import Sentence
+
+    quote = DocQuote(Sentence("A1", article, 0, len(article), "body", 0, a_lang), article, 0,
+                     len(article), None, a_lang)
+    assert change in element_changes(quote, source, s_lang)
+
+
+@pytest.mark.parametrize(
+    "article, a_lang, source, s_lang",
+    [
+        # obligation is no condition: "should" = « deberían »
+        ("Nuestros jóvenes no deberían tener que elegir entre su isla y su educación", "es",
+         "Our young people should not have to choose between their island and their education", "en"),
+        # "wenn" is "when" as often as "if"
+        ("Wir werden handeln, wenn die Daten es erlauben", "de", "We will act when the data allow it", "en"),
+        # what an ellipsis leaves out may hold the dropped word
+        ("Nous ne sommes pas opposés au barrage […], mais personne ne nous a consultés", "fr",
+         "We are not opposed to the dam, and we never were, but nobody consulted us", "en"),
+        ("Nous resterons ici des jours s'il le faut", "fr", "We will stay here for days if we have to", "en"),
+    ],
+)
+def test_faithful_translations_of_quotes_are_no_alteration(article, a_lang, source, s_lang):
+    from factcheck.analyse.quotes import element_changes
+    from factcheck.annotate import DocQuote
+    from factcheck.models import Sentence
+
+    quote = DocQuote(Sentence("A1", article, 0, len(article), "body", 0, a_lang), article, 0,
+                     len(article), None, a_lang)
+    assert element_changes(quote, source, s_lang) == []

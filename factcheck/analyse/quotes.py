@@ -67,12 +67,14 @@ def quote_lexicon(language: str):
         if (words or extra)
         else None
     )
+    units = {unit: phrase_pattern(items) for unit, items in data.get("units", {}).items()}
     return (
         negation,
         phrase_pattern(data.get("intensifiers", [])),
         {k: v for k, v in modals.items() if v is not None},
         phrase_pattern(data.get("not_negations", [])),
         phrase_pattern(data.get("not_possibility", [])),
+        {k: v for k, v in units.items() if v is not None},
     )
 
 
@@ -81,7 +83,10 @@ def elements(text: str, language: str) -> dict[str, bool]:
     and two kinds of uncertainty: possibility (could, pourrait, podría, könnte) and the
     conditional (would, if; si, serait; sería; würde, wenn). Tenses differ too much between
     languages to compare more finely, so the future and the present count alike."""
-    negation, intensifier, modals, not_negation, not_possibility = quote_lexicon(language)
+    negation, intensifier, modals, not_negation, not_possibility, _ = quote_lexicon(language)
+    text = text.replace("'", "’")
+    obligation = modals.get("obligation")
+    duty = {m.group(0).lower() for m in obligation.finditer(text)} if obligation else set()
     plain = not_negation.sub(" ", text) if not_negation else text
     sure = not_possibility.sub(" ", text) if not_possibility else text  # "could not": past ability
     _, suffix, exclude = hedge_patterns(language)
@@ -91,7 +96,9 @@ def elements(text: str, language: str) -> dict[str, bool]:
     )
     conditional = bool(modals.get("conditional") and modals["conditional"].search(text)) or bool(
         suffix
-        and any(m.group(0).lower() not in exclude | possible_words for m in suffix.finditer(text))
+        and any(
+            m.group(0).lower() not in exclude | possible_words | duty for m in suffix.finditer(text)
+        )
     )
     return {
         "negation": bool(negation and negation.search(plain)),
@@ -101,8 +108,20 @@ def elements(text: str, language: str) -> dict[str, bool]:
     }
 
 
+def time_units(text: str, language: str) -> frozenset[str]:
+    """The units of time a quote speaks in (keys shared by the languages: "month", "year")."""
+    units = quote_lexicon(language)[5]
+    return frozenset(unit for unit, pattern in units.items() if pattern.search(text))
+
+
 def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
+    """What changed in meaning between a quote and its source in another language. Where the
+    article marks words as left out ("…", "[...]"), what it drops may be in the gap: only
+    what it adds counts."""
     ea, es = elements(a.text, a.language), elements(s_text, s_lang)
+    elided = bool(ELLIPSIS.search(a.text))
+    if elided:
+        es = {k: v and ea[k] for k, v in es.items()}
     out = []
     if ea["negation"] != es["negation"]:
         out.append("negation " + ("added" if ea["negation"] else "dropped"))
@@ -119,7 +138,19 @@ def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
         extract_quantities(a.text, a.language), extract_quantities(s_text, s_lang)
     )
     out += [f"number {qs.text} -> {qa.text}" for qa, qs in cmp.changed]
+    # a number on one side only: "back to target" -> "auf null"
+    out += [f"number added: {q.text}" for q in cmp.added if stated(q) and not cmp.dropped]
+    if not elided:
+        out += [f"number dropped: {q.text}" for q in cmp.dropped if stated(q) and not cmp.added]
+    ua, us = time_units(a.text, a.language), time_units(s_text, s_lang)
+    if ua and us and ua != us:
+        out.append(f"span of time changed: {', '.join(sorted(us))} -> {', '.join(sorted(ua))}")
     return out
+
+
+def stated(q) -> bool:
+    """A quantity that no faithful translation leaves out: zero, or a number in digits."""
+    return q.kind in ("count", "percent") and (q.value == 0 or any(ch.isdigit() for ch in q.text))
 
 
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2,}\]|\(\s*(?:\.\s*){2,}\)|…|\.{3})\s*")
