@@ -123,3 +123,26 @@ def test_a_pronoun_takes_the_person_written_since_the_last_speaker(tmp_path):
     seg = segment(extract(read_file(write(tmp_path, "p.txt", text))), "A")
     last = [s for s in annotate(seg).statements if s.direct][-1]
     assert last.speaker == "Priya Nandakumar" and last.resolved_from == "she"
+
+
+def test_german_noun_phrases_and_compound_roles():
+    from factcheck.annotate.statements import attributions, describe
+    from factcheck.models import Sentence
+
+    text = "Der Anteil stagniert laut Branchendaten seit einem Jahrzehnt bei rund 17 Prozent."
+    (att,) = attributions(Sentence("X", text, 0, len(text), "body", 0, "de"))
+    assert att.speaker == "Branchendaten" and att.roles == {"document"} and not att.names
+    brenner = describe("Feuerwehrsprecher Lukas Brenner", "sagte", "de")
+    assert brenner.roles == {"spokesperson"} and brenner.names == {"lukas", "brenner"}
+
+
+def test_documents_and_anonymous_sources_in_attribution_findings():
+    from factcheck.analyse.attribution import different
+    from factcheck.annotate.statements import describe
+
+    # a document is no person: its figure given to a named person is a changed attribution
+    assert different(describe("the minutes", "according to", "en"), describe("Marsh", "said", "en"))
+    # a role against a name still cannot be told apart
+    assert not different(describe("the minister", "said", "en"), describe("Kim", "said", "en"))
+    # an anonymous source is vague
+    assert describe("a person familiar with the talks", "according to", "en").vague

@@ -37,7 +37,11 @@ def different(a: Attribution, b: Attribution) -> bool:
         return not names_meet(a.names, b.names)
     if not a.names and not b.names:
         return not a.roles & b.roles
-    return False  # a role against a name: cannot tell ("le dirigeant" may be "Kim")
+    # a role against a name: cannot tell ("le dirigeant" may be "Kim"), unless the role is a
+    # document ("the minutes", « le rapport »): no person
+    return (a.roles == {"document"} and bool(b.names)) or (
+        b.roles == {"document"} and bool(a.names)
+    )
 
 
 def findings(alignment) -> list[Finding]:
@@ -60,14 +64,18 @@ def findings(alignment) -> list[Finding]:
         s_atts = [(sid, s_speakers[sid]) for sid in bead.source if sid in s_speakers]
         s_main = next(((sid, a) for sid, a in s_atts if a.named), None)
         if a_att is None:
+            # an anonymous source given with "according to" is an attribution too
+            kept = s_main or next(
+                ((sid, a) for sid, a in s_atts if a.vague and a.according and a.roles), None
+            )
             if (
-                s_main is not None
-                and not s_main[1].resolved
+                kept is not None
+                and not kept[1].resolved
                 and not carried_elsewhere(
-                    art, index[sid_a], a_speakers, s_main[1], renderers.get(s_main[0], [])
+                    art, index[sid_a], a_speakers, kept[1], renderers.get(kept[0], [])
                 )
             ):
-                sid, s_att = s_main
+                sid, s_att = kept
                 out.append(
                     make(
                         "A101",
@@ -85,7 +93,13 @@ def findings(alignment) -> list[Finding]:
         if a_att.pronoun:
             continue
         s_vague = next(((sid, a) for sid, a in s_atts if a.vague), None)
-        if s_main is None and s_vague is not None and a_att.specific and not a_att.resolved:
+        if (
+            s_main is None
+            and s_vague is not None
+            and a_att.specific
+            and not a_att.resolved
+            and not a_att.roles & s_vague[1].roles  # "a person familiar" on both sides
+        ):
             sid, s_att = s_vague
             out.append(
                 make(

@@ -27,10 +27,12 @@ class Cues:
     leading: frozenset[str]
     not_name_after: frozenset[str]
     clitics: frozenset[str]  # object pronouns right before a verb (« lui a dit », « le dijo »)
-    particles: frozenset[
-        str
-    ]  # a separable verb's particle after an inverted speaker ("fügte sie hinzu")
+    # a separable verb's particle after an inverted speaker ("fügte sie hinzu")
+    particles: frozenset[str]
     roles: dict[str, re.Pattern[str]]
+    np_links: frozenset[str]  # German: words inside a noun phrase after its noun ("des", "von")
+    # (ending, role): a German compound that ends in a role word ("Feuerwehrsprecher")
+    compound_roles: tuple[tuple[str, str], ...]
 
 
 @cache
@@ -57,6 +59,13 @@ def cues(language: str) -> Cues:
         clitics=frozenset(p.lower() for p in data.get("clitics", [])),
         particles=frozenset(p.lower() for p in data.get("particles", [])),
         roles={k: v for k, v in roles.items() if v},
+        np_links=frozenset(w.lower() for w in data.get("noun_phrase_links", [])),
+        compound_roles=tuple(
+            (w.lower(), role)
+            for role, words in data.get("roles", {}).items()
+            for w in words
+            if data.get("compound_roles") and " " not in w and len(w) >= 4
+        ),
     )
 
 

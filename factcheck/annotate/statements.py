@@ -141,6 +141,12 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
     role_keys = frozenset(role for role, pattern in c.roles.items() if pattern.search(low))
     clean = appositive_name(whole) or whole  # the roles of the whole phrase, the name shown
     role_words = {m.group(0).lower() for pattern in c.roles.values() for m in pattern.finditer(low)}
+    if c.compound_roles:  # German: "Feuerwehrsprecher", "Branchendaten" end in a role
+        for word in re.findall(r"[\w-]+", low):
+            found = {role for end, role in c.compound_roles if word.endswith(end) and word != end}
+            if found:
+                role_keys |= found
+                role_words.add(word)
     names = frozenset(
         fold(re.sub(r"[’']s$", "", m.group(0)))
         for m in NAME.finditer(clean)
@@ -164,7 +170,7 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
                 re.sub(r"^(?:des|de|les|the|some|certains|unos|algunos|die)\s+", "", low)
             )
             or c.vague_speakers.search(low)
-            and not role_keys - {"experts", "observers"}
+            and not role_keys - {"experts", "observers", "person_familiar"}
         )
     )
     vague = vague_cue or generic
@@ -275,7 +281,7 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
             elif kind == "vague":
                 add(*m.span(), describe(m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
-                speaker = clip(text[m.end() :], forward=True)
+                speaker = noun_phrase(clip(text[m.end() :], forward=True), c.np_links)
                 add(
                     m.start(),
                     m.end() + len(speaker),
@@ -288,6 +294,23 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 if att is not None:
                     add(*m.span(), att)
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+def noun_phrase(phrase: str, links: frozenset[str]) -> str:
+    """In a language that capitalises its nouns (German), the noun phrase at the start of
+    phrase: it ends at the first lowercase word after a noun that does not link a genitive or
+    a complement ("laut Branchendaten seit ..." -> "Branchendaten", "nach Angaben des
+    Herstellers nehmen ..." -> "des Herstellers")."""
+    if not links:
+        return phrase
+    words = phrase.split()
+    seen_noun = False
+    for k, w in enumerate(words):
+        if w[:1].isupper():
+            seen_noun = True
+        elif seen_noun and w.lower() not in links:
+            return " ".join(words[:k])
+    return phrase
 
 
 def verb_attribution(
