@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import factcheck
 from factcheck.annotate import annotate
 from factcheck.extract import extract
@@ -146,3 +148,37 @@ def test_documents_and_anonymous_sources_in_attribution_findings():
     assert not different(describe("the minister", "said", "en"), describe("Kim", "said", "en"))
     # an anonymous source is vague
     assert describe("a person familiar with the talks", "according to", "en").vague
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # an attribution set inside the quote marks
+        ("« Nous avons été surpris, explique la biologiste Amandine Quéré, qui a mené l'étude. »",
+         "fr", "la biologiste Amandine Quéré"),
+        # the addressee after an inverted verb is not part of the speaker
+        ("„Diese Stadt hat gewählt“, rief Kowalczyk ihren jubelnden Anhängern zu.", "de", "Kowalczyk"),
+        ("L'État apportera 950 millions d'euros, a indiqué aux journalistes le ministre de "
+         "l'Économie, Jonas Brede.", "fr", "Jonas Brede"),
+        # a relative clause's verb is not the sentence's statement
+        ("A second analyst, who asked not to be named, said the forecast was too rosy.", "en",
+         "A second analyst"),
+    ],
+)
+def test_speaker_phrases(text, lang, speaker):
+    from factcheck.annotate import annotate_sentence
+    from factcheck.annotate.statements import main_attribution
+    from factcheck.models import Sentence
+
+    note = annotate_sentence(Sentence("X", text, 0, len(text), "body", 0, lang))
+    main = main_attribution(list(note.attributions))
+    assert main is not None and main.speaker == speaker, note.attributions
+
+
+def test_a_clause_opened_by_a_participle_leaves_the_subject_to_the_verb():
+    from factcheck.annotate.statements import attributions, main_attribution
+    from factcheck.models import Sentence
+
+    text = "Asked whether homes would have to be evacuated, she replied that it was too early."
+    main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, "en"))))
+    assert main is not None and main.cue == "replied" and main.speaker == "she"

@@ -28,7 +28,7 @@ from ..models import Segmented, Sentence, Statement
 from .hedges import Hedge, conditional_mood, hedges
 from .quantities import Quantity, extract
 from .quotes import Quote, mask_quotes, quotes
-from .statements import Attribution, attributions, document_speakers
+from .statements import Attribution, attributions, document_speakers, unmask_incises
 
 MIN_QUOTE_WORDS = 3  # shorter quoted phrases are terms or nicknames, not quotes to check
 
@@ -101,7 +101,7 @@ def annotate_sentence(sentence: Sentence, speaker: Attribution | None = None) ->
     """The annotation of one sentence on its own (its speaker, which depends on the sentences
     before it, given or None)."""
     text, lang = sentence.text, sentence.language
-    masked = mask_quotes(text, lang)
+    masked = unmask_incises(text, mask_quotes(text, lang), lang)
     return Annotation(
         quantities=extract(text, lang),
         quotes=tuple(quotes(text, lang)),

@@ -29,6 +29,8 @@ class Cues:
     clitics: frozenset[str]  # object pronouns right before a verb (« lui a dit », « le dijo »)
     # a separable verb's particle after an inverted speaker ("fügte sie hinzu")
     particles: frozenset[str]
+    relatives: frozenset[str]  # relative pronouns: a verb after one is not the main statement
+    openers: frozenset[str]  # participles that open a clause before a dropped subject ("Asked")
     roles: dict[str, re.Pattern[str]]
     np_links: frozenset[str]  # German: words inside a noun phrase after its noun ("des", "von")
     # (ending, role): a German compound that ends in a role word ("Feuerwehrsprecher")
@@ -59,6 +61,8 @@ def cues(language: str) -> Cues:
         clitics=frozenset(p.lower() for p in data.get("clitics", [])),
         particles=frozenset(p.lower() for p in data.get("particles", [])),
         roles={k: v for k, v in roles.items() if v},
+        relatives=frozenset(w.lower() for w in data.get("relatives", [])),
+        openers=frozenset(w.lower() for w in data.get("openers", [])),
         np_links=frozenset(w.lower() for w in data.get("noun_phrase_links", [])),
         compound_roles=tuple(
             (w.lower(), role)

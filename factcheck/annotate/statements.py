@@ -24,7 +24,7 @@ from functools import cache
 from ..models import Sentence
 from ..rules import lexicon
 from .cues import THAT, cues
-from .quotes import mask_quotes
+from .quotes import mask_quotes, quotes
 
 MAX_SPEAKER_WORDS = 10
 MAX_PREPOSED_WORDS = 8
@@ -296,6 +296,68 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
 
 
+INCISE = re.compile(r",\s*([^,.;!?«»“”„\"]{3,80}?)\s*(?=[,.;!?])|[—–]\s*([^—–«»“”]{2,60}?)\s*[—–]")
+
+
+def unmask_incises(text: str, masked: str, language: str) -> str:
+    """The masked text with the attributions set inside quotes shown again: « Nous avons été
+    surpris, explique la biologiste Amandine Quéré, qui ... », «Nunca he aceptado —dijo— ni un
+    céntimo»: a speech verb right after the comma or the dash inside the quote marks."""
+    c = cues(language)
+    patterns = [p for p in (c.inverted, c.verbs, c.verbs_that) if p is not None]
+    chars = list(masked)
+    changed = False
+    for q in quotes(text, language):
+        inner_start = q.start + 1
+        inner = text[inner_start : q.end - 1 if q.closed else q.end]
+        for m in INCISE.finditer(inner):
+            group = 1 if m.group(1) is not None else 2
+            seg = m.group(group)
+            if any(p.match(seg) for p in patterns):
+                a, b = inner_start + m.start(group), inner_start + m.end(group)
+                chars[a:b] = text[a:b]
+                if group == 2:  # the dashes close the clause like a comma
+                    chars[a - 1] = ","
+                    if b < len(chars):
+                        chars[b] = ","
+                changed = True
+    return "".join(chars) if changed else masked
+
+
+# words that start whom or where the words were said to, after an inverted speaker ("rief
+# Kowalczyk ihren Anhängern zu", "sagte sie dem Sender", "proclamó Kowalczyk ante sus
+# simpatizantes"): the speaker ends before them
+ADDRESSEE = AFTER_NAME | {"dem", "den", "ihren", "ihrem", "ihrer", "seinen", "seinem", "seiner"}
+# an inverted verb followed at once by its addressee has a dropped subject ("declaró a la emisora")
+ADDRESSEE_FIRST = {"al", "ante", "à", "au", "aux", "dem", "den"}
+SUBJECT_STARTS = {"le", "la", "les", "l’", "el", "los", "las", "der", "die", "das"}
+
+
+def addressee_cut(phrase: str, pronouns: frozenset[str]) -> str:
+    """The speaker after an inverted verb, without the addressee or place that follows it."""
+    words = phrase.split()
+    if words and (
+        words[0].lower() in ADDRESSEE_FIRST
+        or (words[0].lower() == "a" and len(words) > 1 and words[1].lower() in ("la", "los", "las"))
+    ):
+        # the addressee first: "a indiqué aux journalistes le ministre, X" -> the subject after
+        # it; "declaró a la emisora Radio Valle" -> none (a dropped subject)
+        rest = next(
+            (
+                k
+                for k in range(2, min(len(words), 5))
+                if words[k].lower() in SUBJECT_STARTS and not is_name_word(words[k - 1])
+            ),
+            None,
+        )
+        return addressee_cut(" ".join(words[rest:]), pronouns) if rest is not None else ""
+    for k in range(1, len(words)):
+        prev = words[k - 1].strip(",")
+        if words[k].lower() in ADDRESSEE and (is_name_word(prev) or prev.lower() in pronouns):
+            return " ".join(words[:k])
+    return phrase
+
+
 def noun_phrase(phrase: str, links: frozenset[str]) -> str:
     """In a language that capitalises its nouns (German), the noun phrase at the start of
     phrase: it ends at the first lowercase word after a noun that does not link a genitive or
@@ -319,6 +381,8 @@ def verb_attribution(
     """The speaker of a speech verb: after it when inverted (", said X"), else before it."""
     c = cues(lang)
     before = original[: m.start()].rstrip()
+    if not before and m.group(0).lower() in c.openers:
+        return None  # "Asked whether ..., she replied": the clause opens, the verb comes later
     inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before
     if needs_that and not inverted and not THAT.match(text, m.end()):
         return None  # "declared a state of emergency": an act, not speech
@@ -332,11 +396,31 @@ def verb_attribution(
     while words and words[0].lower() in c.leading:
         words.pop(0)  # "but experts say"
     speaker = " ".join(words)
+    if "," in speaker:  # "A second analyst, who asked not to be named,": without the relative
+        parts = [p for p in speaker.split(",") if p.strip()]
+        kept = [p for p in parts if p.split()[0].lower() not in c.relatives]
+        if kept and len(kept) < len(parts):
+            speaker = ",".join(kept).strip()
+            words = speaker.split()
+    if speaker.lower() in c.relatives:
+        return None  # "A second analyst, who asked not to be named, said": not the main verb
+    if words and any(
+        " ".join(words[:n]).lower() in c.openers for n in range(1, min(4, len(words)) + 1)
+    ):
+        speaker = ""  # "Asked whether ..., she replied", "Preguntada por ..., respondió"
+    joined = next((k for k, w in enumerate(words) if k >= 2 and w.lower() in c.leading), None)
+    if joined is not None:
+        # "The opposition Civic Party welcomed the plan but said": the first clause's subject
+        subject = [x for x in words[:joined] if is_name_word(x)]
+        if len(subject) >= 2:
+            speaker = " ".join(subject)
     long = len(speaker.split()) > MAX_PREPOSED_WORDS and not named_appositive(speaker)
     if long or any(p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):
         speaker = ""  # no clean subject: an implicit speaker
     preposed = describe(speaker, m.group(0), lang)
     after = clip(text[m.end() :], forward=True, appositive=True) if inverted else ""
+    if after:
+        after = addressee_cut(after, c.pronouns)
     if after and c.particles:
         kept = after.split()
         while len(kept) > 1 and kept[-1].lower().strip(".,;:!?") in c.particles:
