@@ -134,14 +134,16 @@ def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
             )
     if ea["intensifier"] != es["intensifier"]:
         out.append("intensifier " + ("added" if ea["intensifier"] else "dropped"))
-    cmp = compare_quantities(
-        extract_quantities(a.text, a.language), extract_quantities(s_text, s_lang)
-    )
+    qa_, qs_ = extract_quantities(a.text, a.language), extract_quantities(s_text, s_lang)
+    cmp = compare_quantities(qa_, qs_)
     out += [f"number {qs.text} -> {qa.text}" for qa, qs in cmp.changed]
     # a number on one side only: "back to target" -> "auf null"
-    out += [f"number added: {q.text}" for q in cmp.added if stated(q) and not cmp.dropped]
-    if not elided:
-        out += [f"number dropped: {q.text}" for q in cmp.dropped if stated(q) and not cmp.added]
+    # a number on one side of quotes that state none on the other ("uno" is not read as one:
+    # a quote with numbers of its own is compared number by number only)
+    if not qs_:
+        out += [f"number added: {q.text}" for q in cmp.added if stated(q)]
+    if not qa_ and not elided:
+        out += [f"number dropped: {q.text}" for q in cmp.dropped if stated(q)]
     ua, us = time_units(a.text, a.language), time_units(s_text, s_lang)
     if ua and us and ua != us:
         out.append(f"span of time changed: {', '.join(sorted(us))} -> {', '.join(sorted(ua))}")
