@@ -41,6 +41,7 @@ from .attribution import different
 from .numbers import compare as compare_quantities
 
 UNSOURCED_MIN_WORDS = 4
+SPLIT_GAP = 60  # characters between the two parts of a quote split by its speaker tag
 SHORT_WORDS = 2  # a quote this short is compared only when it has a speaker
 SAME_MATCH = 0.62  # rapidfuzz ratio (0-1) for the same quote within a language
 CROSS_MATCH = 0.50  # embedding cosine for the same quote across languages
@@ -334,6 +335,15 @@ def quote_bundles(s_quotes: list[DocQuote]) -> list[Bundle]:
         if len(group) > 1:
             out.append(Bundle(" ".join(q.text for q in group), tuple(group)))
         out.append(Bundle(group[0].sentence.text, tuple(group), whole_sentence=True))
+    # a quote split by its speaker tag across two sentences (“No words can describe it,” he
+    # said. “Each of us ...”): the article may quote both parts as one
+    for first, second in zip(s_quotes, s_quotes[1:], strict=False):
+        if (
+            first.sentence.id != second.sentence.id
+            and first.language == second.language
+            and 0 < second.start - first.end <= SPLIT_GAP
+        ):
+            out.append(Bundle(first.text + " " + second.text, (first, second)))
     return out
 
 
