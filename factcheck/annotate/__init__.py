@@ -101,10 +101,11 @@ def annotate_sentence(sentence: Sentence, speaker: Attribution | None = None) ->
     """The annotation of one sentence on its own (its speaker, which depends on the sentences
     before it, given or None)."""
     text, lang = sentence.text, sentence.language
-    masked = unmask_incises(text, mask_quotes(text, lang), lang)
+    found = quotes(text, lang)
+    masked = unmask_incises(text, mask_quotes(text, lang, found), lang, found)
     return Annotation(
         quantities=extract(text, lang),
-        quotes=tuple(quotes(text, lang)),
+        quotes=tuple(found),
         masked=masked,
         attributions=attributions(sentence, masked),
         speaker=speaker,

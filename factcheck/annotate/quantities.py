@@ -368,9 +368,20 @@ def word_numbers(lex: NumberLexicon, text: str):
         i = j
 
 
+@cache
+def number_parts(language: str) -> re.Pattern[str] | None:
+    """The number words of a language that may stand inside a compound (four letters or
+    more), as one pattern."""
+    parts = sorted(
+        (w for w in number_lexicon(language).words if len(w) >= 4), key=len, reverse=True
+    )
+    return re.compile("|".join(map(re.escape, parts))) if parts else None
+
+
 def compound_candidate(lex: NumberLexicon, word: str) -> bool:
     """A single token that may be a compound number word ("vingt-trois", "dreiundzwanzig")."""
-    return any(part in word for part in lex.words if len(part) >= 4) and len(word) <= 40
+    pattern = number_parts(lex.language)
+    return len(word) <= 40 and pattern is not None and pattern.search(word) is not None
 
 
 def number_context(lex: NumberLexicon, text: str, start: int, end: int) -> bool:

@@ -90,10 +90,11 @@ def quoted_share(text: str, language: str | None = None) -> float:
     return inside / letters
 
 
-def mask_quotes(text: str, language: str | None = None) -> str:
-    """The text with every quoted passage blanked out (same length, offsets kept)."""
+def mask_quotes(text: str, language: str | None = None, found: list[Quote] | None = None) -> str:
+    """The text with every quoted passage blanked out (same length, offsets kept); ``found``:
+    its quotes, when already known."""
     chars = list(text)
-    for q in quotes(text, language):
+    for q in quotes(text, language) if found is None else found:
         for k in range(q.start, q.end):
             chars[k] = " "
     return "".join(chars)

@@ -24,7 +24,7 @@ from functools import cache
 from ..models import Sentence
 from ..rules import lexicon
 from .cues import THAT, cues
-from .quotes import mask_quotes, quotes
+from .quotes import Quote, mask_quotes, quotes
 
 MAX_SPEAKER_WORDS = 10
 MAX_PREPOSED_WORDS = 8
@@ -299,7 +299,7 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
 INCISE = re.compile(r",\s*([^,.;!?«»“”„\"]{3,80}?)\s*(?=[,.;!?])|[—–]\s*([^—–«»“”]{2,60}?)\s*[—–]")
 
 
-def unmask_incises(text: str, masked: str, language: str) -> str:
+def unmask_incises(text: str, masked: str, language: str, found: list[Quote] | None = None) -> str:
     """The masked text with the attributions set inside quotes shown again: « Nous avons été
     surpris, explique la biologiste Amandine Quéré, qui ... », «Nunca he aceptado —dijo— ni un
     céntimo»: a speech verb right after the comma or the dash inside the quote marks."""
@@ -307,7 +307,7 @@ def unmask_incises(text: str, masked: str, language: str) -> str:
     patterns = [p for p in (c.inverted, c.verbs, c.verbs_that) if p is not None]
     chars = list(masked)
     changed = False
-    for q in quotes(text, language):
+    for q in quotes(text, language) if found is None else found:
         inner_start = q.start + 1
         inner = text[inner_start : q.end - 1 if q.closed else q.end]
         for m in INCISE.finditer(inner):
