@@ -182,3 +182,27 @@ def test_a_clause_opened_by_a_participle_leaves_the_subject_to_the_verb():
     text = "Asked whether homes would have to be evacuated, she replied that it was too early."
     main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, "en"))))
     assert main is not None and main.cue == "replied" and main.speaker == "she"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        # the subject after the verb when something else opens the sentence
+        ("Das berichteten die Staatsmedien am Samstag.", "die Staatsmedien", "berichteten"),
+        ("In den sozialen Medien schrieb die Bürgermeisterin Philippa Rand, sie freue sich.",
+         "die Bürgermeisterin Philippa Rand", "schrieb"),
+        # a separable speech verb closed by its particle
+        ("Hahl wies die Vorwürfe zurück.", "Hahl", "wies"),
+        # an article is no opener: the subject comes first
+        ("Das Gesundheitsamt teilte mit, die Bäder blieben offen.", "Das Gesundheitsamt", "teilte"),
+        # "nach Angaben" and the noun phrase after it, however long the sentence
+        ("Nach Angaben der Polizei wurden zwei ältere Menschen mit Unterkühlungen ins "
+         "Krankenhaus gebracht.", "der Polizei", "Nach Angaben"),
+    ],
+)
+def test_german_word_order(text, speaker, cue):
+    from factcheck.annotate.statements import attributions, main_attribution
+    from factcheck.models import Sentence
+
+    main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, "de"))))
+    assert main is not None and (main.speaker, main.cue) == (speaker, cue), main

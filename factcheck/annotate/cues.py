@@ -31,6 +31,9 @@ class Cues:
     particles: frozenset[str]
     relatives: frozenset[str]  # relative pronouns: a verb after one is not the main statement
     openers: frozenset[str]  # participles that open a clause before a dropped subject ("Asked")
+    v2_openers: frozenset[str]  # German: first words after which the subject follows the verb
+    v2_pronouns: frozenset[str]  # those of v2_openers that are also articles ("das")
+    separable: dict[str, str]  # German: a speech verb and the particle that closes its clause
     roles: dict[str, re.Pattern[str]]
     np_links: frozenset[str]  # German: words inside a noun phrase after its noun ("des", "von")
     # (ending, role): a German compound that ends in a role word ("Feuerwehrsprecher")
@@ -61,6 +64,9 @@ def cues(language: str) -> Cues:
         clitics=frozenset(p.lower() for p in data.get("clitics", [])),
         particles=frozenset(p.lower() for p in data.get("particles", [])),
         roles={k: v for k, v in roles.items() if v},
+        v2_openers=frozenset(w.lower() for w in data.get("v2_openers", [])),
+        v2_pronouns=frozenset(w.lower() for w in data.get("v2_pronouns", [])),
+        separable={k.lower(): v.lower() for k, v in data.get("separable", {}).items()},
         relatives=frozenset(w.lower() for w in data.get("relatives", [])),
         openers=frozenset(w.lower() for w in data.get("openers", [])),
         np_links=frozenset(w.lower() for w in data.get("noun_phrase_links", [])),

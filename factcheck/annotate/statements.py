@@ -281,7 +281,7 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
             elif kind == "vague":
                 add(*m.span(), describe(m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
-                speaker = noun_phrase(clip(text[m.end() :], forward=True), c.np_links)
+                speaker = clip(noun_phrase(text[m.end() :], c.np_links), forward=True)
                 add(
                     m.start(),
                     m.end() + len(speaker),
@@ -383,13 +383,28 @@ def verb_attribution(
     before = original[: m.start()].rstrip()
     if not before and m.group(0).lower() in c.openers:
         return None  # "Asked whether ..., she replied": the clause opens, the verb comes later
-    inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before
-    if needs_that and not inverted and not THAT.match(text, m.end()):
-        return None  # "declared a state of emergency": an act, not speech
     while before.split() and before.split()[-1].lower() in c.clitics:
         before = before[: before.rstrip().rfind(" ") + 1].rstrip() if " " in before else ""
     inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before
+    # German puts the subject after the verb when something else opens the sentence ("Das
+    # berichteten die Staatsmedien", "In den sozialen Medien schrieb die Bürgermeisterin X")
+    opener = before.split()[0].lower() if before else ""
+    v2 = (
+        "," not in before
+        and opener in c.v2_openers
+        # "Das berichteten ...", but "Das Gesundheitsamt rief ...": a pronoun opens alone
+        and (len(before.split()) == 1 or opener not in c.v2_pronouns)
+    )
+    inverted = inverted or v2
+    if needs_that and not inverted and not THAT.match(text, m.end()):
+        particle = c.separable.get(m.group(0).lower())
+        clause = re.split(r"[,.;:!?]", text[m.end() :], maxsplit=1)[0].split()
+        if not (particle and clause and clause[-1].lower() == particle):
+            return None  # "declared a state of emergency": an act, not speech
+        # "Hahl wies die Vorwürfe zurück": a separable verb closed by its particle
     speaker = clip(text[: m.start()], forward=False)
+    if v2:
+        speaker = ""  # the words before the verb are not its subject
     words = speaker.split()
     while words and (words[-1].lower() in c.auxiliaries or words[-1].lower() in c.clitics):
         words.pop()  # "Kim Jong Un has told", "Le ministre lui a répondu"
