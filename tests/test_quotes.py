@@ -180,3 +180,9 @@ def test_faithful_translations_of_quotes_are_no_alteration(article, a_lang, sour
     quote = DocQuote(Sentence("A1", article, 0, len(article), "body", 0, a_lang), article, 0,
                      len(article), None, a_lang)
     assert element_changes(quote, source, s_lang) == []
+
+
+def test_a_quote_typed_with_two_kinds_of_mark_is_closed():
+    # a straight mark opens, a curly one closes: the speaker after it is not inside the quote
+    found = quotes('"There is ashfall, and lava,” Sara Banuel, 22, told the agency.', "en")
+    assert [(q.text, q.closed) for q in found] == [("There is ashfall, and lava", True)]

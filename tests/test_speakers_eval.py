@@ -16,13 +16,13 @@ SPEAKERS = ROOT / "fixtures" / "speakers"
 # floors a little under the measured figures (docs/quality.md, "Speakers"):
 # (language or None for all, direct / reported / None for both) -> {column: floor}
 FLOORS = {
-    (None, None): {"found": 0.70, "speaker": 0.41, "cue": 0.61, "reporter+": 0.02},
-    (None, True): {"found": 0.72, "speaker": 0.43, "cue": 0.61},
-    (None, False): {"found": 0.67, "speaker": 0.38, "cue": 0.62},
-    ("en", None): {"found": 0.87, "speaker": 0.58, "cue": 0.84, "reporter+": 0.10},
-    ("fr", None): {"found": 0.66, "speaker": 0.37, "cue": 0.55},
-    ("de", None): {"found": 0.60, "speaker": 0.31, "cue": 0.52},
-    ("es", None): {"found": 0.65, "speaker": 0.35, "cue": 0.52},
+    (None, None): {"found": 0.85, "speaker": 0.62, "cue": 0.76, "reporter+": 0.08},
+    (None, True): {"found": 0.91, "speaker": 0.68, "cue": 0.80},
+    (None, False): {"found": 0.77, "speaker": 0.52, "cue": 0.73},
+    ("en", None): {"found": 0.88, "speaker": 0.69, "cue": 0.85, "reporter+": 0.10},
+    ("fr", None): {"found": 0.80, "speaker": 0.52, "cue": 0.70},
+    ("de", None): {"found": 0.79, "speaker": 0.50, "cue": 0.71},
+    ("es", None): {"found": 0.92, "speaker": 0.69, "cue": 0.85},
 }
 
 

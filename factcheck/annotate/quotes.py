@@ -15,6 +15,9 @@ from functools import cache
 
 from ..rules import lexicon
 
+# a quote opened with one kind of double mark and closed with another ("…” or “…")
+MIXED = {'"': {"”"}, "“": {'"'}}
+
 DEFAULT_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", '"': '"'}
 
 
@@ -59,11 +62,12 @@ def quotes(text: str, language: str | None = None) -> list[Quote]:
                 i += 1  # a straight quote that closes, with nothing open
                 continue
             close = pairs[ch]
+            closers = {close} | MIXED.get(ch, set())  # "…” typed with two kinds of mark
             depth = 0
             j = i + 1
             while j < n:
                 c = text[j]
-                if c == close and not (c in "’‘" and is_apostrophe(text, j)) and depth == 0:
+                if c in closers and not (c in "’‘" and is_apostrophe(text, j)) and depth == 0:
                     break
                 if c == ch and ch != close and not (c in "‘’‚" and is_apostrophe(text, j)):
                     depth += 1
