@@ -42,3 +42,28 @@ def test_a_capitalised_noun_is_no_conditional():
     from factcheck.annotate.hedges import hedges
 
     assert not hedges("La Secretaría de Salud informó de dos heridos.", "es")
+
+
+@pytest.mark.parametrize(
+    "text, lang, strong",
+    [
+        ("Der Manager soll die Zahlen gekannt haben.", "de", ["soll"]),  # reported
+        ("Das Geschäft soll im Herbst abgeschlossen werden.", "de", ["soll"]),  # expected
+        ("Das Parlament soll im Herbst über den Entwurf beraten.", "de", []),  # a plan: weak
+        ("El incendio pudo haber sido provocado.", "es", ["pudo"]),
+        ("Los vecinos pudieron regresar a sus casas el sábado.", "es", []),  # past ability
+        ("Der Umsatz soll im Jahr 2025 rund 3,4 Milliarden Euro erreicht haben.", "de", ["soll"]),
+    ],
+)
+def test_hedges_that_hedge_in_one_construction(text, lang, strong):
+    from factcheck.annotate.hedges import WEAK
+
+    found = hedges(text, lang)
+    assert [h.text for h in found if h.category != WEAK] == strong
+
+
+def test_a_qualifier_with_an_article_before_its_number():
+    from factcheck.annotate.quantities import extract
+
+    (q,) = [q for q in extract("reduce las emisiones en torno a un 30 %", "es") if q.kind == "percent"]
+    assert q.qualifier == "approx"

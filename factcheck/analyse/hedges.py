@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..annotate.hedges import WEAK
 from ..findings import make
 from ..models import Finding
 from ..rules import lexicon
@@ -43,6 +44,8 @@ def findings(alignment) -> list[Finding]:
             ha = []  # the same mood as the source's "would"
         if hs and all(h.category == "conditional" for _, h in hs) and notes[a.id].conditional:
             hs = []
+        strong_a = [h for h in ha if h.category != WEAK]
+        hs = [(sid, h) for sid, h in hs if h.category != WEAK]
         if hs and not ha:
             sid, h = hs[0]
             words = ", ".join(dict.fromkeys(x.text for _, x in hs))
@@ -60,8 +63,8 @@ def findings(alignment) -> list[Finding]:
                     ),
                 )
             )
-        elif ha and not hs:
-            words = ", ".join(dict.fromkeys(x.text for x in ha))
+        elif strong_a and not hs:
+            words = ", ".join(dict.fromkeys(x.text for x in strong_a))
             out.append(
                 make(
                     "H101",

@@ -18,6 +18,8 @@ from .cues import THAT, cues
 from .quantities import norm, number_lexicon
 from .quotes import mask_quotes
 
+WEAK = "weak"  # the category of a hedge word outside the construction it hedges in
+
 
 @dataclass(frozen=True)
 class Hedge:
@@ -28,7 +30,11 @@ class Hedge:
 @cache
 def hedge_patterns(language: str):
     data = lexicon(language).get("hedges", {})
-    cats = {cat: phrase_pattern(words) for cat, words in data.get("hedges", {}).items()}
+    cats = {
+        cat: phrase_pattern(words)
+        for cat, words in data.get("hedges", {}).items()
+        if isinstance(words, list)  # not the [hedges.when] table
+    }
     cond = data.get("conditional", {})
     suffixes = cond.get("suffixes", [])
     conditional = (
@@ -52,8 +58,14 @@ def hedges(text: str, language: str, masked: str | None = None) -> list[Hedge]:
     masked = mask_quotes(text, language) if masked is None else masked
     cats, conditional, exclude = hedge_patterns(language)
     qualifiers = number_lexicon(language).qualifiers
+    conditions = hedge_conditions(language)
+    # a word outside the construction it hedges in ("soll im Herbst beraten": a plan) is kept
+    # as a weak hedge: it makes the sentence no more certain than a hedged source, but it adds
+    # no hedge of its own
     out = [
-        Hedge(cat, m.group(0))
+        Hedge(
+            cat if holds(conditions.get(m.group(0).lower()), masked, m.end()) else WEAK, m.group(0)
+        )
         for cat, pattern in cats.items()
         for m in pattern.finditer(masked)
         if (m.start() == 0 or not m.group(0)[:1].isupper())  # "May" the month is no hedge
@@ -71,6 +83,23 @@ def hedges(text: str, language: str, masked: str | None = None) -> list[Hedge]:
             and m.start() < reported_from
         ]
     return out
+
+
+@cache
+def hedge_conditions(language: str) -> dict[str, re.Pattern[str]]:
+    """Hedge words that hedge only in one construction (``[hedges.when]``): German "soll"
+    reports only with a perfect infinitive ("soll gesagt haben"; "soll im Herbst beraten" is a
+    plan), Spanish "pudo" only before "haber" ("pudo haber causado"; "pudieron regresar" is
+    what they were able to do). The pattern must match the rest of the clause."""
+    when = lexicon(language).get("hedges", {}).get("hedges", {}).get("when", {})
+    return {word.lower(): re.compile(pattern, re.I) for word, pattern in when.items()}
+
+
+def holds(condition: re.Pattern[str] | None, text: str, end: int) -> bool:
+    if condition is None:
+        return True
+    clause = re.split(r"[,.;:!?](?:\s|$)", text[end:], maxsplit=1)[0]  # not in "3,4"
+    return condition.search(clause) is not None
 
 
 @cache

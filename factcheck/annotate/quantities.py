@@ -165,9 +165,14 @@ def qualifier_match(lex: NumberLexicon, text: str, start: int) -> tuple[str | No
     window = text[max(0, start - 30) : start]
     best: tuple[str | None, str | None] = (None, None)
     for m in lex.qualifier_re.finditer(window):
-        if not window[m.end() :].strip(" \u00a0\u202f£$€¥"):
+        between = window[m.end() :].strip(" \u00a0\u202f£$€¥")
+        # "en torno a un 30 %", "around a third": an article may stand between
+        if not between or between.lower() in QUALIFIER_ARTICLES:
             best = (lex.qualifiers.get(norm(m.group(0))), m.group(0))
     return best
+
+
+QUALIFIER_ARTICLES = {"a", "an", "un", "una", "unos", "unas", "une", "ein", "eine", "einen"}
 
 
 def duration_before(lex: NumberLexicon, text: str, start: int) -> bool:
