@@ -212,3 +212,17 @@ def test_a_dateline_in_capitals_leaves_the_sentence(line, rest):
     from factcheck.extract import strip_dateline
 
     assert strip_dateline(line) == rest
+
+
+def test_a_live_coverage_welcome_is_furniture(tmp_path):
+    from factcheck.extract import extract
+    from factcheck.fetch import read_file
+
+    page = tmp_path / "live.txt"
+    page.write_text(
+        "Summit ends with a treaty\n\nThe two leaders signed the treaty on Saturday in the port.\n\n"
+        "Welcome to our live coverage of the summit. Follow along for updates as they happen.\n",
+        encoding="utf-8",
+    )
+    text = extract(read_file(str(page))).text
+    assert "signed the treaty" in text and "live coverage" not in text

@@ -97,3 +97,11 @@ def test_a_distance_is_no_changed_count():
     near = compare(extract("It struck 120 km from Rome.", "en"),
                    extract("Il a frappé à 170 kilomètres de Rome.", "fr"))
     assert [(a.value, s.value) for a, s in near.changed] == [(120, 170)]
+
+
+def test_a_wire_dateline_is_no_detail_of_the_story():
+    from factcheck.analyse.numbers import dateline_end
+
+    text = "PUERTO LEVA, Sept 8 - The government approved a mine on Monday."
+    assert text[dateline_end(text):].startswith("The government")
+    assert dateline_end("The 11 miners were rescued on Monday.") == 0

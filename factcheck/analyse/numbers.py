@@ -6,6 +6,7 @@ source sentences it renders (the quantities themselves are annotations:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ..annotate.quantities import FAMILY, Quantity
@@ -165,7 +166,13 @@ def findings(alignment) -> list:
             or [alignment.article[alignment.best_article(j)].id]
         )
         dropped = []
+        read = [qa for r in readers for qa in article_q.get(r, ())]
+        lead = dateline_end(sentence.text)
         for qs in source_q[sentence.id]:
+            if qs.start < lead:
+                continue  # "PUERTO LEVA, Sept 8 -": the dateline, not a detail of the story
+            if any(same(qa, qs) for qa in read):
+                continue  # the sentence that renders it has it
             if (
                 qs.kind not in DETAIL_KINDS
                 or (sentence.id, qs.start) in changed_source
@@ -196,6 +203,17 @@ def findings(alignment) -> list:
                 )
             )
     return out
+
+
+DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,40},\s*[A-Z][a-zé]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]*\)\s*)?[-–—]\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline at the start of a sentence ends ("PUERTO LEVA, Sept 8 - "), else 0."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def facts(quantities: list[Quantity], text: str) -> list[list[Quantity]]:
