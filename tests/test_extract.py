@@ -220,8 +220,11 @@ def test_a_live_coverage_welcome_is_furniture(tmp_path):
 
     page = tmp_path / "live.txt"
     page.write_text(
-        "Summit ends with a treaty\n\nThe two leaders signed the treaty on Saturday in the port.\n\n"
-        "Welcome to our live coverage of the summit. Follow along for updates as they happen.\n",
+        "Summit ends with a treaty\n\nThe two leaders signed the treaty on Saturday in the port "
+        "city of Aldric after three days of talks about the border valley.\n\n"
+        "Welcome to our live coverage of the summit. Follow along for updates as they happen.\n\n"
+        "The treaty draws the border along the river and sets up a joint commission to mark it, "
+        "the foreign ministers of both countries said at a news conference after the signing.\n",
         encoding="utf-8",
     )
     text = extract(read_file(str(page))).text
