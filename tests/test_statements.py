@@ -206,3 +206,32 @@ def test_german_word_order(text, speaker, cue):
 
     main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, "de"))))
     assert main is not None and (main.speaker, main.cue) == (speaker, cue), main
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("If the result is confirmed, she faces a ban of four years.", "en", None),
+        ("Las asociaciones sostienen desde hace tiempo que la conexión frena la inversión.", "es",
+         ("Las asociaciones", "sostienen")),
+        ("Quatre tableaux ont été volés au musée, a annoncé mercredi la préfecture.", "fr",
+         ("la préfecture", "a annoncé")),
+    ],
+)
+def test_report_verbs_and_their_speakers(text, lang, expected):
+    from factcheck.annotate.statements import attributions, main_attribution
+    from factcheck.models import Sentence
+
+    main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, lang))))
+    assert (None if main is None else (main.speaker, main.cue)) == expected
+
+
+def test_a_person_in_an_office_is_not_a_named_body():
+    from factcheck.analyse.attribution import different
+    from factcheck.annotate.statements import describe
+
+    leaders = describe("Los líderes atacu", "advirtieron", "es")
+    group = describe("The environmental group Salar Vivo", "warned", "en")
+    assert different(leaders, group)
+    # a body against another body, or a person against a person named: cannot tell
+    assert not different(describe("Police", "said", "en"), describe("Chief Inspector Nadia Ruiz", "said", "en"))

@@ -62,9 +62,16 @@ def different(a: Attribution, b: Attribution) -> bool:
         people = PERSON_ROLES
         return bool(a.roles & people and b.roles & people) and not a.roles & b.roles
     # a role against a name: cannot tell ("le dirigeant" may be "Kim"), unless the role is a
-    # document ("the minutes", « le rapport »): no person
-    return (a.roles == {"document"} and bool(b.names)) or (
-        b.roles == {"document"} and bool(a.names)
+    # document ("the minutes", « le rapport »): no person; or a person in an office against a
+    # named body ("the Atacu leaders" -> "the environmental group Salar Vivo")
+    role, named = (a, b) if not a.names else (b, a)
+    if role.roles == {"document"}:
+        return True
+    return bool(
+        role.roles & PERSON_ROLES
+        and named.roles
+        and not named.roles & PERSON_ROLES
+        and not role.roles & named.roles
     )
 
 

@@ -33,6 +33,8 @@ class Cues:
     openers: frozenset[str]  # participles that open a clause before a dropped subject ("Asked")
     v2_openers: frozenset[str]  # German: first words after which the subject follows the verb
     v2_pronouns: frozenset[str]  # those of v2_openers that are also articles ("das")
+    passive: frozenset[str]  # auxiliaries of the passive: "is confirmed" is no speech
+    that_gap: frozenset[str]  # words that may open an adverbial between a verb and "that"
     separable: dict[str, str]  # German: a speech verb and the particle that closes its clause
     roles: dict[str, re.Pattern[str]]
     np_links: frozenset[str]  # German: words inside a noun phrase after its noun ("des", "von")
@@ -66,6 +68,8 @@ def cues(language: str) -> Cues:
         roles={k: v for k, v in roles.items() if v},
         v2_openers=frozenset(w.lower() for w in data.get("v2_openers", [])),
         v2_pronouns=frozenset(w.lower() for w in data.get("v2_pronouns", [])),
+        passive=frozenset(w.lower() for w in data.get("passive", [])),
+        that_gap=frozenset(w.lower() for w in data.get("that_gap", [])),
         separable={k.lower(): v.lower() for k, v in data.get("separable", {}).items()},
         relatives=frozenset(w.lower() for w in data.get("relatives", [])),
         openers=frozenset(w.lower() for w in data.get("openers", [])),

@@ -358,6 +358,21 @@ def addressee_cut(phrase: str, pronouns: frozenset[str]) -> str:
     return phrase
 
 
+def that_follows(text: str, end: int, gap: frozenset[str]) -> bool:
+    """Whether "that"/"que"/a quote follows the verb, at once or after a short adverbial
+    ("warned on Monday that", "sostienen desde hace tiempo que")."""
+    if THAT.match(text, end):
+        return True
+    words = text[end:].split(maxsplit=4)
+    if not words or words[0].lower() not in gap:
+        return False
+    for k in range(1, min(4, len(words))):
+        rest = text[end:].split(maxsplit=k)
+        if len(rest) > k and THAT.match(" " + rest[k]):
+            return True
+    return False
+
+
 def noun_phrase(phrase: str, links: frozenset[str]) -> str:
     """In a language that capitalises its nouns (German), the noun phrase at the start of
     phrase: it ends at the first lowercase word after a noun that does not link a genitive or
@@ -396,7 +411,10 @@ def verb_attribution(
         and (len(before.split()) == 1 or opener not in c.v2_pronouns)
     )
     inverted = inverted or v2
-    if needs_that and not inverted and not THAT.match(text, m.end()):
+    last_before = before.split()[-1].lower() if before.split() else ""
+    if needs_that and last_before in c.passive:
+        return None  # "If the result is confirmed, ...": a passive, nobody speaks
+    if needs_that and not inverted and not that_follows(text, m.end(), c.that_gap):
         particle = c.separable.get(m.group(0).lower())
         clause = re.split(r"[,.;:!?]", text[m.end() :], maxsplit=1)[0].split()
         if not (particle and clause and clause[-1].lower() == particle):
@@ -436,6 +454,10 @@ def verb_attribution(
     after = clip(text[m.end() :], forward=True, appositive=True) if inverted else ""
     if after:
         after = addressee_cut(after, c.pronouns)
+        kept = after.split()
+        while len(kept) > 1 and kept[0].lower().strip(",") in calendar_words(lang):
+            kept.pop(0)  # "a annoncé mercredi la préfecture"
+        after = " ".join(kept)
     if after and c.particles:
         kept = after.split()
         while len(kept) > 1 and kept[-1].lower().strip(".,;:!?") in c.particles:
