@@ -235,3 +235,26 @@ def test_a_person_in_an_office_is_not_a_named_body():
     assert different(leaders, group)
     # a body against another body, or a person against a person named: cannot tell
     assert not different(describe("Police", "said", "en"), describe("Chief Inspector Nadia Ruiz", "said", "en"))
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker, reporter",
+    [
+        ("Carraway told the Westmark Review that she would not accept the prize back.", "en",
+         "Carraway", "Westmark Review"),
+        ("“We are not winning this yet,” Halloran-Stone told Channel 6 News.", "en",
+         "Halloran-Stone", "Channel 6 News"),
+        ("The state news agency DNA quoted Oskarov as saying the drills would go on.", "en",
+         "Oskarov", "The state news agency DNA"),
+        ("Carrasco dijo a la emisora Radio Westmaria que no aceptará el premio.", "es",
+         "Carrasco", "emisora Radio Westmaria"),
+        # an addressee that is no outlet is no reporter
+        ("Marsh told reporters that the vote had been close.", "en", "Marsh", ""),
+    ],
+)
+def test_the_outlet_the_words_were_given_to_is_the_reporter(text, lang, speaker, reporter):
+    from factcheck.annotate.statements import attributions, main_attribution
+    from factcheck.models import Sentence
+
+    main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, lang))))
+    assert main is not None and (main.speaker, main.reporter) == (speaker, reporter), main

@@ -35,6 +35,10 @@ class Cues:
     v2_pronouns: frozenset[str]  # those of v2_openers that are also articles ("das")
     passive: frozenset[str]  # auxiliaries of the passive: "is confirmed" is no speech
     that_gap: frozenset[str]  # words that may open an adverbial between a verb and "that"
+    outlets: frozenset[str]  # words that make an addressee an outlet ("News", "Radio", « presse »)
+    outlet_lead: frozenset[str]  # words before an outlet's name ("the", « micro de »)
+    quoting: frozenset[str]  # verbs of quoting ("quoted"): the quoted person follows
+    as_saying: frozenset[str]  # what ends the quoted person ("as saying")
     separable: dict[str, str]  # German: a speech verb and the particle that closes its clause
     roles: dict[str, re.Pattern[str]]
     np_links: frozenset[str]  # German: words inside a noun phrase after its noun ("des", "von")
@@ -70,6 +74,10 @@ def cues(language: str) -> Cues:
         v2_pronouns=frozenset(w.lower() for w in data.get("v2_pronouns", [])),
         passive=frozenset(w.lower() for w in data.get("passive", [])),
         that_gap=frozenset(w.lower() for w in data.get("that_gap", [])),
+        outlets=frozenset(w.lower() for w in data.get("outlets", [])),
+        outlet_lead=frozenset(w.lower() for w in data.get("outlet_lead", [])),
+        quoting=frozenset(w.lower() for w in data.get("quoting", [])),
+        as_saying=frozenset(w.lower() for w in data.get("as_saying", [])),
         separable={k.lower(): v.lower() for k, v in data.get("separable", {}).items()},
         relatives=frozenset(w.lower() for w in data.get("relatives", [])),
         openers=frozenset(w.lower() for w in data.get("openers", [])),

@@ -277,7 +277,13 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
             if not free(*m.span()):
                 continue
             if kind == "inverted":
-                add(*m.span(), Attribution("", m.group(0), frozenset(), frozenset(), pronoun=True))
+                outlet = outlet_addressed(text[m.end() :], lang)
+                add(
+                    *m.span(),
+                    Attribution(
+                        "", m.group(0), frozenset(), frozenset(), pronoun=True, reporter=outlet
+                    ),
+                )
             elif kind == "vague":
                 add(*m.span(), describe(m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
@@ -391,6 +397,68 @@ def noun_phrase(phrase: str, links: frozenset[str]) -> str:
 
 
 def verb_attribution(
+    original: str, text: str, m: re.Match, lang: str, *, needs_that: bool
+) -> Attribution | None:
+    """The speaker of a speech verb, and the outlet the words were given to as the reporter
+    ("Carraway told the Westmark Review", "a-t-il déclaré à Nordpresse", "The agency DNA quoted
+    Oskarov as saying": speaker Oskarov, reporter the agency)."""
+    c = cues(lang)
+    found = speaker_of_verb(original, text, m, lang, needs_that=needs_that)
+    if found is None:
+        return None
+    if m.group(0).lower() in c.quoting:
+        quoted = quoted_speaker(text[m.end() :], c.as_saying)
+        if quoted:
+            return replace(describe(quoted, m.group(0), lang), reporter=found.speaker)
+    if not found.reporter:
+        outlet = outlet_addressed(text[m.end() :], lang)
+        if outlet and not names_overlap(outlet, found.speaker):
+            return replace(found, reporter=outlet)
+    return found
+
+
+def names_overlap(a: str, b: str) -> bool:
+    return bool({fold(w) for w in a.split()} & {fold(w) for w in b.split() if is_name_word(w)})
+
+
+ADDRESSEE_MARKERS = {"to", "à", "au", "a", "al", "dem", "der", "den", "gegenüber"}
+OUTLET_END = re.compile(r"[,.;:!?«»“”„\"()]|\s(?:that|que|qu’|qu'|dass|en marge|in|on|at)\s", re.I)
+
+
+def outlet_addressed(after: str, lang: str) -> str:
+    """The outlet right after a speech verb (and its speaker), as the words' addressee: "told
+    Channel 6 News", « à Nordpresse », "dem Sender Radio Talblick", "a la emisora Radio
+    Valle". "" when what follows is no outlet ("told reporters", "told her cabinet")."""
+    c = cues(lang)
+    cut = OUTLET_END.search(after)
+    words = (after[: cut.start()] if cut else after).split()[:9]
+    for k, w in enumerate(words[:5]):
+        if w.lower() not in ADDRESSEE_MARKERS and not (k == 0 and w[:1].isupper()) and k != 0:
+            continue
+        start = k + 1 if w.lower() in ADDRESSEE_MARKERS else k
+        phrase = words[start : start + 6]
+        while phrase and phrase[0].lower() in c.outlet_lead:
+            phrase = phrase[1:]  # "au micro de", "the"
+        if not phrase:
+            continue
+        low = {x.lower().strip("’'s") for x in phrase}
+        text = " ".join(phrase)
+        if low & c.outlets or "media" in describe(text, "", lang).roles:
+            return text
+    return ""
+
+
+def quoted_speaker(after: str, markers: frozenset[str]) -> str:
+    """ "quoted Oskarov as saying": the name between the verb and the as-saying words."""
+    low = after.lower()
+    for marker in markers:
+        k = low.find(" " + marker)
+        if 0 <= k <= 60:
+            return after[:k].strip(" ,")
+    return ""
+
+
+def speaker_of_verb(
     original: str, text: str, m: re.Match, lang: str, *, needs_that: bool
 ) -> Attribution | None:
     """The speaker of a speech verb: after it when inverted (", said X"), else before it."""
