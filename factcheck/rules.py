@@ -124,7 +124,14 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | No
     """One regex matching any of the phrases as whole words, longest first."""
     if not phrases:
         return None
-    alts = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
+    alts = sorted(
+        {
+            re.sub(r"['’]", "['’]", re.escape(p).replace(r"\ ", r"\s+"))  # s'est = s’est
+            for p in phrases
+        },
+        key=len,
+        reverse=True,
+    )
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 

@@ -258,3 +258,25 @@ def test_the_outlet_the_words_were_given_to_is_the_reporter(text, lang, speaker,
 
     main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, lang))))
     assert main is not None and (main.speaker, main.reporter) == (speaker, reporter), main
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a straight apostrophe matches the lexicon's curly one
+        ("« Vous la voudriez devant votre fenêtre ? » s'est interrogé Samuel Adjéi.", "Samuel Adjéi"),
+        # a noun phrase after the verb that follows a quote, without its relative clause
+        ("« La direction prépare ça depuis l'été », affirme un délégué syndical qui a requis "
+         "l'anonymat.", "un délégué syndical"),
+        ("« Je voulais rendre aux supporters ce qu'ils nous donnent », a confié l'attaquante "
+         "après la rencontre.", "l'attaquante"),
+        # a quote right after a report verb makes it speech
+        ("Le syndicat majoritaire se dit « prudemment favorable ».", "Le syndicat majoritaire"),
+    ],
+)
+def test_french_speakers(text, speaker):
+    from factcheck.annotate.statements import attributions, main_attribution
+    from factcheck.models import Sentence
+
+    main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, "fr"))))
+    assert main is not None and main.speaker == speaker, main

@@ -209,6 +209,11 @@ AFTER_NAME = {
     "devant",
     "sur",
     "pendant",
+    "après",
+    "avant",
+    "depuis",
+    "durant",
+    "después",
     "ante",
     "con",
     "durante",
@@ -357,11 +362,54 @@ def addressee_cut(phrase: str, pronouns: frozenset[str]) -> str:
             None,
         )
         return addressee_cut(" ".join(words[rest:]), pronouns) if rest is not None else ""
+    led = (
+        bool(words) and re.split(r"['’]", fold(words[0]))[0] in DETERMINERS
+    )  # "l’attaquante après"
     for k in range(1, len(words)):
         prev = words[k - 1].strip(",")
-        if words[k].lower() in ADDRESSEE and (is_name_word(prev) or prev.lower() in pronouns):
+        if words[k].lower() in ADDRESSEE and (
+            is_name_word(prev) or prev.lower() in pronouns or (led and k >= 1)
+        ):
             return " ".join(words[:k])
+        if words[k].lower() in RELATIVES and k >= 2:
+            return " ".join(words[:k]).rstrip(",")  # "un délégué syndical qui a requis ..."
     return phrase
+
+
+# words that open a noun phrase: a phrase after an inverted verb that starts with one is its
+# subject even without a name or a role ("affirme un délégué syndical")
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "el",
+    "los",
+    "las",
+    "uno",
+    "una",
+    "su",
+    "sus",
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "sein",
+    "seine",
+    "ihr",
+    "ihre",
+}
+RELATIVES = {"who", "which", "qui", "que", "quien", "quienes", "der", "die", "welche"}
 
 
 def that_follows(text: str, end: int, gap: frozenset[str]) -> bool:
@@ -482,7 +530,7 @@ def speaker_of_verb(
     last_before = before.split()[-1].lower() if before.split() else ""
     if needs_that and last_before in c.passive:
         return None  # "If the result is confirmed, ...": a passive, nobody speaks
-    if needs_that and not inverted and not that_follows(text, m.end(), c.that_gap):
+    if needs_that and not inverted and not that_follows(original, m.end(), c.that_gap):
         particle = c.separable.get(m.group(0).lower())
         clause = re.split(r"[,.;:!?]", text[m.end() :], maxsplit=1)[0].split()
         if not (particle and clause and clause[-1].lower() == particle):
@@ -533,7 +581,11 @@ def speaker_of_verb(
         after = " ".join(kept)
     post = describe(after, m.group(0), lang) if after else None
     usable = post is not None and bool(post.names or post.roles or after.lower() in c.pronouns)
-    if usable and before.rstrip(",").rstrip().endswith(("»", "”", "“", '"', "’", "«")):
+    after_quote = before.rstrip(",").rstrip().endswith(("»", "”", "“", '"', "’", "«"))
+    if after_quote and post is not None and not usable:
+        first = re.split(r"['’]", fold(after.split()[0]))[0] if after.split() else ""
+        usable = first in DETERMINERS and len(after.split()) <= 6  # "affirme un délégué syndical"
+    if usable and after_quote:
         return post  # "„…“, sagte sie", "« … », a déclaré la maire": the quote's speaker follows
     if before.endswith(","):
         # "Gary Stone, a union representative, said ...": an appositive subject before the verb;
