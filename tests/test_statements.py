@@ -280,3 +280,14 @@ def test_french_speakers(text, speaker):
 
     main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, "fr"))))
     assert main is not None and main.speaker == speaker, main
+
+
+def test_a_name_written_once_in_full_is_known_by_its_last_word(tmp_path):
+    text = (
+        "Title\n\nThe report said councillors Martin Hale and Gwen Saddler had taken holidays "
+        "paid for by a builder.\n\nHale denied any wrongdoing.\n\n"
+        "“I have never taken a single penny,” he said.\n"
+    )
+    seg = segment(extract(read_file(write(tmp_path, "h.txt", text))), "A")
+    last = [s for s in annotate(seg).statements if s.direct][-1]
+    assert last.speaker == "Martin Hale" and last.resolved_from == "he"

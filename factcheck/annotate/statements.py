@@ -481,9 +481,12 @@ def outlet_addressed(after: str, lang: str) -> str:
     cut = OUTLET_END.search(after)
     words = (after[: cut.start()] if cut else after).split()[:9]
     for k, w in enumerate(words[:5]):
-        if w.lower() not in ADDRESSEE_MARKERS and not (k == 0 and w[:1].isupper()) and k != 0:
+        if w.lower() in ADDRESSEE_MARKERS:
+            start = k + 1  # "a déclaré à Nordpresse", "sagte sie dem Sender ..."
+        elif w[:1].isupper():
+            start = k  # "told Channel 6 News", "told the Westmark Review"
+        else:
             continue
-        start = k + 1 if w.lower() in ADDRESSEE_MARKERS else k
         phrase = words[start : start + 6]
         while phrase and phrase[0].lower() in c.outlet_lead:
             phrase = phrase[1:]  # "au micro de", "the"
@@ -678,6 +681,22 @@ def last_name(text: str) -> str:
     return runs[-1] if runs else ""
 
 
+def name_runs(text: str) -> list[str]:
+    """Runs of two or more capitalised words anywhere in a text ("councillors Martin Hale and
+    Gwen Saddler" -> "Martin Hale", "Gwen Saddler"), not counting a sentence's first word."""
+    words = [w.strip(",.;:!?()") for w in text.split()]
+    runs, k = [], 1
+    while k < len(words):
+        if is_name_word(words[k]) and k + 1 < len(words) and is_name_word(words[k + 1]):
+            j = k
+            while j < len(words) and is_name_word(words[j]):
+                j += 1
+            runs.append(" ".join(words[k:j]))
+            k = j
+        k += 1
+    return runs
+
+
 def document_speakers(
     sentences: list[Sentence] | tuple[Sentence, ...],
     found: Mapping[str, tuple[tuple[Attribution, ...], str]] | None = None,
@@ -691,6 +710,7 @@ def document_speakers(
     named: list[Attribution] = []  # the speakers named so far, latest last
     mentioned = ""  # the last name written before, spoken or not ("Hale denied the claims.")
     mentioned_at = last_at = -1  # where that name, and the last specific speaker, were written
+    known: dict[str, str] = {}  # a folded word of a name written before -> that name
     for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
@@ -700,8 +720,15 @@ def document_speakers(
         main = main_attribution(list(atts))
         before, before_at = mentioned, mentioned_at
         subject = last_name(masked)
+        if not subject:
+            # "Hale denied any wrongdoing.": a single word that is part of a name seen before
+            first = masked.split()[0].strip(",.;:") if masked.split() else ""
+            subject = known.get(fold(first), "") if first[:1].isupper() else ""
         if subject:
             mentioned, mentioned_at = subject, n
+        for run in name_runs(masked) + ([subject] if subject else []):
+            for word in run.split():
+                known.setdefault(fold(word), run)
         if main is None:
             continue
         if (
@@ -739,5 +766,8 @@ def document_speakers(
         elif main.specific:
             last, last_at = main, n
             named.append(main)
+            if name_run(main.speaker.split()):
+                for word in main.speaker.split():
+                    known.setdefault(fold(word.strip(",")), main.speaker)
         out[s.id] = main
     return out
