@@ -9,6 +9,7 @@ The schema is described in docs/database.md. In short:
     alignments   which article sentence renders which source sentence, per run
     findings     what each run found
     quotes       direct quotes and their speakers (filled when the report carries quotes)
+    statements   every quote and reported statement: speaker, reporter, cue, resolution
     rules        the rule list, with each rule's documentation
 
 Ids are stable: checking the same article again updates its document and sentences in place
@@ -38,7 +39,7 @@ from .models import Report, Segmented
 from .rules import all_rules, rule_doc
 from .version import __version__
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 KNOWN_FINDING_FIELDS = {
@@ -259,8 +260,36 @@ def _v2_browse(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE VIEW {name} AS {sql}")
 
 
+def _v3_statements(db: sqlite_utils.Database) -> None:
+    """Version 3: who said what. Quotes gain the reporter, what the speaker was resolved from
+    and whether the quote is closed; every quote and reported statement of a document in
+    ``statements``."""
+    for column, kind in (("reporter", "TEXT"), ("resolved_from", "TEXT"), ("closed", "INTEGER")):
+        db.execute(f"ALTER TABLE quotes ADD COLUMN {column} {kind}")
+    db.execute("""
+        CREATE TABLE statements (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence_id TEXT REFERENCES sentences(id) ON DELETE CASCADE,
+            start INTEGER,
+            "end" INTEGER,
+            direct INTEGER NOT NULL,
+            quote TEXT,
+            speaker TEXT,
+            reporter TEXT,
+            cue TEXT,
+            resolved_from TEXT,
+            closed INTEGER
+        )""")
+    for sql in (
+        "CREATE INDEX IF NOT EXISTS idx_statements_document ON statements(document_id)",
+        "CREATE INDEX IF NOT EXISTS idx_statements_speaker ON statements(speaker)",
+    ):
+        db.execute(sql)
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1; a new database runs them all.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_core, _v2_browse]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_core, _v2_browse, _v3_statements]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -392,6 +421,7 @@ def write(
     _write_alignments(db, report, run_id, labels)
     _write_findings(db, report, run_id, article_id, labels)
     _write_quotes(db, report, labels)
+    _write_statements(db, report, labels)
     return run_id
 
 
@@ -652,6 +682,9 @@ def _write_quotes(db: sqlite_utils.Database, report: Report, labels: dict[str, s
                 "text": _quote_value(q, "text") or "",
                 "speaker": _quote_value(q, "speaker"),
                 "verb": _quote_value(q, "verb"),
+                "reporter": _quote_value(q, "reporter"),
+                "resolved_from": _quote_value(q, "resolved_from"),
+                "closed": _quote_value(q, "closed"),
             }
         )
     if not rows:
@@ -659,6 +692,37 @@ def _write_quotes(db: sqlite_utils.Database, report: Report, labels: dict[str, s
     docs = sorted({r["document_id"] for r in rows})
     db.execute(f"DELETE FROM quotes WHERE document_id IN ({','.join('?' * len(docs))})", docs)
     db["quotes"].upsert_all(rows, pk="id")  # type: ignore[union-attr]  # a table
+
+
+def _write_statements(db: sqlite_utils.Database, report: Report, labels: dict[str, str]) -> None:
+    """The statements of the report's documents replace the ones stored before (like quotes,
+    they belong to a page, not to a run)."""
+    rows = []
+    for s in getattr(report, "statements", ()) or ():
+        sid = labels.get(s.sentence)
+        if not sid:
+            continue
+        rows.append(
+            {
+                "id": f"{sid}:{s.start}:{'q' if s.direct else 'r'}",
+                "document_id": sid.rsplit(":", 1)[0],
+                "sentence_id": sid,
+                "start": s.start,
+                "end": s.end,
+                "direct": s.direct,
+                "quote": s.quote,
+                "speaker": s.speaker,
+                "reporter": s.reporter,
+                "cue": s.cue,
+                "resolved_from": s.resolved_from,
+                "closed": s.closed,
+            }
+        )
+    if not rows:
+        return
+    docs = sorted({r["document_id"] for r in rows})
+    db.execute(f"DELETE FROM statements WHERE document_id IN ({','.join('?' * len(docs))})", docs)
+    db["statements"].upsert_all(rows, pk="id")  # type: ignore[union-attr]  # a table
 
 
 # -- reading -------------------------------------------------------------------------------------

@@ -291,3 +291,19 @@ def test_a_name_written_once_in_full_is_known_by_its_last_word(tmp_path):
     seg = segment(extract(read_file(write(tmp_path, "h.txt", text))), "A")
     last = [s for s in annotate(seg).statements if s.direct][-1]
     assert last.speaker == "Martin Hale" and last.resolved_from == "he"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        ("In April, North Korea officially confirmed that it had deployed troops.", "North Korea", "confirmed"),
+        ("The family said that the boy was safe.", "The family", "said"),
+        ("In his message, Kim called bilateral relations “a precious common asset”.", "Kim", "called"),
+    ],
+)
+def test_english_speakers(text, speaker, cue):
+    from factcheck.annotate.statements import attributions, main_attribution
+    from factcheck.models import Sentence
+
+    main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, "en"))))
+    assert main is not None and (main.speaker, main.cue) == (speaker, cue), main

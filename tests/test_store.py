@@ -62,6 +62,7 @@ def test_save_writes_documents_sentences_run_alignments_and_findings(db_path, se
     assert counts["run_sources"] == len(report.source_status)
     assert counts["rules"] >= 11
     assert counts["quotes"] == len(report.quotes) > 0
+    assert counts["statements"] == len(report.statements) > 0
     assert rows(db_path, "PRAGMA user_version") == [(store.SCHEMA_VERSION,)]
     assert rows(db_path, "PRAGMA foreign_key_check") == []
     assert rows(db_path, "PRAGMA integrity_check") == [("ok",)]
@@ -381,3 +382,14 @@ def test_check_with_db_writes_the_run_and_still_prints_the_report(tmp_path):
     assert counts["runs"] == 1 and counts["documents"] == 2 and counts["findings"] > 0
     assert rows(db, "SELECT command, article_target FROM runs") == [
         ("check", str(SEED / "article.txt"))]
+
+
+def test_statements_are_stored_with_their_speakers(db_path, seed_report):
+    store.save(seed_report, db_path)
+    stored = rows(db_path, "SELECT direct, quote, speaker, reporter, cue FROM statements")
+    expected = {(int(s.direct), s.quote, s.speaker, s.reporter, s.cue) for s in seed_report.statements}
+    assert set(stored) == expected
+    # the Yonhap quote keeps its reporter apart from its speaker
+    yonhap = [r for r in stored if r[3] and "Yonhap" in r[3]]
+    assert yonhap and all("Kim" in r[2] for r in yonhap)
+    assert rows(db_path, "PRAGMA foreign_key_check") == []

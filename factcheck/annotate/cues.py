@@ -39,6 +39,8 @@ class Cues:
     outlet_lead: frozenset[str]  # words before an outlet's name ("the", « micro de »)
     quoting: frozenset[str]  # verbs of quoting ("quoted"): the quoted person follows
     as_saying: frozenset[str]  # what ends the quoted person ("as saying")
+    adverb_endings: tuple[str, ...]  # an adverb ending the words before a verb ("officially")
+    quote_verbs: frozenset[str]  # verbs whose complement may be a quote ("called it “…”")
     separable: dict[str, str]  # German: a speech verb and the particle that closes its clause
     roles: dict[str, re.Pattern[str]]
     np_links: frozenset[str]  # German: words inside a noun phrase after its noun ("des", "von")
@@ -78,6 +80,8 @@ def cues(language: str) -> Cues:
         outlet_lead=frozenset(w.lower() for w in data.get("outlet_lead", [])),
         quoting=frozenset(w.lower() for w in data.get("quoting", [])),
         as_saying=frozenset(w.lower() for w in data.get("as_saying", [])),
+        adverb_endings=tuple(data.get("adverb_endings", [])),
+        quote_verbs=frozenset(w.lower() for w in data.get("quote_verbs", [])),
         separable={k.lower(): v.lower() for k, v in data.get("separable", {}).items()},
         relatives=frozenset(w.lower() for w in data.get("relatives", [])),
         openers=frozenset(w.lower() for w in data.get("openers", [])),

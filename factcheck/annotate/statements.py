@@ -412,10 +412,13 @@ DETERMINERS = {
 RELATIVES = {"who", "which", "qui", "que", "quien", "quienes", "der", "die", "welche"}
 
 
-def that_follows(text: str, end: int, gap: frozenset[str]) -> bool:
+def that_follows(text: str, end: int, gap: frozenset[str], quote_object: bool = False) -> bool:
     """Whether "that"/"que"/a quote follows the verb, at once or after a short adverbial
-    ("warned on Monday that", "sostienen desde hace tiempo que")."""
+    ("warned on Monday that", "sostienen desde hace tiempo que"); for a verb that takes a
+    quote as its complement ("called the plan “a betrayal”"), a quote within a few words."""
     if THAT.match(text, end):
+        return True
+    if quote_object and re.match(r"(?:\s+[\w’'-]+){1,5}\s*[«“„\"‹]", text[end:]):
         return True
     words = text[end:].split(maxsplit=4)
     if not words or words[0].lower() not in gap:
@@ -533,7 +536,11 @@ def speaker_of_verb(
     last_before = before.split()[-1].lower() if before.split() else ""
     if needs_that and last_before in c.passive:
         return None  # "If the result is confirmed, ...": a passive, nobody speaks
-    if needs_that and not inverted and not that_follows(original, m.end(), c.that_gap):
+    if (
+        needs_that
+        and not inverted
+        and not that_follows(original, m.end(), c.that_gap, m.group(0).lower() in c.quote_verbs)
+    ):
         particle = c.separable.get(m.group(0).lower())
         clause = re.split(r"[,.;:!?]", text[m.end() :], maxsplit=1)[0].split()
         if not (particle and clause and clause[-1].lower() == particle):
@@ -543,8 +550,19 @@ def speaker_of_verb(
     if v2:
         speaker = ""  # the words before the verb are not its subject
     words = speaker.split()
-    while words and (words[-1].lower() in c.auxiliaries or words[-1].lower() in c.clitics):
-        words.pop()  # "Kim Jong Un has told", "Le ministre lui a répondu"
+    while words and (
+        words[-1].lower() in c.auxiliaries
+        or words[-1].lower() in c.clitics
+        or (
+            len(words) > 1
+            and not words[-1][:1].isupper()
+            and words[-1].lower().endswith(tuple(c.adverb_endings))
+            and any(
+                is_name_word(w) for w in words[1:-1]
+            )  # "North Korea officially", not "the family"
+        )
+    ):
+        words.pop()  # "Kim Jong Un has told", "Le ministre lui a répondu", "North Korea officially"
     while words and words[0].lower() in c.leading:
         words.pop(0)  # "but experts say"
     speaker = " ".join(words)
