@@ -753,7 +753,7 @@ def document_speakers(
             main.pronoun
             and last is None
             and before
-            and main.speaker.lower() in cues(s.language).pronouns
+            and (main.speaker.lower() in cues(s.language).pronouns or not main.speaker)
         ):
             # no speaker named yet: shown with the last name written, still a pronoun
             main = replace(main, speaker=before, resolved_from=main.speaker)
