@@ -28,40 +28,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .annotate.cues import ARTICLES as _ARTICLES
 from .errors import ConfigError
 from .models import Block, Document, Segmented
 from .segment import segment
 
 LANGUAGES = ("en", "fr", "de", "es")
-ARTICLES = {
-    "the",
-    "a",
-    "an",
-    "le",
-    "la",
-    "les",
-    "l",
-    "un",
-    "une",
-    "des",
-    "du",
-    "el",
-    "los",
-    "las",
-    "lo",
-    "unos",
-    "unas",
-    "der",
-    "die",
-    "das",
-    "den",
-    "dem",
-    "ein",
-    "eine",
-    "einer",
-    "einem",
-    "einen",
-}
+ARTICLES = _ARTICLES
 TITLES = {
     "mr",
     "mrs",

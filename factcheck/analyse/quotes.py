@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 from .. import embed
 from ..annotate import MIN_QUOTE_WORDS as MIN_WORDS
 from ..annotate import Annotated, Attribution, DocQuote
+from ..annotate.cues import ARTICLES
 from ..annotate.hedges import hedge_patterns
 from ..annotate.quantities import extract as extract_quantities
 from ..findings import make
@@ -160,10 +161,7 @@ ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2,}\]|\(\s*(?:\.\s*){2,}\)|…|\.{3
 BRACKETED = re.compile(r"\[([^\]]*)\]")
 # articles and determiners: a quote that differs from its source only by one of these ("The
 # union" for "union", "le" for "la" after a change of case) is not altered
-DETERMINERS = frozenset(
-    "the a an le la les l’ un une des du de el los las lo un una unos unas der die das den dem "
-    "des ein eine einen einem einer".split()
-)
+DETERMINERS = ARTICLES | {"de", "l’", "una"}
 
 
 def word_diff(article: str, source: str, open_end: bool = False) -> str | None:

@@ -96,3 +96,11 @@ def cues(language: str) -> Cues:
 
 
 THAT = re.compile(r"\s*(?:that\b|que\b|qu’|qu'|dass\b|de que\b|:|,|«|“|„|\")", re.I)
+
+
+#: articles of the four languages (folded), shared by the speaker rules, the quote comparison
+#: and the speaker measurement
+ARTICLES = frozenset(
+    "the a an le la les l un une des du el los las lo unos unas der die das den dem des ein "
+    "eine einen einem einer".split()
+)

@@ -23,7 +23,7 @@ from functools import cache
 
 from ..models import Sentence
 from ..rules import lexicon
-from .cues import THAT, cues
+from .cues import ARTICLES, THAT, cues
 from .quotes import Quote, mask_quotes, quotes
 
 MAX_SPEAKER_WORDS = 10
@@ -378,32 +378,15 @@ def addressee_cut(phrase: str, pronouns: frozenset[str]) -> str:
 
 # words that open a noun phrase: a phrase after an inverted verb that starts with one is its
 # subject even without a name or a role ("affirme un délégué syndical")
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "le",
-    "la",
-    "les",
-    "l",
-    "un",
-    "une",
+DETERMINERS = ARTICLES | {
     "son",
     "sa",
     "ses",
     "leur",
-    "el",
-    "los",
-    "las",
-    "uno",
     "una",
+    "uno",
     "su",
     "sus",
-    "der",
-    "die",
-    "das",
-    "ein",
-    "eine",
     "sein",
     "seine",
     "ihr",
