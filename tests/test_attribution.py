@@ -146,3 +146,14 @@ def test_a_pronoun_before_any_speaker_is_shown_with_the_subject_named_before():
     second = document_speakers([s1, s2])["S2"]
     assert second.speaker == "Gordon Ashe"
     assert second.pronoun and not second.names  # still a pronoun for the comparisons
+
+
+def test_a_body_speaking_of_itself_is_no_dropped_attribution():
+    from factcheck.analyse.attribution import self_statement
+    from factcheck.annotate.statements import describe
+
+    company = describe("the company", "said", "en")
+    source = "Corvane Microsystems will build a chip factory near Alder Cross, the company said."
+    assert self_statement(company, source, "Corvane Microsystems plans a chip plant near Alder Cross.", "en")
+    assert not self_statement(company, source, "A chip factory will be built near Alder Cross.", "en")
+    assert not self_statement(describe("Analysts", "say", "en"), source, "Corvane Microsystems plans a plant.", "en")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from ..annotate.statements import Attribution, describe
+from ..annotate.statements import Attribution, describe, last_name
 from ..findings import make
 from ..models import Finding, Sentence
 
@@ -102,6 +102,9 @@ def findings(alignment) -> list[Finding]:
             if (
                 kept is not None
                 and not kept[1].resolved
+                and not self_statement(
+                    kept[1], notes[kept[0]].masked, notes[sid_a].masked, art[index[sid_a]].language
+                )
                 and not carried_elsewhere(
                     art, index[sid_a], a_speakers, kept[1], renderers.get(kept[0], [])
                 )
@@ -205,6 +208,23 @@ def findings(alignment) -> list[Finding]:
                 )
             )
     return out
+
+
+# bodies that speak of themselves ("the company said", "the ministry said")
+SELF_ROLES = frozenset({"company", "officials", "union", "police"})
+
+
+def self_statement(speaker: Attribution, source: str, article: str, language: str) -> bool:
+    """ "Corvane will build a plant, the company said" rendered as "Corvane plans a plant": a
+    body that speaks of itself (a role-only speaker, the sentence's subject a name that the
+    article sentence keeps as its subject) — stating its own plan as its own is no dropped
+    attribution."""
+    if speaker.names or not speaker.roles or not speaker.roles <= SELF_ROLES:
+        return False  # analysts, experts, media speak of others
+    subject = last_name(source)
+    return bool(subject) and names_meet(
+        describe(subject, "", language).names, describe(last_name(article), "", language).names
+    )
 
 
 def carried_elsewhere(
