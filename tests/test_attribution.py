@@ -157,3 +157,22 @@ def test_a_body_speaking_of_itself_is_no_dropped_attribution():
     assert self_statement(company, source, "Corvane Microsystems plans a chip plant near Alder Cross.", "en")
     assert not self_statement(company, source, "A chip factory will be built near Alder Cross.", "en")
     assert not self_statement(describe("Analysts", "say", "en"), source, "Corvane Microsystems plans a plant.", "en")
+
+
+def test_a_body_named_for_anonymous_sources_is_a_changed_attribution(tmp_path):
+    import factcheck
+
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "Raid\n\nPolice said officers spent six hours searching the offices of the regional "
+        "ministry in Valdemora on Tuesday.\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "s.txt"
+    src.write_text(
+        "Raid\n\nOfficers spent six hours searching the offices of the regional ministry in "
+        "Valdemora on Tuesday, according to sources close to the investigation.\n",
+        encoding="utf-8",
+    )
+    report = factcheck.check(str(art), [str(src)])
+    assert [f.rule for f in report.findings if f.kind == "attribution_change"] == ["A100"]

@@ -130,7 +130,7 @@ def findings(alignment) -> list[Finding]:
         if (
             s_main is None
             and s_vague is not None
-            and a_att.specific
+            and (a_att.specific or (a_att.named and not a_att.vague))  # "Police said" for "sources"
             and not a_att.resolved
             and not a_att.roles & s_vague[1].roles  # "a person familiar" on both sides
         ):
