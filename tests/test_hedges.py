@@ -67,3 +67,16 @@ def test_a_qualifier_with_an_article_before_its_number():
 
     (q,) = [q for q in extract("reduce las emisiones en torno a un 30 %", "es") if q.kind == "percent"]
     assert q.qualifier == "approx"
+
+
+@pytest.mark.parametrize(
+    "text, lang, found",
+    [
+        ("La explosión en la refinería dejó tres heridos.", "es", []),  # a noun after "en la"
+        ("Una refinería cerraría en marzo.", "es", ["cerraría"]),
+        ("Il a peint un portrait du président.", "fr", []),  # "un portrait" is a noun
+        ("Il le ferait volontiers.", "fr", ["ferait"]),  # "le" is an object pronoun here
+    ],
+)
+def test_a_conditional_ending_after_a_determiner_is_a_noun(text, lang, found):
+    assert [h.text for h in hedges(text, lang) if h.category == "conditional"] == found

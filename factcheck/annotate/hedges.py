@@ -80,9 +80,37 @@ def hedges(text: str, language: str, masked: str | None = None) -> list[Hedge]:
             if m.group(0).lower() not in exclude
             and not any(h.text == m.group(0) for h in out)
             and (m.start() == 0 or not m.group(0)[:1].isupper())  # "Secretaría" is a noun
+            and not after_determiner(masked, m.start())  # "la refinería", "un portrait"
             and m.start() < reported_from
         ]
     return out
+
+
+def after_determiner(text: str, start: int) -> bool:
+    """Whether the word at start follows a determiner, so that it is a noun ("una refinería",
+    "un portrait", "de la librería"), not a verb in the conditional. "le", "la", "lo", "les"
+    are object pronouns as often ("il le ferait", "lo haría"): they count only after a
+    preposition ("en la refinería")."""
+    before = [w.lower() for w in text[:start].split()]
+    if not before:
+        return False
+    last = before[-1]
+    if last in NOUN_DETERMINERS:
+        return True
+    if last in CLITIC_ARTICLES or last.endswith(("l'", "l’")):
+        return len(before) > 1 and before[-2] in PREPOSITIONS
+    return False
+
+
+# determiners that are never object pronouns
+NOUN_DETERMINERS = frozenset(
+    "el un una uno unos unas del al esta este estas estos su sus otra otro cada "
+    "un une du des au aux ce cet cette son sa ses mon ma mes notre votre".split()
+)
+CLITIC_ARTICLES = frozenset("le la les lo los las l".split())
+PREPOSITIONS = frozenset(
+    "de en a con por para sobre desde hasta entre sin à dans sur pour par avec chez vers".split()
+)
 
 
 @cache
