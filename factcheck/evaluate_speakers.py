@@ -28,13 +28,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .annotate.cues import ARTICLES as _ARTICLES
+from .annotate.cues import ARTICLES
 from .errors import ConfigError
 from .models import Block, Document, Segmented
 from .segment import segment
 
 LANGUAGES = ("en", "fr", "de", "es")
-ARTICLES = _ARTICLES
 TITLES = {
     "mr",
     "mrs",

@@ -702,22 +702,14 @@ def _write_statements(db: sqlite_utils.Database, report: Report, labels: dict[st
         sid = labels.get(s.sentence)
         if not sid:
             continue
-        rows.append(
-            {
-                "id": f"{sid}:{s.start}:{'q' if s.direct else 'r'}",
-                "document_id": sid.rsplit(":", 1)[0],
-                "sentence_id": sid,
-                "start": s.start,
-                "end": s.end,
-                "direct": s.direct,
-                "quote": s.quote,
-                "speaker": s.speaker,
-                "reporter": s.reporter,
-                "cue": s.cue,
-                "resolved_from": s.resolved_from,
-                "closed": s.closed,
-            }
+        row = dataclasses.asdict(s)
+        del row["sentence"]
+        row.update(
+            id=f"{sid}:{s.start}:{'q' if s.direct else 'r'}",
+            document_id=sid.rsplit(":", 1)[0],
+            sentence_id=sid,
         )
+        rows.append(row)
     if not rows:
         return
     docs = sorted({r["document_id"] for r in rows})

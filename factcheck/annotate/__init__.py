@@ -21,8 +21,8 @@ one direction: ``quotes`` and ``cues`` first, then ``quantities``, ``statements`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from ..models import Segmented, Sentence, Statement
 from .hedges import Hedge, conditional_mood, hedges
@@ -81,16 +81,9 @@ class Annotated:
     sentences: Mapping[str, Annotation]
     quotes: tuple[DocQuote, ...] = ()
     statements: tuple[Statement, ...] = ()
-    by_document: Mapping[str, tuple[DocQuote, ...]] = field(default_factory=dict)
 
     def __getitem__(self, sentence_id: str) -> Annotation:
         return self.sentences[sentence_id]
-
-    def __contains__(self, sentence_id: object) -> bool:
-        return sentence_id in self.sentences
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.sentences)
 
     def quotes_of(self, prefix: str) -> tuple[DocQuote, ...]:
         """The quotes of the documents whose sentence ids start with prefix ("A", "S")."""

@@ -80,13 +80,13 @@ def hedges(text: str, language: str, masked: str | None = None) -> list[Hedge]:
             if m.group(0).lower() not in exclude
             and not any(h.text == m.group(0) for h in out)
             and (m.start() == 0 or not m.group(0)[:1].isupper())  # "Secretaría" is a noun
-            and not after_determiner(masked, m.start())  # "la refinería", "un portrait"
+            and not noun_after_determiner(masked, m.start())  # "la refinería", "un portrait"
             and m.start() < reported_from
         ]
     return out
 
 
-def after_determiner(text: str, start: int) -> bool:
+def noun_after_determiner(text: str, start: int) -> bool:
     """Whether the word at start follows a determiner, so that it is a noun ("una refinería",
     "un portrait", "de la librería"), not a verb in the conditional. "le", "la", "lo", "les"
     are object pronouns as often ("il le ferait", "lo haría"): they count only after a

@@ -344,7 +344,7 @@ ADDRESSEE_FIRST = {"al", "ante", "à", "au", "aux", "dem", "den"}
 SUBJECT_STARTS = {"le", "la", "les", "l’", "el", "los", "las", "der", "die", "das"}
 
 
-def addressee_cut(phrase: str, pronouns: frozenset[str]) -> str:
+def addressee_cut(phrase: str, pronouns: frozenset[str], relatives: frozenset[str]) -> str:
     """The speaker after an inverted verb, without the addressee or place that follows it."""
     words = phrase.split()
     if words and (
@@ -361,7 +361,9 @@ def addressee_cut(phrase: str, pronouns: frozenset[str]) -> str:
             ),
             None,
         )
-        return addressee_cut(" ".join(words[rest:]), pronouns) if rest is not None else ""
+        return (
+            addressee_cut(" ".join(words[rest:]), pronouns, relatives) if rest is not None else ""
+        )
     led = (
         bool(words) and re.split(r"['’]", fold(words[0]))[0] in DETERMINERS
     )  # "l’attaquante après"
@@ -371,7 +373,7 @@ def addressee_cut(phrase: str, pronouns: frozenset[str]) -> str:
             is_name_word(prev) or prev.lower() in pronouns or (led and k >= 1)
         ):
             return " ".join(words[:k])
-        if words[k].lower() in RELATIVES and k >= 2:
+        if words[k].lower() in relatives and k >= 2:
             return " ".join(words[:k]).rstrip(",")  # "un délégué syndical qui a requis ..."
     return phrase
 
@@ -392,7 +394,6 @@ DETERMINERS = ARTICLES | {
     "ihr",
     "ihre",
 }
-RELATIVES = {"who", "which", "qui", "que", "quien", "quienes", "der", "die", "welche"}
 
 
 def that_follows(text: str, end: int, gap: frozenset[str], quote_object: bool = False) -> bool:
@@ -573,7 +574,7 @@ def speaker_of_verb(
     preposed = describe(speaker, m.group(0), lang)
     after = clip(text[m.end() :], forward=True, appositive=True) if inverted else ""
     if after:
-        after = addressee_cut(after, c.pronouns)
+        after = addressee_cut(after, c.pronouns, c.relatives)
         kept = after.split()
         while len(kept) > 1 and kept[0].lower().strip(",") in calendar_words(lang):
             kept.pop(0)  # "a annoncé mercredi la préfecture"

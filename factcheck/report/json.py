@@ -7,6 +7,7 @@ The schema is described in docs/json-report.md.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from ..models import Finding, Report, Segmented
 from ..version import __version__
@@ -115,21 +116,7 @@ def as_dict(report: Report) -> dict:
             }
             for q in report.quotes
         ],
-        "statements": [
-            {
-                "sentence": s.sentence,
-                "start": s.start,
-                "end": s.end,
-                "direct": s.direct,
-                "quote": s.quote,
-                "speaker": s.speaker,
-                "reporter": s.reporter,
-                "cue": s.cue,
-                "resolved_from": s.resolved_from,
-                "closed": s.closed,
-            }
-            for s in report.statements
-        ],
+        "statements": [asdict(s) for s in report.statements],
     }
 
 
