@@ -271,9 +271,18 @@ def text_blocks(text: str) -> list[RawBlock]:
     return blocks
 
 
+HEADING_WORDS = 20  # a line of plain text this short without a sentence end is a heading: a
+# subheading or the headline of a linked story ("UN official says the toll is likely to rise");
+# headlines run to about fifteen words, sentences copied from a page end with a full stop
+
+
 def looks_like_heading(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= 14 and not line.endswith(TERMINAL) and not URL_RE.search(line)
+    return (
+        0 < len(words) <= HEADING_WORDS
+        and not line.endswith(TERMINAL)
+        and not URL_RE.search(line)
+    )
 
 
 def markdown_blocks(text: str) -> tuple[list[RawBlock], dict, list[Link]]:
@@ -472,8 +481,8 @@ GLUED_LABEL_RE = re.compile(
 
 
 CREDIT_TAIL_RE = re.compile(
-    r"\(\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
-    r"crédits?|credits?|fotografía)\s*[:/][^()]{1,80}\)\s*$"
+    r"[(\[]\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
+    r"crédits?|credits?|fotografía)\s*[:/][^()\[\]]{1,80}[)\]]\s*$"
     r"|\((?-i:[A-Z][\w .'’-]{1,40})\s*/\s*(?:AP|AFP|Reuters|EPA|PA|dpa|Getty Images|[A-Z]{2,6})\)\s*$",
     re.IGNORECASE,
 )
@@ -686,8 +695,10 @@ def cut_short(blocks: list[RawBlock]) -> bool:
         return False
     last = prose[-1].text.rstrip()
     words = last.split()
-    if len(words) < CUT_SHORT_WORDS or last.isupper():
+    if last.isupper():
         return False
+    if len(words) < CUT_SHORT_WORDS:
+        return cut_fragment(words, prose[:-1])
     if last.endswith(("...", "…")) and not last.endswith(("[...]", "[…]")):
         return True
     if last.endswith(TERMINAL):
@@ -695,6 +706,20 @@ def cut_short(blocks: list[RawBlock]) -> bool:
     # no sentence end: a cut paragraph, or a cut line read as a subheading ("The minister
     # said the"), which ends in a lower-case word where a real subheading is a title
     return len(words) >= CUT_MIN_WORDS or words[-1][:1].islower()
+
+
+def cut_fragment(words: list[str], before: list[RawBlock]) -> bool:
+    """A last line of one or two words with no sentence end after a finished paragraph is the
+    start of a cut sentence ("Yesterday", "López Obrador") when the text has used its words
+    before; a name the text never mentioned is more likely a signature or credit line."""
+    if not words or not before or words[-1].endswith(TERMINAL):
+        return False
+    previous = before[-1].text.rstrip()
+    if before[-1].kind != "paragraph" or not previous.endswith(TERMINAL):
+        return False
+    seen = set(re.findall(r"\w+", " ".join(b.text for b in before).casefold()))
+    mine = re.findall(r"\w+", " ".join(words).casefold())
+    return bool(mine) and all(w in seen for w in mine)
 
 
 def front_matter_sources(front: dict) -> list[str]:

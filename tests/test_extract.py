@@ -150,7 +150,8 @@ FURNITURE_MARKERS = ("Advertisement", "Publicité", "Anzeige", "Publicidad", "mi
                      "photo d’archives", "Archivbild", "imagen de archivo", "Read more",
                      "À lire aussi", "Lesen Sie auch", "Te puede interesar", "Sign up",
                      "Abonnez-vous", "abonnieren", "Hace 3 horas", "RELATED", "recall vote",
-                     "Get our morning", "Storm season", "Arbeiter prüfen", "NORTHLAND")
+                     "Get our morning", "Storm season", "Arbeiter prüfen", "NORTHLAND",
+                     "Harbour pilots", "Engineers test")
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -229,3 +230,28 @@ def test_a_live_coverage_welcome_is_furniture(tmp_path):
     )
     text = extract(read_file(str(page))).text
     assert "signed the treaty" in text and "live coverage" not in text
+
+
+BODY = (
+    "The council voted on Tuesday to close the old bridge to lorries.\n\n"
+    "Mayor Ines Calloway said the repairs would start in spring.\n\n"
+)
+
+
+@pytest.mark.parametrize("tail, cut", [
+    ("Calloway", True),  # a name the text used: a cut sentence ("Calloway said ...")
+    ("Yesterday", False),  # never used before: could be anything
+    ("The council", True),
+    ("Jonas Whitlock", False),  # a name the text never mentioned: a signature
+    ("Mayor Calloway.", False),  # a finished sentence
+])
+def test_a_short_last_line_is_a_cut_sentence_when_the_text_used_its_words(tmp_path, tail, cut):
+    page = tmp_path / "page.txt"
+    page.write_text(BODY + tail + "\n", encoding="utf-8")
+    assert bool(doc_of(page).truncated) is cut
+
+
+def test_a_short_last_line_after_an_unfinished_line_is_no_cut_sentence(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(BODY + "Related stories\n\nCalloway\n", encoding="utf-8")
+    assert doc_of(page).truncated is None
