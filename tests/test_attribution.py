@@ -176,3 +176,37 @@ def test_a_body_named_for_anonymous_sources_is_a_changed_attribution(tmp_path):
     )
     report = factcheck.check(str(art), [str(src)])
     assert [f.rule for f in report.findings if f.kind == "attribution_change"] == ["A100"]
+
+
+def test_a_role_before_its_name_after_an_inverted_verb_gives_the_name():
+    text = "« Ils tètent bien », a déclaré la soigneuse en chef, Inès Morel."
+    assert speakers(text, "fr")[0][0] == "Inès Morel"
+
+
+@pytest.mark.parametrize("intro, later, language, name", [
+    ("L'attaquante Carla Vostier a marqué deux buts samedi.",
+     "« Je voulais rendre aux supporters ce qu'ils nous donnent », a confié l'attaquante.",
+     "fr", "Carla Vostier"),
+    ("La compañía Orbis presentó el lunes sus cuentas anuales.",
+     "Según la compañía, no habrá despidos este año.", "es", "Orbis"),
+    ("Ines Morel, head keeper at the park, watched the cubs all night.",
+     "“They are feeding well,” the keeper said.", "en", "Ines Morel"),
+])
+def test_a_description_is_shown_with_the_name_it_introduced(intro, later, language, name):
+    s1, s2 = sentence(intro, language, "S1"), sentence(later, language, "S2")
+    second = document_speakers([s1, s2])["S2"]
+    assert second.speaker == name
+    assert second.resolved_from and second.resolved_from != name
+
+
+def test_a_description_never_introduced_stays_as_written():
+    s1 = sentence("La compañía Orbis presentó el lunes sus cuentas anuales.", "es", "S1")
+    s2 = sentence("Según la ministra, no habrá despidos este año.", "es", "S2")
+    assert document_speakers([s1, s2])["S2"].speaker == "la ministra"
+
+
+def test_a_dropped_subject_takes_the_name_given_in_apposition_before():
+    s1 = sentence("La responsable de la lucha contra los incendios, Ruth Halloran Estévez, hizo el "
+                  "miércoles un balance sombrío.", "es", "S1")
+    s2 = sentence("«Todavía no estamos ganando», declaró a la emisora Radio Valle.", "es", "S2")
+    assert document_speakers([s1, s2])["S2"].speaker == "Ruth Halloran Estévez"

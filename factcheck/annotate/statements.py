@@ -364,6 +364,9 @@ def addressee_cut(phrase: str, pronouns: frozenset[str], relatives: frozenset[st
         return (
             addressee_cut(" ".join(words[rest:]), pronouns, relatives) if rest is not None else ""
         )
+    parts = phrase.split(",")
+    if len(parts) >= 2 and appositive_name(",".join(parts[:2])) == parts[1].strip():
+        return ",".join(parts[:2]).strip()  # "la soigneuse en chef, Inès Morel": a role, its name
     led = (
         bool(words) and re.split(r"['’]", fold(words[0]))[0] in DETERMINERS
     )  # "l’attaquante après"
@@ -680,7 +683,16 @@ def last_name(text: str) -> str:
             runs.append(" ".join(w.strip(",.;:!?") for w in words[k - 1 : j]))
             k = j
         k += 1
+    if not runs:
+        # "La responsable de la lutte contre les feux, Ruth Halloran, a dressé ...": a role,
+        # then the name in apposition, before the verb
+        m = APPOSED_SUBJECT.match(text)
+        if m and name_run(m.group(1).split()) and all(is_name_word(w) for w in m.group(1).split()):
+            runs.append(m.group(1))
     return runs[-1] if runs else ""
+
+
+APPOSED_SUBJECT = re.compile(r"[^,.;:!?]{3,100},\s+([^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){1,3}),")
 
 
 def name_runs(text: str) -> list[str]:
@@ -699,6 +711,86 @@ def name_runs(text: str) -> list[str]:
     return runs
 
 
+def described(masked: str) -> list[tuple[str, str]]:
+    """(noun, name) pairs a text introduces a person or body by: « l'attaquante Carla Vostier »,
+    "the company Orbis", "Inès Morel, soigneuse en chef", "la soigneuse en chef, Inès Morel".
+    A later "l'attaquante", "the company" or "la soigneuse" is that name."""
+    raw = masked.replace("'", "’").split()
+    words = [w.strip(",.;:!?()") for w in raw]
+    commas = [w.endswith(",") for w in raw]
+    out: list[tuple[str, str]] = []
+
+    def common(w: str) -> str:
+        bare = w.split("’")[-1]
+        return fold(bare) if bare[:1].islower() and bare.isalpha() and len(bare) >= 3 else ""
+
+    k = 0
+    while k < len(words):
+        w = words[k]
+        elided = "’" in w and common(w) and w.split("’")[0].lower() in ("l", "d")
+        if not (is_name_word(w) and not elided) or fold(w) in STOP_NAMES:
+            k += 1
+            continue
+        j = k
+        while j < len(words) and is_name_word(words[j]) and "’" not in words[j]:
+            j += 1
+        run = " ".join(words[k:j])
+        if j == k:
+            k += 1
+            continue
+        before = [fold(x) for x in words[max(0, k - 3) : k]]
+        noun = common(words[k - 1]) if k >= 1 else ""
+        if k >= 1 and "’" in words[k - 1] and noun:
+            out.append((noun, run))  # « l’attaquante Carla Vostier »
+        elif noun and len(before) >= 2 and before[-2].split("’")[0] in DETERMINERS:
+            out.append((noun, run))  # "the company Orbis", "la compañía Orbis"
+        if j - k >= 2:
+            if j < len(words) and commas[j - 1]:
+                # "Inès Morel, soigneuse en chef", "Ines Morel, the head keeper at the park"
+                out += [(noun, run) for noun in phrase_nouns(raw[j : j + 5], common)]
+            if k >= 2 and commas[k - 1]:
+                start = max(0, k - 5)
+                lead = [fold(x) for x in words[start:k]]
+                at = next((n for n, x in enumerate(lead) if x.split("’")[0] in DETERMINERS), None)
+                if at is not None:  # "la soigneuse en chef, Inès Morel"
+                    out += [(noun, run) for noun in phrase_nouns(raw[start + at : k], common)]
+        k = j
+    return out
+
+
+NOUN_PHRASE_END = AFTER_NAME | {"of", "de", "del", "des", "du", "der", "von", "who", "qui", "que"}
+
+
+def phrase_nouns(words: list[str], common) -> list[str]:
+    """The common nouns of a short descriptive phrase, up to its first preposition: "the head
+    keeper" -> head, keeper; « l'adjointe aux ressources humaines » -> adjointe."""
+    out = []
+    for w in words:
+        low = fold(w.strip(",.;:!?()"))
+        if low in NOUN_PHRASE_END:
+            break
+        if low.split("’")[0] in DETERMINERS and "’" not in low:
+            continue
+        noun = common(w.strip(",.;:!?()"))
+        if not noun:
+            break
+        out.append(noun)
+        if w.endswith((",", ".", ";", ":")):
+            break
+    return out
+
+
+def described_speaker(speaker: str, nouns: Mapping[str, str]) -> str:
+    """The name a bare description stands for ("l'attaquante" -> "Carla Vostier"), else ""."""
+    words = [fold(w).split("’")[-1] for w in speaker.replace("'", "’").split()]
+    if not 1 <= len(words) <= 4 or any(is_name_word(w) for w in speaker.split()[1:]):
+        return ""
+    for w in reversed(words):
+        if w in nouns:
+            return nouns[w]
+    return ""
+
+
 def document_speakers(
     sentences: list[Sentence] | tuple[Sentence, ...],
     found: Mapping[str, tuple[tuple[Attribution, ...], str]] | None = None,
@@ -713,6 +805,7 @@ def document_speakers(
     mentioned = ""  # the last name written before, spoken or not ("Hale denied the claims.")
     mentioned_at = last_at = -1  # where that name, and the last specific speaker, were written
     known: dict[str, str] = {}  # a folded word of a name written before -> that name
+    nouns: dict[str, str] = {}  # a noun a name was introduced with -> that name
     for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
@@ -732,6 +825,7 @@ def document_speakers(
             for word in run.split():
                 known.setdefault(fold(word), run)
         if main is None:
+            nouns.update(described(masked))
             continue
         if (
             main.pronoun
@@ -765,11 +859,21 @@ def document_speakers(
             earlier = next((a for a in reversed(named) if main.roles <= a.roles), None)
             if earlier is not None:
                 main = replace(main, speaker=earlier.speaker, resolved_from=main.speaker)
+            elif described_speaker(main.speaker, nouns):
+                main = replace(
+                    main, speaker=described_speaker(main.speaker, nouns), resolved_from=main.speaker
+                )
+        elif not main.names and not main.pronoun and described_speaker(main.speaker, nouns):
+            # "l'attaquante" after « l'attaquante Carla Vostier »: the person so described
+            main = replace(
+                main, speaker=described_speaker(main.speaker, nouns), resolved_from=main.speaker
+            )
         elif main.specific:
             last, last_at = main, n
             named.append(main)
             if name_run(main.speaker.split()):
                 for word in main.speaker.split():
                     known.setdefault(fold(word.strip(",")), main.speaker)
+        nouns.update(described(masked))
         out[s.id] = main
     return out
