@@ -210,3 +210,16 @@ def test_a_dropped_subject_takes_the_name_given_in_apposition_before():
                   "miércoles un balance sombrío.", "es", "S1")
     s2 = sentence("«Todavía no estamos ganando», declaró a la emisora Radio Valle.", "es", "S2")
     assert document_speakers([s1, s2])["S2"].speaker == "Ruth Halloran Estévez"
+
+
+@pytest.mark.parametrize("text, language, verb", [
+    ("He also warned the pilots that their pay would be frozen.", "en", "warned"),
+    ("Il aurait aussi prévenu les pilotes que leurs salaires seraient gelés.", "fr", "prévenu"),
+    ("También habría advertido a los pilotos de que sus salarios se congelarían.", "es", "advertido"),
+])
+def test_a_verb_of_telling_speaks_past_its_addressee(text, language, verb):
+    assert [a.cue for a in attributions(sentence(text, language))] == [verb]
+
+
+def test_an_act_with_an_object_is_no_speech():
+    assert attributions(sentence("The board announced a plan that would cut 300 jobs.", "en")) == ()

@@ -41,6 +41,9 @@ class Cues:
     as_saying: frozenset[str]  # what ends the quoted person ("as saying")
     adverb_endings: tuple[str, ...]  # an adverb ending the words before a verb ("officially")
     quote_verbs: frozenset[str]  # verbs whose complement may be a quote ("called it “…”")
+    tell_verbs: frozenset[
+        str
+    ]  # verbs whose addressee may stand before "that" ("warned the pilots that")
     separable: dict[str, str]  # German: a speech verb and the particle that closes its clause
     roles: dict[str, re.Pattern[str]]
     np_links: frozenset[str]  # German: words inside a noun phrase after its noun ("des", "von")
@@ -82,6 +85,7 @@ def cues(language: str) -> Cues:
         as_saying=frozenset(w.lower() for w in data.get("as_saying", [])),
         adverb_endings=tuple(data.get("adverb_endings", [])),
         quote_verbs=frozenset(w.lower() for w in data.get("quote_verbs", [])),
+        tell_verbs=frozenset(w.lower() for w in data.get("tell_verbs", [])),
         separable={k.lower(): v.lower() for k, v in data.get("separable", {}).items()},
         relatives=frozenset(w.lower() for w in data.get("relatives", [])),
         openers=frozenset(w.lower() for w in data.get("openers", [])),

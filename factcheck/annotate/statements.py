@@ -399,11 +399,22 @@ DETERMINERS = ARTICLES | {
 }
 
 
-def that_follows(text: str, end: int, gap: frozenset[str], quote_object: bool = False) -> bool:
+ADDRESSEE_THAT = re.compile(
+    r"(?:\s+[^\s,.;:!?«»“”„\"]+){1,4}?,?\s+(?:that|que|qu’|qu'|dass|de que)\b", re.I
+)
+
+
+def that_follows(
+    text: str, end: int, gap: frozenset[str], quote_object: bool = False, tell: bool = False
+) -> bool:
     """Whether "that"/"que"/a quote follows the verb, at once or after a short adverbial
     ("warned on Monday that", "sostienen desde hace tiempo que"); for a verb that takes a
-    quote as its complement ("called the plan “a betrayal”"), a quote within a few words."""
+    quote as its complement ("called the plan “a betrayal”"), a quote within a few words; for
+    a verb of telling, after its addressee ("warned the pilots that", « a prévenu les pilotes
+    que », "advirtió a los pilotos de que")."""
     if THAT.match(text, end):
+        return True
+    if tell and ADDRESSEE_THAT.match(text, end):
         return True
     if quote_object and re.match(r"(?:\s+[\w’'-]+){1,5}\s*[«“„\"‹]", text[end:]):
         return True
@@ -526,7 +537,13 @@ def speaker_of_verb(
     if (
         needs_that
         and not inverted
-        and not that_follows(original, m.end(), c.that_gap, m.group(0).lower() in c.quote_verbs)
+        and not that_follows(
+            original,
+            m.end(),
+            c.that_gap,
+            m.group(0).lower() in c.quote_verbs,
+            m.group(0).lower() in c.tell_verbs,
+        )
     ):
         particle = c.separable.get(m.group(0).lower())
         clause = re.split(r"[,.;:!?]", text[m.end() :], maxsplit=1)[0].split()
