@@ -26,7 +26,7 @@ import lxml.html
 from . import discover
 from .errors import ExtractionError, InputError, UnsupportedLanguageError
 from .models import Block, Citation, Document, Fetched, Link
-from .rules import patterns, supported_languages
+from .rules import lexicon, patterns, supported_languages
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document as TrafilaturaDocument
@@ -255,34 +255,68 @@ def html_meta(tree: lxml.html.HtmlElement) -> Meta:
     )
 
 
-def text_blocks(text: str) -> list[RawBlock]:
-    """Plain text: one block per line (paragraphs are lines); bullets and headings by shape."""
-    blocks: list[RawBlock] = []
-    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")]
+WRAP_WIDTH = 100  # characters: a text whose lines are no longer than this may be hard-wrapped
+WRAPPED_SHARE = 0.4  # ... when this share of its lines stop mid-sentence before another line
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of a hard-wrapped text (a page copied with its printed line breaks, a
+    mail): a line that stops mid-sentence continues on the next when the next starts in lower
+    case or the line is about as long as the text's lines get (it was broken for the width)."""
+    full = [line for line in lines if line]
+    followed = [a for a, b in zip(lines, lines[1:], strict=False) if a and b]
+    if len(followed) < 6:
+        return lines
+    widths = sorted(len(line) for line in full)
+    width = widths[int(0.9 * (len(widths) - 1))]
+    open_ended = [a for a in followed if not a.endswith(TERMINAL)]
+    if width > WRAP_WIDTH or len(open_ended) < WRAPPED_SHARE * len(followed):
+        return lines
+    out: list[str] = []
+    last = ""  # the previous line as printed (the last piece of out[-1])
     for line in lines:
+        if (
+            line
+            and last
+            and not last.endswith(TERMINAL)
+            and not BULLET_RE.match(line)
+            and (line[:1].islower() or len(last) >= 0.75 * width)
+        ):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        last = line
+    return out
+
+
+def text_blocks(text: str) -> list[RawBlock]:
+    """Plain text: one block per line (paragraphs are lines, or runs of lines when the text is
+    hard-wrapped); bullets and headings by shape."""
+    blocks: list[RawBlock] = []
+    lines = unwrap([" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")])
+    final = max((n for n, line in enumerate(lines) if line), default=-1)
+    for n, line in enumerate(lines):
         if not line:
             continue
         if BULLET_RE.match(line):
             blocks.append(RawBlock("bullet", BULLET_RE.sub("", line, count=1)))
-        elif looks_like_heading(line):
+        elif looks_like_heading(line, last=n == final):
             blocks.append(RawBlock("heading", line))
         else:
             blocks.append(RawBlock("paragraph", line))
     return blocks
 
 
-HEADING_WORDS = 20  # a line of plain text this short without a sentence end is a heading: a
-# subheading or the headline of a linked story ("UN official says the toll is likely to rise");
-# headlines run to about fifteen words, sentences copied from a page end with a full stop
+HEADING_WORDS = 14  # a line of plain text this short without a sentence end is a heading
+LINKED_HEADLINE_WORDS = 20  # with prose after it, a longer one too: the headline of a linked
+# story ("UN official says the toll is likely to rise"); headlines run to about fifteen words,
+# sentences copied from a page end with a full stop; the last line is a cut sentence instead
 
 
-def looks_like_heading(line: str) -> bool:
+def looks_like_heading(line: str, last: bool = False) -> bool:
     words = line.split()
-    return (
-        0 < len(words) <= HEADING_WORDS
-        and not line.endswith(TERMINAL)
-        and not URL_RE.search(line)
-    )
+    limit = HEADING_WORDS if last else LINKED_HEADLINE_WORDS
+    return 0 < len(words) <= limit and not line.endswith(TERMINAL) and not URL_RE.search(line)
 
 
 def markdown_blocks(text: str) -> tuple[list[RawBlock], dict, list[Link]]:
@@ -458,6 +492,22 @@ def is_meta_line(text: str) -> bool:
     return bool(EMAIL_RE.search(text)) and words <= 12
 
 
+def is_date_line(text: str, language: str) -> bool:
+    """'[January 27, 2020]', 'Monday, 3 March 2025', '27.01.2020': a line that is only a date
+    (the page's date line, not a sentence)."""
+    words = re.findall(r"[^\W_]+", text.casefold())
+    if not 1 <= len(words) <= 6 or not any(w.isdigit() for w in words):
+        return False
+    calendar = set()
+    for lang in furniture_langs(language):
+        data = lexicon(lang).get("numbers", {})
+        calendar |= {w.casefold() for w in data.get("months", []) + data.get("weekdays", [])}
+    return all(w.isdigit() or w in calendar or w in DATE_GLUE for w in words)
+
+
+DATE_GLUE = {"de", "del", "le", "den", "the", "of", "am"}  # "3 de marzo de 2025", "the 3rd"
+
+
 def is_pull_quote(text: str) -> bool:
     """« Des erreurs ordinaires »: a few words in quote marks standing alone."""
     return text[:1] in '«“„"' and text.rstrip(".")[-1:] in '»”“"'
@@ -571,8 +621,10 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
             break  # what follows a paywall line is its sales pitch and the page's footer
         if matches(language, "lines", text) or matches(language, "byline", text):
             continue
-        if (block.kind != "bullet" and is_tag_list(text)) or (
-            is_meta_line(text) and not discover.source_line_re(language).match(text)
+        if (
+            (block.kind != "bullet" and is_tag_list(text))
+            or (is_meta_line(text) and not discover.source_line_re(language).match(text))
+            or is_date_line(text, language)
         ):
             continue
         if block.kind == "paragraph":

@@ -255,3 +255,52 @@ def test_a_short_last_line_after_an_unfinished_line_is_no_cut_sentence(tmp_path)
     page = tmp_path / "page.txt"
     page.write_text(BODY + "Related stories\n\nCalloway\n", encoding="utf-8")
     assert doc_of(page).truncated is None
+
+
+WRAPPED = """Harbour crane collapses
+in storm
+Send this story to a friend
+(Northwire) - A harbour crane in Port
+Alvery collapsed on Monday night during
+a storm, the port authority said, and
+two workers were slightly hurt.
+The crane, built in 1987, had been due
+for replacement next year, according to
+the authority's annual report.
+Traffic at the container terminal was
+suspended until Wednesday.
+"""
+
+
+def test_a_hard_wrapped_text_is_read_in_sentences(tmp_path):
+    page = tmp_path / "wrapped.txt"
+    page.write_text(WRAPPED, encoding="utf-8")
+    body = body_texts(doc_of(page))
+    assert "A harbour crane in Port Alvery collapsed on Monday night during a storm, the port " \
+           "authority said, and two workers were slightly hurt." in " ".join(body)
+    assert any(b.startswith("The crane, built in 1987,") and b.endswith("annual report.")
+               for b in body)
+    assert not any("Send this story" in b for b in body)
+
+
+def test_a_text_of_one_line_per_paragraph_is_not_joined(tmp_path):
+    page = tmp_path / "lines.txt"
+    page.write_text(BODY + "Works start in spring\n\n" + BODY.replace("Tuesday", "Monday"),
+                    encoding="utf-8")
+    body = body_texts(doc_of(page))
+    assert all(not b.startswith("Works start") for b in body)
+    assert len(body) == 4
+
+
+@pytest.mark.parametrize("line, language, date", [
+    ("[January 27, 2020]", "en", True),
+    ("Lundi 3 mars 2025", "fr", True),
+    ("3 de marzo de 2025", "es", True),
+    ("27.01.2020", "de", True),
+    ("On 3 March 2025 the bridge closed.", "en", False),
+    ("March", "en", False),
+])
+def test_a_line_that_is_only_a_date_is_furniture(line, language, date):
+    from factcheck.extract import is_date_line
+
+    assert is_date_line(line, language) is date
