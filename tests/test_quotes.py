@@ -97,6 +97,8 @@ def test_cross_language_alterations(tmp_path):
         ("We will stay [...] until the end", "We will stay here until the end"),
         ("[The president] has betrayed us", "He has betrayed us"),
         ("The union will not give in", "union will not give in"),
+        # the source's quote leaves words out; the article has them
+        ("He died today at 9:34 in the monastery", "He died today...in the monastery"),
     ],
 )
 def test_editorial_marks_are_no_alteration(article, source):
@@ -186,3 +188,20 @@ def test_a_quote_typed_with_two_kinds_of_mark_is_closed():
     # a straight mark opens, a curly one closes: the speaker after it is not inside the quote
     found = quotes('"There is ashfall, and lava,” Sara Banuel, 22, told the agency.', "en")
     assert [(q.text, q.closed) for q in found] == [("There is ashfall, and lava", True)]
+
+
+def test_an_unclosed_single_mark_is_no_quote():
+    text = "He continued the Showtime ‘tradition of the franchise, home to Magic Johnson’s teams."
+    assert quotes(text, "en") == []
+
+
+def test_a_single_quote_closed_with_a_straight_mark_is_one_quote():
+    found = quotes("‘We will rebuild,' the mayor said.", "en")
+    assert [(q.text, q.closed) for q in found] == [("We will rebuild", True)]
+
+
+def test_words_changed_beside_a_gap_in_the_source_quote_are_still_an_alteration():
+    from factcheck.analyse.quotes import word_diff
+
+    diff = word_diff("He died today at 9:34 in the old chapel", "He died today … in the monastery")
+    assert diff is not None and "[-monastery-]" in diff

@@ -174,10 +174,12 @@ def word_diff(article: str, source: str, open_end: bool = False) -> str | None:
     inserted: set[str] = set()
     for m in BRACKETED.finditer(ELLIPSIS.sub(" ", article)):
         inserted.update(words(m.group(1)))
-    a, s = (
-        words(BRACKETED.sub(lambda m: " " + m.group(1) + " ", ELLIPSIS.sub(" ", article))),
-        words(source),
-    )
+    a = words(BRACKETED.sub(lambda m: " " + m.group(1) + " ", ELLIPSIS.sub(" ", article)))
+    # where the source's own quote leaves words out ("died today...in the monastery"), words
+    # the article has there are the ones left out, not added
+    pieces = ELLIPSIS.split(source)
+    s = [w for piece in pieces for w in words(piece)]
+    gaps = {sum(len(words(p)) for p in pieces[: k + 1]) for k in range(len(pieces) - 1)}
     if not a:
         return None
     ops = difflib.SequenceMatcher(a=s, b=a, autojunk=False).get_opcodes()
@@ -197,6 +199,7 @@ def word_diff(article: str, source: str, open_end: bool = False) -> str | None:
         gone, added = s[i1:i2], a[j1:j2]
         if (
             (tag == "delete" and elided)
+            or (tag == "insert" and i1 in gaps)
             or (added and set(added) <= inserted)
             or set(gone + added) <= DETERMINERS
         ):

@@ -5,7 +5,9 @@ Quote marks come in pairs, per language (``rules/lexicons/<lang>/quotes.toml``: 
 „ “, ‹ ›, ‘ ’, straight double quotes); an opening mark is matched with the next closing mark
 of its pair at the same depth. ‘ ’ count only where they are not apostrophes (a ’ between two
 letters is an apostrophe). Unbalanced marks never raise: an unclosed quote runs to the end of
-the text, a stray closing mark is ignored.
+the text, a stray closing mark is ignored, and so is an opening single mark that never closes
+(‘ and ‹ open short quotes and scare quotes, and an unclosed one is a moved or stray mark more
+often than a long quotation: "the Showtime ‘tradition of ...").
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from functools import cache
 from ..rules import lexicon
 
 # a quote opened with one kind of double mark and closed with another ("…” or “…")
-MIXED = {'"': {"”"}, "“": {'"'}}
+MIXED = {'"': {"”"}, "“": {'"'}, "‘": {"'"}}
+SINGLE = "‘‹‚"  # opening single marks: unclosed, they are no quote
 
 DEFAULT_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", '"': '"'}
 
@@ -75,6 +78,9 @@ def quotes(text: str, language: str | None = None) -> list[Quote]:
                     depth -= 1
                 j += 1
             closed = j < n
+            if not closed and ch in SINGLE:
+                i += 1  # a stray single mark
+                continue
             end = j + 1 if closed else n
             inner = text[i + 1 : j].strip(" \u00a0\u202f,.")
             if inner:
