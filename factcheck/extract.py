@@ -522,7 +522,16 @@ CAPS_DATELINE_RE = re.compile(
 def strip_dateline(text: str) -> str:
     """'KESSLING, March 4 (Northbridge) - About 3,200...' -> 'About 3,200...'; 'MEXICO CITY,
     MEXICO.- An earthquake...' -> 'An earthquake...'."""
+    text = ISO_DATE_PREFIX_RE.sub("", text, count=1)
     return CAPS_DATELINE_RE.sub("", DATELINE_RE.sub("", text, count=1), count=1)
+
+
+# a machine date before the first words of a paragraph ("date 2020-08-05 A massive explosion",
+# "Updated 2016-08-26 23:39 Rescuers ..."): a copied page's date field, never prose
+ISO_DATE_PREFIX_RE = re.compile(
+    r"^(?:(?i:date|updated|published|posted|datum|fecha)\s*:?\s*)?"
+    r"\d{4}-\d{2}(?:-\d{2})?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=[A-ZÀ-ÖØ-Þ„“«\"])"
+)
 
 
 GLUED_LABEL_RE = re.compile(

@@ -208,6 +208,9 @@ def test_a_paragraph_printed_twice_is_not_the_title(tmp_path):
     ("CIUDAD DE MÉXICO, MÉXICO.- Un sismo sacudió el sur del país.", "Un sismo sacudió el sur del país."),
     ("PARÍS (AFP) — El presidente habló el lunes.", "El presidente habló el lunes."),
     ("NATO said - in a statement - that it agreed.", "NATO said - in a statement - that it agreed."),
+    ("date 2020-08-05 A blast rocked the port.", "A blast rocked the port."),
+    ("Updated 2016-08-26 23:39 Rescuers kept digging.", "Rescuers kept digging."),
+    ("2020-08-05 was the day of the blast.", "2020-08-05 was the day of the blast."),
 ])
 def test_a_dateline_in_capitals_leaves_the_sentence(line, rest):
     from factcheck.extract import strip_dateline
