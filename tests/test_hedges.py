@@ -80,3 +80,15 @@ def test_a_qualifier_with_an_article_before_its_number():
 )
 def test_a_conditional_ending_after_a_determiner_is_a_noun(text, lang, found):
     assert [h.text for h in hedges(text, lang) if h.category == "conditional"] == found
+
+
+@pytest.mark.parametrize("text, language, qualifier", [
+    ("El servicio geológico ha rebajado la intensidad hasta 7,5.", "es", None),
+    ("Las pérdidas podrían alcanzar hasta 7,5 millones.", "es", "max"),
+    ("Bei dem Unglück starben über 100 Menschen.", "de", "gt"),
+])
+def test_qualifier_read_in_its_construction(text, language, qualifier):
+    from factcheck.annotate.quantities import extract as extract_quantities
+
+    (q,) = [q for q in extract_quantities(text, language) if q.kind != "vague"]
+    assert q.qualifier == qualifier
