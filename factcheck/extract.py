@@ -526,6 +526,13 @@ def strip_dateline(text: str) -> str:
     return CAPS_DATELINE_RE.sub("", DATELINE_RE.sub("", text, count=1), count=1)
 
 
+# a credit after a finished sentence ("... of Pope Paul VI. (Source: Associated Press)"): the
+# credit of a picture or of the paragraph, not a sentence of its own
+SOURCE_TAIL_RE = re.compile(
+    r"([.!?…])\s*\((?i:source|sources|fuente|quelle|crédit|credit)\s*:\s*[^()]{1,60}\)\s*$"
+)
+
+
 # a machine date before the first words of a paragraph ("date 2020-08-05 A massive explosion",
 # "Updated 2016-08-26 23:39 Rescuers ..."): a copied page's date field, never prose
 ISO_DATE_PREFIX_RE = re.compile(
@@ -637,7 +644,7 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
         ):
             continue
         if block.kind == "paragraph":
-            text = strip_dateline(text)
+            text = strip_dateline(SOURCE_TAIL_RE.sub(r"\1", text))
             letters = [ch for ch in text if ch.isalpha()]
             if letters and all(ch.isupper() for ch in letters) and len(text.split()) <= 8:
                 block = RawBlock("heading", text)  # "MEXICO CITY, MEXICO.": a dateline, a kicker

@@ -307,3 +307,12 @@ def test_a_line_that_is_only_a_date_is_furniture(line, language, date):
     from factcheck.extract import is_date_line
 
     assert is_date_line(line, language) is date
+
+
+def test_a_credit_after_a_finished_sentence_is_no_sentence(tmp_path):
+    page = tmp_path / "credit.txt"
+    page.write_text(BODY + "The mayor opens the bridge in 2019. (Source: Northwire)\n\n"
+                    + "Repairs will take about seven months, officials said.\n", encoding="utf-8")
+    body = body_texts(doc_of(page))
+    assert "The mayor opens the bridge in 2019." in body
+    assert not any("Northwire" in b for b in body)
