@@ -223,3 +223,16 @@ def test_a_verb_of_telling_speaks_past_its_addressee(text, language, verb):
 
 def test_an_act_with_an_object_is_no_speech():
     assert attributions(sentence("The board announced a plan that would cut 300 jobs.", "en")) == ()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Bislang seien rund 400.000 Euro sichergestellt worden, so die Staatsanwältin Dana Fehrenbach.",
+     "die Staatsanwältin Dana Fehrenbach"),
+    ("«Man nimmt uns», so Präsident Reto Imfeld, «das Herz des Vereins.»", "Präsident Reto Imfeld"),
+])
+def test_a_german_so_incise_gives_the_source(text, speaker):
+    assert speakers(text, "de")[0][0] == speaker
+
+
+def test_so_as_a_conjunction_is_no_source():
+    assert speakers("Es war so kalt, so dass niemand kam.", "de") == []

@@ -51,6 +51,16 @@ class Cues:
     compound_roles: tuple[tuple[str, str], ...]
 
 
+def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str] | None:
+    """The according-to phrases ("laut", "selon"), and the incises that work like them after a
+    comma (German ", so die Staatsanwaltschaft": regular expressions)."""
+    base = phrase_pattern(phrases)
+    if not incises:
+        return base
+    alts = "|".join(incises)
+    return re.compile(f"(?:{base.pattern})|(?:{alts})" if base else alts, re.I)
+
+
 @cache
 def cues(language: str) -> Cues:
     data = lexicon(language).get("attribution", {})
@@ -60,7 +70,7 @@ def cues(language: str) -> Cues:
     return Cues(
         verbs=phrase_pattern([v for v in data.get("verbs", []) if v not in according]),
         verbs_that=phrase_pattern(data.get("verbs_that", [])),
-        according=phrase_pattern(according),
+        according=according_pattern(according, data.get("according_incise", [])),
         after_source=phrase_pattern(data.get("after_source", [])),
         vague=phrase_pattern(data.get("vague", [])),
         vague_speakers=phrase_pattern(data.get("vague_speakers", [])),
