@@ -236,3 +236,13 @@ def test_a_german_so_incise_gives_the_source(text, speaker):
 
 def test_so_as_a_conjunction_is_no_source():
     assert speakers("Es war so kalt, so dass niemand kam.", "de") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The chief executive of Brantwood Airlines, Felix Amundsen, reportedly told managers that "
+     "pay would be frozen.", "Felix Amundsen"),
+    ("A second analyst, who asked not to be named because of client relationships, said the "
+     "forecast was too rosy.", "A second analyst"),
+])
+def test_an_adverb_or_a_relative_clause_before_the_verb_is_not_the_speaker(text, speaker):
+    assert speakers(text, "en")[0][0] == speaker

@@ -630,6 +630,13 @@ def named_appositive(speaker: str) -> bool:
     return "," in speaker and len(first) <= 4 and name_run(first)
 
 
+RELATIVE_TAIL = re.compile(
+    r",\s*(?:who|which|qui|lequel|laquelle|quien|quienes|que|der|die|welche|welcher)\s[^,]*,\s*$",
+    re.I,
+)
+ADVERB_TAIL = re.compile(r",\s*[a-zà-ÿ]+(?:ly|ment|mente)\s*$")
+
+
 def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
     """The speaker phrase next to a cue: forward to the end of the clause (with an appositive
     after a comma when asked: ", said Laura Mendel, chief executive"), or back to its start."""
@@ -638,7 +645,10 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
         piece = text[: m.start()] if m else text
         words = piece.split()
     else:
-        body = text.rstrip()
+        # "A second analyst, who asked not to be named because of ..., said": without the
+        # relative clause; "Felix Amundsen, reportedly told": the adverb is not the speaker
+        body = RELATIVE_TAIL.sub(",", text.rstrip())
+        body = ADVERB_TAIL.sub(",", body)
         appositive = body.endswith(",")  # "Le président du club, Rui Cardeal, a indiqué"
         body = body.rstrip(",").rstrip()
         cuts = list(BOUNDARY.finditer(body))
