@@ -246,3 +246,16 @@ def test_so_as_a_conjunction_is_no_source():
 ])
 def test_an_adverb_or_a_relative_clause_before_the_verb_is_not_the_speaker(text, speaker):
     assert speakers(text, "en")[0][0] == speaker
+
+
+def test_an_outlet_reporting_what_someone_said_is_the_reporter():
+    s1 = sentence("Felix Amundsen spoke to staff on Monday.", "en", "S1")
+    s2 = sentence("The Herald reported that he also warned pilots that their pay would be frozen.",
+                  "en", "S2")
+    main = document_speakers([s1, s2])["S2"]
+    assert main.speaker == "Felix Amundsen" and main.reporter == "The Herald"
+
+
+def test_an_outlet_reporting_a_fact_is_its_speaker():
+    s = sentence("The Herald reported that pay would be frozen.", "en")
+    assert document_speakers([s])["X1"].speaker == "The Herald"

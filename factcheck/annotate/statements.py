@@ -88,6 +88,7 @@ class Attribution:
     resolved: bool = False  # the speaker of a pronoun, taken from an earlier sentence
     reporter: str = ""  # the outlet passing the words on ("According to KNI, Solvik told ...")
     according: bool = False  # introduced by an according-to phrase
+    outlet: bool = False  # the speaker is a news outlet ("The Herald", "state media")
     resolved_from: str = ""  # the pronoun or role as written, when the speaker comes from it
 
     @property
@@ -174,8 +175,15 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
         )
     )
     vague = vague_cue or generic
+    outlet = "media" in role_keys or bool({w.strip(",.’'s") for w in low.split()} & c.outlets)
     return Attribution(
-        head(clean), cue, names, role_keys, vague=vague, pronoun=pronoun and not vague
+        head(clean),
+        cue,
+        names,
+        role_keys,
+        vague=vague,
+        pronoun=pronoun and not vague,
+        outlet=outlet and not pronoun,
     )
 
 
@@ -672,8 +680,9 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
 def main_attribution(atts: list[Attribution]) -> Attribution | None:
     for i, a in enumerate(atts):
         if a.named or a.vague:
-            if a.according and not a.vague:
-                # "According to KNI, Solvik told her cabinet ...": Solvik speaks, KNI reports
+            if (a.according or a.outlet) and not a.vague:
+                # "According to KNI, Solvik told her cabinet ...", "The Herald reported that he
+                # warned ...": Solvik, he speaks, KNI, the Herald reports
                 speaker = next(
                     (
                         b
