@@ -259,3 +259,41 @@ def test_an_outlet_reporting_what_someone_said_is_the_reporter():
 def test_an_outlet_reporting_a_fact_is_its_speaker():
     s = sentence("The Herald reported that pay would be frozen.", "en")
     assert document_speakers([s])["X1"].speaker == "The Herald"
+
+
+SCHOOL_SOURCE = """Cantines gratuites à Valderonne
+
+La maire de Valderonne, Claire Dorvanne, a annoncé mardi que la cantine deviendrait gratuite pour les 2 300 élèves des écoles primaires de la ville à partir de septembre.
+
+L'opposition a jugé la mesure trop coûteuse pour les finances de la commune.
+"""
+
+SCHOOL_ARTICLE = """Cantines gratuites à Valderonne
+
+À partir de septembre, la cantine sera gratuite pour les 2 300 élèves des écoles primaires de Valderonne. C'est ce qu'a annoncé mardi la maire, Claire Dorvanne.
+
+La mesure est trop coûteuse pour les finances de la commune. Ainsi s'est exprimée l'opposition.
+"""
+
+
+def test_an_attribution_moved_to_the_next_sentence_is_kept(tmp_path):
+    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
+    art.write_text(SCHOOL_ARTICLE, encoding="utf-8")
+    src.write_text(SCHOOL_SOURCE, encoding="utf-8")
+    report = factcheck.check(str(art), [str(src)])
+    kinds = [(f.rule, f.article_sentence) for f in report.findings]
+    assert not [k for k in kinds if k[0] in ("A101", "C100", "H100")], kinds
+
+
+@pytest.mark.parametrize("text, language, back", [
+    ("Das sagte die Ministerin am Montag.", "de", True),
+    ("Das Gesundheitsamt teilte am Montag mit.", "de", False),
+    ("Ainsi s'est exprimée l'opposition.", "fr", True),
+    ("Ainsi, le gouvernement a annoncé une hausse.", "fr", False),
+    ("Así lo explicó el ministro.", "es", True),
+    ("That is what the mayor said on Tuesday.", "en", True),
+])
+def test_a_sentence_that_only_attributes_the_one_before(text, language, back):
+    from factcheck.annotate import annotate_sentence
+
+    assert annotate_sentence(sentence(text, language)).refers_back is back

@@ -92,3 +92,13 @@ def test_qualifier_read_in_its_construction(text, language, qualifier):
 
     (q,) = [q for q in extract_quantities(text, language) if q.kind != "vague"]
     assert q.qualifier == qualifier
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La maire a annoncé mardi que la cantine deviendrait gratuite.", "fr"),
+    ("El alcalde anunció el lunes que el comedor sería gratuito.", "es"),
+])
+def test_a_conditional_in_reported_speech_is_its_tense_not_a_hedge(text, language):
+    from factcheck.annotate.hedges import hedges
+
+    assert [h for h in hedges(text, language) if h.category == "conditional"] == []

@@ -80,6 +80,11 @@ def findings(alignment) -> list[Finding]:
     src = list(alignment.source)
     notes = alignment.notes
     a_speakers = {s.id: notes[s.id].speaker for s in art if notes[s.id].speaker is not None}
+    for k in range(1, len(art)):
+        # « C'est ce qu'a annoncé la maire. »: the speaker of the sentence before
+        speaker = a_speakers.get(art[k].id)
+        if notes[art[k].id].refers_back and speaker is not None:
+            a_speakers.setdefault(art[k - 1].id, speaker)
     s_speakers = {s.id: notes[s.id].speaker for s in src if notes[s.id].speaker is not None}
     index = {s.id: k for k, s in enumerate(art)}
     renderers: dict[str, list[str]] = {}
@@ -90,7 +95,9 @@ def findings(alignment) -> list[Finding]:
     for bead in alignment.beads:
         if not bead.article or not bead.source:
             continue
-        sid_a = bead.article[0]
+        # the speaker of the bead: its first sentence's, else another's (the second half of a
+        # split sentence may carry the attribution)
+        sid_a = next((a for a in bead.article if a in a_speakers), bead.article[0])
         a_att = a_speakers.get(sid_a)
         s_atts = [(sid, s_speakers[sid]) for sid in bead.source if sid in s_speakers]
         s_main = next(((sid, a) for sid, a in s_atts if a.named), None)

@@ -44,6 +44,8 @@ def additions(al: Alignment) -> list[Finding]:
             continue
         if not al.source:
             continue
+        if al.notes[sentence.id].refers_back:
+            continue  # « Ainsi s'est exprimé l'élu »: who said the sentence before, no claim
         j = al.best_source(i)
         best = float(al.score[i, j])
         confidence = unrelated_confidence(best, float(al.weak[i, j]))

@@ -28,7 +28,13 @@ from ..models import Segmented, Sentence, Statement
 from .hedges import Hedge, conditional_mood, hedges
 from .quantities import Quantity, extract
 from .quotes import Quote, mask_quotes, quotes
-from .statements import Attribution, attributions, document_speakers, unmask_incises
+from .statements import (
+    Attribution,
+    attributions,
+    document_speakers,
+    refers_back,
+    unmask_incises,
+)
 
 MIN_QUOTE_WORDS = 3  # shorter quoted phrases are terms or nicknames, not quotes to check
 
@@ -44,6 +50,7 @@ class Annotation:
     speaker: Attribution | None  # the main statement's speaker, resolved; None: no cue
     hedges: tuple[Hedge, ...]
     conditional: bool  # in the conditional mood anywhere ("would", « serait »)
+    refers_back: bool = False  # only says who said the sentence before (« C'est ce qu'a dit X »)
 
     @property
     def quoted_share(self) -> float:
@@ -96,14 +103,16 @@ def annotate_sentence(sentence: Sentence, speaker: Attribution | None = None) ->
     text, lang = sentence.text, sentence.language
     found = quotes(text, lang)
     masked = unmask_incises(text, mask_quotes(text, lang, found), lang, found)
+    atts = attributions(sentence, masked)
     return Annotation(
         quantities=extract(text, lang),
         quotes=tuple(found),
         masked=masked,
-        attributions=attributions(sentence, masked),
+        attributions=atts,
         speaker=speaker,
         hedges=tuple(hedges(text, lang, masked)),
         conditional=conditional_mood(text, lang),
+        refers_back=refers_back(sentence, masked, atts),
     )
 
 

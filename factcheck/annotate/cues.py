@@ -41,9 +41,8 @@ class Cues:
     as_saying: frozenset[str]  # what ends the quoted person ("as saying")
     adverb_endings: tuple[str, ...]  # an adverb ending the words before a verb ("officially")
     quote_verbs: frozenset[str]  # verbs whose complement may be a quote ("called it “…”")
-    tell_verbs: frozenset[
-        str
-    ]  # verbs whose addressee may stand before "that" ("warned the pilots that")
+    tell_verbs: frozenset[str]  # their addressee may precede "that" ("warned the pilots that")
+    refers_back: re.Pattern[str] | None  # what opens a sentence that attributes the one before
     separable: dict[str, str]  # German: a speech verb and the particle that closes its clause
     roles: dict[str, re.Pattern[str]]
     np_links: frozenset[str]  # German: words inside a noun phrase after its noun ("des", "von")
@@ -96,6 +95,7 @@ def cues(language: str) -> Cues:
         adverb_endings=tuple(data.get("adverb_endings", [])),
         quote_verbs=frozenset(w.lower() for w in data.get("quote_verbs", [])),
         tell_verbs=frozenset(w.lower() for w in data.get("tell_verbs", [])),
+        refers_back=phrase_pattern(data.get("refers_back", [])),
         separable={k.lower(): v.lower() for k, v in data.get("separable", {}).items()},
         relatives=frozenset(w.lower() for w in data.get("relatives", [])),
         openers=frozenset(w.lower() for w in data.get("openers", [])),

@@ -159,6 +159,8 @@ def conditional_mood(text: str, language: str) -> bool:
 def reported_speech_start(text: str, language: str) -> int:
     """Where reported speech begins ("a annoncé que ..."): a conditional after it is the tense
     of reported speech (concordance), not a hedge. len(text) when there is none."""
+    from .statements import that_follows
+
     c = cues(language)
     for pattern in (c.verbs, c.verbs_that):
         if pattern is None:
@@ -166,6 +168,13 @@ def reported_speech_start(text: str, language: str) -> int:
         for m in pattern.finditer(text):
             that = THAT.match(text, m.end())
             if that and that.group(0).strip() not in (",", ":"):
+                return m.end()
+            # "a annoncé mardi que", "warned the pilots that": after a short adverbial or
+            # the addressee
+            verb = m.group(0).lower()
+            if that_follows(
+                text, m.end(), c.that_gap, tell=verb in c.tell_verbs
+            ) and not THAT.match(text, m.end()):
                 return m.end()
     return len(text)
 

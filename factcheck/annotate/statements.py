@@ -518,6 +518,22 @@ def quoted_speaker(after: str, markers: frozenset[str]) -> str:
     return ""
 
 
+REFERS_BACK_INVERSION = re.compile(r"(?:\bqu['’]|\blo que|^(?:ainsi|así(?:\s+l[oa]s?)?))\s*$", re.I)
+
+
+def refers_back(sentence: Sentence, masked: str, atts: tuple[Attribution, ...]) -> bool:
+    """A sentence that only says who said the sentence before it (« C'est ce qu'a annoncé la
+    maire », « Ainsi s'est exprimé l'élu », "That is what the mayor said", "Así lo explicó el
+    ministro", „Das sagte die Ministerin“): an attribution that moved to the next sentence."""
+    if not atts or len(masked.split()) > REFERS_BACK_WORDS:
+        return False
+    pattern = cues(sentence.language).refers_back
+    return pattern is not None and pattern.match(masked.strip()) is not None
+
+
+REFERS_BACK_WORDS = 12
+
+
 def speaker_of_verb(
     original: str, text: str, m: re.Match, lang: str, *, needs_that: bool
 ) -> Attribution | None:
@@ -528,7 +544,10 @@ def speaker_of_verb(
         return None  # "Asked whether ..., she replied": the clause opens, the verb comes later
     while before.split() and before.split()[-1].lower() in c.clitics:
         before = before[: before.rstrip().rfind(" ") + 1].rstrip() if " " in before else ""
-    inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before
+    # « C'est ce qu'a annoncé la maire », « Ainsi s'est exprimé l'élu », "Así lo explicó el
+    # ministro": the subject follows the verb
+    back = lang in ("fr", "es") and REFERS_BACK_INVERSION.search(before) is not None
+    inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before or back
     # German puts the subject after the verb when something else opens the sentence ("Das
     # berichteten die Staatsmedien", "In den sozialen Medien schrieb die Bürgermeisterin X")
     opener = before.split()[0].lower() if before else ""
@@ -618,6 +637,8 @@ def speaker_of_verb(
     if after_quote and post is not None and not usable:
         first = re.split(r"['’]", fold(after.split()[0]))[0] if after.split() else ""
         usable = first in DETERMINERS and len(after.split()) <= 6  # "affirme un délégué syndical"
+    if back and after:
+        return post  # « Ainsi s'est exprimé l'élu d'opposition »
     if usable and after_quote:
         return post  # "„…“, sagte sie", "« … », a déclaré la maire": the quote's speaker follows
     if before.endswith(","):
