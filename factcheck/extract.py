@@ -279,6 +279,7 @@ def unwrap(lines: list[str]) -> list[str]:
             line
             and last
             and not last.endswith(TERMINAL)
+            and not is_meta_line(last)  # "Redacción | Valdecina | 2 de diciembre de 2026"
             and not BULLET_RE.match(line)
             and (line[:1].islower() or len(last) >= 0.75 * width)
         ):
@@ -516,6 +517,8 @@ def is_pull_quote(text: str) -> bool:
 CAPS_DATELINE_RE = re.compile(
     r"^(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'’]{2,60}?)(?:\s*\([^()]{2,30}\))?\.?\s*[-–—]+\s*"
     r"(?=[A-ZÀ-ÖØ-Þ¿¡«\"“])"
+    # "VALDECINA. Un equipo de arqueólogos ...": a place in capitals and a full stop
+    r"|^(?-i:[A-ZÀ-ÖØ-Þ]{4,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,}){0,3})\.\s+(?=[A-ZÀ-ÖØ-Þ¿¡«\"“][a-zß-öø-ÿ])"
 )
 
 

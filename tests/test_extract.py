@@ -209,6 +209,8 @@ def test_a_paragraph_printed_twice_is_not_the_title(tmp_path):
     ("PARÍS (AFP) — El presidente habló el lunes.", "El presidente habló el lunes."),
     ("NATO said - in a statement - that it agreed.", "NATO said - in a statement - that it agreed."),
     ("date 2020-08-05 A blast rocked the port.", "A blast rocked the port."),
+    ("VALDECINA. Un equipo halló una villa.", "Un equipo halló una villa."),
+    ("NATO said it agreed.", "NATO said it agreed."),
     ("Updated 2016-08-26 23:39 Rescuers kept digging.", "Rescuers kept digging."),
     ("2020-08-05 was the day of the blast.", "2020-08-05 was the day of the blast."),
 ])
@@ -316,3 +318,20 @@ def test_a_credit_after_a_finished_sentence_is_no_sentence(tmp_path):
     body = body_texts(doc_of(page))
     assert "The mayor opens the bridge in 2019." in body
     assert not any("Northwire" in b for b in body)
+
+
+def test_a_wrapped_text_keeps_its_meta_line_apart(tmp_path):
+    page = tmp_path / "wrapped.txt"
+    lines = WRAPPED.splitlines()
+    lines.insert(3, "Staff reporter | Port Alvery | 3 March 2026 | Page 12")
+    page.write_text("\n".join(lines) + "\n(c) Northwire. All rights reserved.\n", encoding="utf-8")
+    body = body_texts(doc_of(page))
+    assert not any("Page 12" in b or "Northwire." in b for b in body), body
+
+
+@pytest.mark.parametrize("line", ["Photo caption: Snow lies across the roof.",
+                                  "Coastline Press staff, with reporting by Dana Whitlock"])
+def test_caption_labels_and_desk_signatures_are_furniture(line):
+    from factcheck.extract import matches
+
+    assert matches("en", "lines", line)
