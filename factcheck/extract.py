@@ -761,7 +761,13 @@ CUT_SHORT_WORDS = 3  # shorter, it is cut when it ends in a lower-case word
 def cut_short(blocks: list[RawBlock]) -> bool:
     """The text stops in the middle of a sentence: its last block of prose (furniture gone)
     has no sentence end, or trails off with an ellipsis ("... until the end of the")."""
-    prose = [b for b in blocks if b.kind in ("paragraph", "heading")]
+    prose = [
+        b
+        for b in blocks
+        if b.kind in ("paragraph", "heading")
+        and not URL_RE.search(b.text)
+        and not PAGE_FOOTER.search(b.text)
+    ]  # a page's address or "Página 1 de 1" printed after the text
     if not prose:
         return False
     last = prose[-1].text.rstrip()
@@ -777,6 +783,11 @@ def cut_short(blocks: list[RawBlock]) -> bool:
     # no sentence end: a cut paragraph, or a cut line read as a subheading ("The minister
     # said the"), which ends in a lower-case word where a real subheading is a title
     return len(words) >= CUT_MIN_WORDS or words[-1][:1].islower()
+
+
+PAGE_FOOTER = re.compile(
+    r"\b(?:page|página|pagina|seite)\s+\d+\s+(?:of|de|von|sur)\s+\d+\s*$", re.I
+)
 
 
 def cut_fragment(words: list[str], before: list[RawBlock]) -> bool:

@@ -105,3 +105,28 @@ def test_a_wire_dateline_is_no_detail_of_the_story():
     text = "PUERTO LEVA, Sept 8 - The government approved a mine on Monday."
     assert text[dateline_end(text):].startswith("The government")
     assert dateline_end("The 11 miners were rescued on Monday.") == 0
+
+
+@pytest.mark.parametrize("text, language, dimension", [
+    ("an almost intact 60-square-metre mosaic", "en", "area"),
+    ("un mosaico de 40 metros cuadrados", "es", "area"),
+    ("un terrain de 300 mètres carrés", "fr", "area"),
+    ("a road 170 km long", "en", "length"),
+])
+def test_an_area_is_told_from_a_length(text, language, dimension):
+    from factcheck.annotate.quantities import extract
+
+    (q,) = extract(text, language)
+    assert q.dimension == dimension
+
+
+@pytest.mark.parametrize("text, month", [
+    ("The dig will continue until March.", 3),
+    ("Troops will march on the capital.", None),
+    ("May said the plan works.", None),
+])
+def test_a_capitalised_ambiguous_month_after_a_word_of_time(text, month):
+    from factcheck.annotate.quantities import extract
+
+    months = [q.value for q in extract(text, "en") if q.kind == "month"]
+    assert months == ([month] if month else [])

@@ -160,6 +160,13 @@ def month_index(lex: NumberLexicon, word: str) -> int | None:
     return None
 
 
+MONTH_LEAD = re.compile(
+    r"\b(?:in|until|till|by|since|from|before|after|through|last|next|early|late|mid|of|"
+    r"during|between|and)\s+$",
+    re.I,
+)
+
+
 def qualifier_match(lex: NumberLexicon, text: str, start: int) -> tuple[str | None, str | None]:
     """The qualifier right before a number: (relation, words as written) or (None, None)."""
     if lex.qualifier_re is None:
@@ -234,9 +241,13 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
                         end,
                     )
                 )
-            elif m.group(0).lower() not in lex.ambiguous_months or re.match(
-                r"\s+\d{4}", text[m.end() :]
+            elif (
+                m.group(0).lower() not in lex.ambiguous_months
+                or re.match(r"\s+\d{4}", text[m.end() :])
+                or (m.group(0)[:1].isupper() and MONTH_LEAD.search(text[: m.start()]))
             ):
+                # "may", "march" are months next to a year or, capitalised, after a word of
+                # time ("until March", "in May")
                 add(Quantity("month", month, m.group(0), m.start(), m.end()))
     if lex.weekday_re is not None:
         for m in lex.weekday_re.finditer(text):
@@ -479,8 +490,26 @@ MEASURE_WORD = {w: dim for dim, words in MEASURES.items() for w in words}
 MEASURE_RE = re.compile(r"^[\s\u00a0-]*([^\s\u00a0,.;:()]+)")
 
 
+AREA_FIRST = ("square", "sq", "m²", "m2", "quadratmeter", "quadratkilometer")  # "60-square-metre"
+AREA_AFTER = {
+    "cuadrados",
+    "cuadrado",
+    "cuadradas",
+    "carrés",
+    "carré",
+    "carrées",
+}  # "40 metros cuadrados"
+
+
 def measure(after: str) -> str | None:
     """The dimension of the unit right after a number ("170 km", "12-kilometre"), or None."""
     m = MEASURE_RE.match(after)
     word = m.group(1).lower() if m else ""
-    return MEASURE_WORD.get(word) or (MEASURE_WORD.get(word[:-1]) if word.endswith("s") else None)
+    if word.startswith(AREA_FIRST):
+        return "area"
+    found = MEASURE_WORD.get(word) or (MEASURE_WORD.get(word[:-1]) if word.endswith("s") else None)
+    if found == "length" and m:
+        nxt = MEASURE_RE.match(after[m.end() :])
+        if nxt and nxt.group(1).lower() in AREA_AFTER:
+            return "area"
+    return found
