@@ -102,3 +102,15 @@ def test_a_conditional_in_reported_speech_is_its_tense_not_a_hedge(text, languag
     from factcheck.annotate.hedges import hedges
 
     assert [h for h in hedges(text, language) if h.category == "conditional"] == []
+
+
+def test_a_qualifier_replaced_by_an_unknown_word_is_graded_low(tmp_path):
+    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
+    src.write_text("Storm\n\nThe storm left about 50 villages without power, officials said.\n\n"
+                   "At least 2,300 homes were damaged, the service said.\n", encoding="utf-8")
+    art.write_text("Storm\n\nThe tempest left astir 50 villages without force, officials said.\n\n"
+                   "2,300 homes were damaged, the service said.\n", encoding="utf-8")
+    report = factcheck.check(str(art), [str(src)])
+    dropped = {dict(f.evidence)["source"]: f for f in report.findings if f.rule == "H100"}
+    assert dropped["about 50"].grade == "low" and "astir" in dropped["about 50"].message
+    assert dropped["At least 2,300"].grade == "high"

@@ -24,6 +24,7 @@ from ..annotate.cues import cues
 from ..findings import make
 from ..models import Finding, Sentence
 from ..rules import lexicon
+from . import numbers
 
 CLAUSE_GAIN = 0.02  # removing an added clause must raise similarity to the source this much
 CLAUSE_UNRELATED = {"same": 0.55, "cross": 0.50}  # the clause alone resembles no source sentence
@@ -46,6 +47,8 @@ def additions(al: Alignment) -> list[Finding]:
             continue
         if al.notes[sentence.id].refers_back:
             continue  # « Ainsi s'est exprimé l'élu »: who said the sentence before, no claim
+        if summary_bullet(al, sentence):
+            continue  # "Mindestens drei Tote, 41 Verletzte": a key point restating figures
         j = al.best_source(i)
         best = float(al.score[i, j])
         confidence = unrelated_confidence(best, float(al.weak[i, j]))
@@ -63,6 +66,23 @@ def additions(al: Alignment) -> list[Finding]:
             )
         )
     return out
+
+
+SUMMARY_WORDS = 12
+
+
+def summary_bullet(al: Alignment, sentence: Sentence) -> bool:
+    """A short bullet of key points whose every figure is a figure of the source: a summary
+    of what the article goes on to tell, not an added claim (its words are too few for the
+    similarity to find the sentence it sums up)."""
+    if sentence.kind != "bullet" or len(sentence.text.split()) > SUMMARY_WORDS:
+        return False
+    mine = [q for q in al.notes[sentence.id].quantities if q.kind in ("count", "percent")]
+    if not mine:
+        return False
+    pooled = tuple(q for s in al.source for q in al.notes[s.id].quantities)
+    cmp = numbers.compare(tuple(mine), pooled)
+    return len(cmp.matched) == len(mine)
 
 
 def partial_additions(al: Alignment) -> list[Finding]:

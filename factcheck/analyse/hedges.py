@@ -95,6 +95,26 @@ def is_duration(q, text: str, language: str) -> bool:
     return bool(nxt) and nxt.group(1).lower() in duration_units(language)  # type: ignore[union-attr]  # bool(nxt)
 
 
+def replaced_qualifier(a, qa, source, qs) -> str:
+    """The word that took the qualifier's place, in a rewrite in the same language ("a
+    magnitude of about 6.8" -> "a magnitude of astir 6.8": a synonym the lexicon does not know,
+    as a word spinner writes); "" when the qualifier is gone without a substitute."""
+    if a.language != source.language or not qs.qualifier_text:
+        return ""
+    before_a = a.text[: qa.start].split()
+    start = source.text.rfind(qs.qualifier_text, 0, qs.start)
+    before_s = source.text[: max(start, 0)].split()
+    if not before_a:
+        return ""
+    word = before_a[-1].strip(",;:")
+    if not word.isalpha() or word.lower() == qs.qualifier_text.split()[-1].lower():
+        return ""
+    # the same word before the slot on both sides (or both open the sentence)
+    lead_a = before_a[-2].lower().strip(",;:") if len(before_a) > 1 else ""
+    lead_s = before_s[-1].lower().strip(",;:") if before_s else ""
+    return word if lead_a == lead_s else ""
+
+
 def qualifier_changes(a, sources, notes) -> list[Finding]:
     """Numbers that kept their value but lost or gained a qualifier ("at least", "up to")."""
     pooled = [(s.id, q) for s in sources for q in notes[s.id].quantities]
@@ -114,13 +134,16 @@ def qualifier_changes(a, sources, notes) -> list[Finding]:
             code, direction = "H101", "weaker"
         else:
             continue
+        source = next(s for s in sources if s.id == owner[id(qs)])
+        other = replaced_qualifier(a, qa, source, qs) if code == "H100" else ""
         out.append(
             make(
                 code,
-                confidence="high",
+                confidence="low" if other else "high",
                 message=(
                     f"the qualifier changed: “{qs.phrase}” in the source, “{qa.phrase}” in the "
                     f"article ({direction})"
+                    + (f"; “{other}” stands where the qualifier stood" if other else "")
                 ),
                 article_sentence=a.id,
                 source_sentence=owner[id(qs)],
