@@ -142,3 +142,23 @@ def test_the_same_source_twice_is_compared_once(tmp_path):
     assert dict(twice.stats)["source_repeats"] == dict(once.stats)["source_sentences"]
     dropped = lambda r: sorted(f.fingerprint for f in r.findings if f.kind == "omission")
     assert dropped(twice) == dropped(once)
+
+
+def test_a_key_points_bullet_restating_figures_is_no_addition(tmp_path):
+    source = tmp_path / "source.txt"
+    article = tmp_path / "article.txt"
+    source.write_text(
+        "Erdbeben in Valmerien\n\nBei einem Erdbeben in der Region Valmerien sind am Sonntag "
+        "mindestens drei Menschen ums Leben gekommen. Nach Angaben der Behörden wurden "
+        "mindestens 41 Menschen verletzt.\n\nRettungskräfte durchsuchten bis in die Nacht "
+        "eingestürzte Häuser in zwei Dörfern.\n", encoding="utf-8")
+    article.write_text(
+        "Erdbeben in Valmerien\n\nDas Wichtigste in Kürze:\n\n• Mindestens drei Tote, mindestens "
+        "41 Verletzte\n\nBei einem Erdbeben in der Region Valmerien sind am Sonntag mindestens "
+        "drei Menschen ums Leben gekommen. Nach Angaben der Behörden wurden mindestens 41 "
+        "Menschen verletzt.\n\nRettungskräfte durchsuchten bis in die Nacht eingestürzte Häuser "
+        "in zwei Dörfern.\n", encoding="utf-8")
+    report = factcheck.check(str(article), [str(source)])
+    added = [f.article_sentence for f in report.findings if f.rule == "C100"]
+    texts = {s.id: s.text for s in report.article.sentences}
+    assert not any("41 Verletzte" in texts[a] for a in added), added
