@@ -280,6 +280,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and last
             and not last.endswith(TERMINAL)
             and not is_meta_line(last)  # "Redacción | Valdecina | 2 de diciembre de 2026"
+            and not URL_RE.search(last)  # a page's address printed at its foot
             and not BULLET_RE.match(line)
             and (line[:1].islower() or len(last) >= 0.75 * width)
         ):
