@@ -165,4 +165,11 @@ def calibrated(code: str, grade: str) -> str:
     if found < CALIBRATION_MIN:
         return grade
     precision = true / found
-    return "high" if precision >= HIGH else "medium" if precision >= MEDIUM else "low"
+    measured = "high" if precision >= HIGH else "medium" if precision >= MEDIUM else "low"
+    # the grade is a ceiling: a measurement on the development set may lower a finding's
+    # confidence, never raise it (a weak-evidence cell that scored well there did not hold on
+    # the held-out set or on real pages)
+    return min(measured, grade, key=LEVELS.index)
+
+
+LEVELS = ("low", "medium", "high")
