@@ -114,3 +114,13 @@ def test_a_qualifier_replaced_by_an_unknown_word_is_graded_low(tmp_path):
     dropped = {dict(f.evidence)["source"]: f for f in report.findings if f.rule == "H100"}
     assert dropped["about 50"].grade == "low" and "astir" in dropped["about 50"].message
     assert dropped["At least 2,300"].grade == "high"
+
+
+def test_an_estimate_moved_from_the_number_to_the_sentence_is_kept(tmp_path):
+    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
+    src.write_text("Lithium\n\nCorvalia holds an estimated 8% of the world's known lithium reserves."
+                   "\n", encoding="utf-8")
+    art.write_text("Litio\n\nSe estima que Corvalia posee el 8 % de las reservas mundiales "
+                   "conocidas de litio.\n", encoding="utf-8")
+    report = factcheck.check(str(art), [str(src)])
+    assert not [f for f in report.findings if f.kind == "hedge_changed"], report.findings

@@ -24,6 +24,7 @@ from ..rules import lexicon
 from .numbers import compare
 
 STRICT = {"min", "max", "gt", "lt", "approx"}
+ESTIMATES = {"estimate", "closeness"}  # sentence hedges that say what "about 8%" says
 
 
 def findings(alignment) -> list[Finding]:
@@ -63,7 +64,7 @@ def findings(alignment) -> list[Finding]:
                     ),
                 )
             )
-        elif strong_a and not hs:
+        elif strong_a and not hs and not qualified(notes[main]):
             words = ", ".join(dict.fromkeys(x.text for x in strong_a))
             out.append(
                 make(
@@ -81,6 +82,13 @@ def findings(alignment) -> list[Finding]:
             )
         out += qualifier_changes(a, [src[sid] for sid in bead.source], notes)
     return out
+
+
+def qualified(note) -> bool:
+    """The sentence gives one of its numbers as an estimate ("an estimated 8%", "about 50"):
+    not a plain statement that a hedge of the article's weakens ("at least nine" is a bound,
+    and the claim stays plain)."""
+    return any(q.qualifier == "approx" for q in note.quantities)
 
 
 @cache
@@ -129,6 +137,10 @@ def qualifier_changes(a, sources, notes) -> list[Finding]:
         ):
             continue  # "over 12 months", "plus de 65 ans": a span of time or an age
         if qs.qualifier in STRICT and qa.qualifier is None:
+            if qs.qualifier == "approx" and any(
+                h.category in ESTIMATES for h in notes[a.id].hedges
+            ):
+                continue  # "an estimated 8%" -> « Se estima que ... el 8 % »: the hedge moved
             code, direction = "H100", "stronger"
         elif qa.qualifier in STRICT and qs.qualifier is None:
             code, direction = "H101", "weaker"
