@@ -118,9 +118,12 @@ def test_a_qualifier_replaced_by_an_unknown_word_is_graded_low(tmp_path):
 
 def test_an_estimate_moved_from_the_number_to_the_sentence_is_kept(tmp_path):
     art, src = tmp_path / "article.txt", tmp_path / "source.txt"
-    src.write_text("Lithium\n\nCorvalia holds an estimated 8% of the world's known lithium reserves."
-                   "\n", encoding="utf-8")
-    art.write_text("Litio\n\nSe estima que Corvalia posee el 8 % de las reservas mundiales "
-                   "conocidas de litio.\n", encoding="utf-8")
+    src.write_text("Lithium mine approved\n\nThe government of Corvalia approved a lithium mine on "
+                   "Monday. Corvalia holds an estimated 8% of the world's known lithium reserves. "
+                   "The mine will open in 2028, the ministry said.\n", encoding="utf-8")
+    art.write_text("Aprobada una mina de litio\n\nEl gobierno de Corvalia aprobó el lunes una mina "
+                   "de litio. Se estima que Corvalia posee el 8 % de las reservas mundiales "
+                   "conocidas de litio. La mina abrirá en 2028, según el ministerio.\n",
+                   encoding="utf-8")
     report = factcheck.check(str(art), [str(src)])
     assert not [f for f in report.findings if f.kind == "hedge_changed"], report.findings
