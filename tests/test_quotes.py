@@ -147,7 +147,9 @@ def test_an_unclosed_quote_is_compared_and_the_finding_says_the_mark_is_missing(
         ("Nous ne vous laisserons jamais tomber", "fr", "No os vamos a dejar solos", "es",
          "intensifier added"),
         ("Il n’y a aucun risque pour la population", "fr",
-         "There is no immediate risk to the public", "en", "intensifier dropped"),
+         "There is no immediate risk to the public", "en", "absolute word dropped"),
+        ("El daño sería totalmente irreversible", "es", "The damage would be irreversible", "en",
+         "intensifier added"),
     ],
 )
 def test_meaning_changes_across_languages(article, a_lang, source, s_lang, change):
@@ -172,6 +174,7 @@ def test_meaning_changes_across_languages(article, a_lang, source, s_lang, chang
         ("Nous ne sommes pas opposés au barrage […], mais personne ne nous a consultés", "fr",
          "We are not opposed to the dam, and we never were, but nobody consulted us", "en"),
         ("Nous resterons ici des jours s'il le faut", "fr", "We will stay here for days if we have to", "en"),
+        ("El daño sería irreversible", "es", "The damage would be irreversible", "en"),
     ],
 )
 def test_faithful_translations_of_quotes_are_no_alteration(article, a_lang, source, s_lang):

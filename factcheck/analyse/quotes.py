@@ -77,6 +77,7 @@ def quote_lexicon(language: str):
         phrase_pattern(data.get("not_negations", [])),
         phrase_pattern(data.get("not_possibility", [])),
         {k: v for k, v in units.items() if v is not None},
+        phrase_pattern(data.get("absolutes", [])),
     )
 
 
@@ -85,7 +86,9 @@ def elements(text: str, language: str) -> dict[str, bool]:
     and two kinds of uncertainty: possibility (could, pourrait, podría, könnte) and the
     conditional (would, if; si, serait; sería; würde, wenn). Tenses differ too much between
     languages to compare more finely, so the future and the present count alike."""
-    negation, intensifier, modals, not_negation, not_possibility, _ = quote_lexicon(language)
+    negation, intensifier, modals, not_negation, not_possibility, _, absolute = quote_lexicon(
+        language
+    )
     text = text.replace("'", "’")
     obligation = modals.get("obligation")
     duty = {m.group(0).lower() for m in obligation.finditer(text)} if obligation else set()
@@ -105,6 +108,7 @@ def elements(text: str, language: str) -> dict[str, bool]:
     return {
         "negation": bool(negation and negation.search(plain)),
         "intensifier": bool(intensifier and intensifier.search(text)),
+        "absolute": bool(absolute and absolute.search(text)),
         "possibility": bool(possible_words),
         "conditional": conditional,
     }
@@ -136,6 +140,8 @@ def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
             )
     if ea["intensifier"] != es["intensifier"]:
         out.append("intensifier " + ("added" if ea["intensifier"] else "dropped"))
+    if ea["absolute"] != es["absolute"]:
+        out.append("absolute word " + ("added" if ea["absolute"] else "dropped"))
     qa_, qs_ = extract_quantities(a.text, a.language), extract_quantities(s_text, s_lang)
     cmp = compare_quantities(qa_, qs_)
     out += [f"number {qs.text} -> {qa.text}" for qa, qs in cmp.changed]
