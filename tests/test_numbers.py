@@ -130,3 +130,10 @@ def test_a_capitalised_ambiguous_month_after_a_word_of_time(text, month):
 
     months = [q.value for q in extract(text, "en") if q.kind == "month"]
     assert months == ([month] if month else [])
+
+
+def test_tens_of_thousands_with_an_article_is_one_quantity():
+    from factcheck.annotate.quantities import extract
+
+    (q,) = extract("Cette décision garantit des dizaines de milliers d'emplois", "fr")
+    assert q.kind == "vague" and q.value == 10000
