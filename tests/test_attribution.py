@@ -32,6 +32,8 @@ def speakers(text, language):
     ("Au moins neuf soldats y auraient trouvé la mort, selon les informations rendues publiques.", "fr",
      [("selon les informations rendues publiques", True, False)]),
     ("Selon des experts, les batteries ont aggravé l’incendie.", "fr", [("des experts", True, False)]),
+    ("Selon une source proche de l'enquête, les voleurs connaissaient les lieux.", "fr",
+     [("une source proche de l'enquête", True, False)]),
     ("Westmark werde unter eigener Marke geführt, kündigte Solheim an.", "de", [("Solheim", False, False)]),
     ("«No vamos a dejar a nadie atrás», aseguró Jorge Almeida.", "es", [("Jorge Almeida", False, False)]),
     ("Provincial governor Helen Okafor-Reyes declared a state of emergency.", "en", []),

@@ -171,7 +171,7 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
                 re.sub(r"^(?:des|de|les|the|some|certains|unos|algunos|die)\s+", "", low)
             )
             or c.vague_speakers.search(low)
-            and not role_keys - {"experts", "observers", "person_familiar"}
+            and not role_keys - {"experts", "observers", "person_familiar", "document"}
         )
     )
     vague = vague_cue or generic
