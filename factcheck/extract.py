@@ -530,6 +530,10 @@ def strip_dateline(text: str) -> str:
     return CAPS_DATELINE_RE.sub("", DATELINE_RE.sub("", text, count=1), count=1)
 
 
+TWEET_SIGNATURE = re.compile(r"^(?:[—–-]\s*)?[^()\n]{1,60}\(@\w{1,30}\)\s+[^\n]{3,30}\d{4}$")
+TWEET_WORDS = 60  # an embedded post's text is at most about this long
+
+
 # a credit after a finished sentence ("... of Pope Paul VI. (Source: Associated Press)"): the
 # credit of a picture or of the paragraph, not a sentence of its own
 SOURCE_TAIL_RE = re.compile(
@@ -637,6 +641,12 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
             ):
                 continue
             in_section = False
+        if TWEET_SIGNATURE.match(text.strip()):
+            # "— Elon Musk (@elonmusk) April 25, 2022": an embedded post; the line before it is
+            # the post's text, not the article's
+            if kept and len(kept[-1].text.split()) <= TWEET_WORDS and kept[-1].kind != "bullet":
+                kept.pop()
+            continue
         if matches(language, "paywall", text):
             break  # what follows a paywall line is its sales pitch and the page's footer
         if matches(language, "lines", text) or matches(language, "byline", text):

@@ -335,3 +335,12 @@ def test_caption_labels_and_desk_signatures_are_furniture(line):
     from factcheck.extract import matches
 
     assert matches("en", "lines", line)
+
+
+def test_an_embedded_post_is_no_part_of_the_text(tmp_path):
+    page = tmp_path / "post.txt"
+    page.write_text(BODY + "We will keep the old bridge open for bicycles\n\n"
+                    "— Ines Calloway (@icalloway) March 3, 2026\n", encoding="utf-8")
+    doc = doc_of(page)
+    assert not any("bicycles" in b or "@icalloway" in b for b in body_texts(doc))
+    assert doc.truncated is None

@@ -86,6 +86,7 @@ def test_a_conditional_ending_after_a_determiner_is_a_noun(text, lang, found):
     ("El servicio geológico ha rebajado la intensidad hasta 7,5.", "es", None),
     ("Las pérdidas podrían alcanzar hasta 7,5 millones.", "es", "max"),
     ("Bei dem Unglück starben über 100 Menschen.", "de", "gt"),
+    ("Die Parteien verfügen über 416 Mandate.", "de", None),
 ])
 def test_qualifier_read_in_its_construction(text, language, qualifier):
     from factcheck.annotate.quantities import extract as extract_quantities

@@ -208,3 +208,24 @@ def test_words_changed_beside_a_gap_in_the_source_quote_are_still_an_alteration(
 
     diff = word_diff("He died today at 9:34 in the old chapel", "He died today … in the monastery")
     assert diff is not None and "[-monastery-]" in diff
+
+
+def test_a_quote_whose_words_stand_in_the_source_is_not_unsourced(tmp_path):
+    import factcheck
+
+    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
+    src.write_text("Fire at the cathedral\n\nA fire broke out in the cathedral's spire on Monday. "
+                   "The president tweeted he was sad “to see “a part of us being on fire.” He "
+                   "extended “thoughts for all the Catholics and all the French.”\n", encoding="utf-8")
+    art.write_text("Fire at the cathedral\n\nA fire broke out in the cathedral's spire on Monday. "
+                   "The president said he was sad to see \"a part of us being on fire.\" He "
+                   "extended \"thoughts for all the Catholics and all the French.\"\n",
+                   encoding="utf-8")
+    report = factcheck.check(str(art), [str(src)])
+    assert not [f for f in report.findings if f.rule == "Q101"], report.findings
+
+
+def test_a_ligature_is_no_alteration():
+    from factcheck.analyse.quotes import word_diff
+
+    assert word_diff("sauver toutes les œuvres d’art", "sauver toutes les oeuvres d’art") is None

@@ -58,6 +58,7 @@ class NumberLexicon:
     qualifier_re: re.Pattern[str] | None
     qualifiers: dict[str, str]
     change_verbs: frozenset[str]  # after one, an upper-bound word is the figure's new level
+    preposition_verbs: frozenset[str]  # after one, the qualifier word is its preposition
     months: tuple[str, ...]
     ambiguous_months: frozenset[str]
     month_re: re.Pattern[str] | None
@@ -96,6 +97,7 @@ def number_lexicon(language: str) -> NumberLexicon:
         qualifier_re=phrase_pattern(list(data.get("qualifiers", {}))),
         qualifiers={norm(k): v for k, v in data.get("qualifiers", {}).items()},
         change_verbs=frozenset(norm(w) for w in data.get("change_verbs", [])),
+        preposition_verbs=frozenset(norm(w) for w in data.get("preposition_verbs", [])),
         months=months,
         ambiguous_months=frozenset(m.lower() for m in data.get("ambiguous_months", [])),
         month_re=phrase_pattern(list(month_alts)),
@@ -178,6 +180,11 @@ def qualifier_match(lex: NumberLexicon, text: str, start: int) -> tuple[str | No
         # "en torno a un 30 %", "around a third": an article may stand between
         if not between or between.lower() in QUALIFIER_ARTICLES:
             best = (lex.qualifiers.get(norm(m.group(0))), m.group(0))
+    if best[0] is not None and lex.preposition_verbs:
+        # "verfügen über 416 Mandate": the verb's preposition, no bound
+        before = text[max(0, start - 60) : start].lower().split()[-3:-1]
+        if any(norm(w.strip(",.")) in lex.preposition_verbs for w in before):
+            return None, None
     if best[0] == "max" and lex.change_verbs:
         # "ha rebajado la intensidad hasta 7,5": lowered to 7.5, not "up to"
         before = text[max(0, start - 60) : start].lower().split()[-6:-1]
