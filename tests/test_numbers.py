@@ -137,3 +137,12 @@ def test_tens_of_thousands_with_an_article_is_one_quantity():
 
     (q,) = extract("Cette décision garantit des dizaines de milliers d'emplois", "fr")
     assert q.kind == "vague" and q.value == 10000
+
+
+def test_a_span_of_time_is_not_compared_with_an_age():
+    from factcheck.analyse.numbers import compare
+    from factcheck.annotate.quantities import extract
+
+    article = extract("He has led the party over the past four years.", "en")
+    source = extract("The 63-year-old has led the party since 2017.", "en")
+    assert not compare(article, source).changed

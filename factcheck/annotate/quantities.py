@@ -492,6 +492,40 @@ MEASURES = {
     "area": ("hectares", "hectáreas", "hektar", "ha", "km²", "km2", "acres"),
     "speed": ("km/h", "mph", "kmh"),
     "temperature": ("°c", "°f", "degrees", "grados", "degrés", "grad"),
+    # a span of time ("over the past four years") is no count of people: not compared with one
+    "duration": (
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "week",
+        "days",
+        "decades",
+        "hours",
+        "ans",
+        "années",
+        "mois",
+        "semaines",
+        "jours",
+        "heures",
+        "décennies",
+        "años",
+        "meses",
+        "semanas",
+        "días",
+        "horas",
+        "décadas",
+        "jahre",
+        "jahren",
+        "monate",
+        "monaten",
+        "wochen",
+        "tage",
+        "tagen",
+        "stunden",
+        "jahrzehnte",
+    ),
 }
 MEASURE_WORD = {w: dim for dim, words in MEASURES.items() for w in words}
 MEASURE_RE = re.compile(r"^[\s\u00a0-]*([^\s\u00a0,.;:()]+)")
@@ -514,6 +548,11 @@ def measure(after: str) -> str | None:
     word = m.group(1).lower() if m else ""
     if word.startswith(AREA_FIRST):
         return "area"
+    if word.endswith(("-old", "-olds")) or (
+        MEASURE_WORD.get(word) == "duration"
+        and re.match(r"\s+old\b", after[m.end() :] if m else "")
+    ):
+        return "age"  # "a 12-year-old", "63 years old"
     found = MEASURE_WORD.get(word) or (MEASURE_WORD.get(word[:-1]) if word.endswith("s") else None)
     if found == "length" and m:
         nxt = MEASURE_RE.match(after[m.end() :])
