@@ -87,6 +87,7 @@ def test_a_conditional_ending_after_a_determiner_is_a_noun(text, lang, found):
     ("Las pérdidas podrían alcanzar hasta 7,5 millones.", "es", "max"),
     ("Bei dem Unglück starben über 100 Menschen.", "de", "gt"),
     ("Die Parteien verfügen über 416 Mandate.", "de", None),
+    ("Die Parteien verfügen im Parlament zusammen über 416 Mandate.", "de", None),
 ])
 def test_qualifier_read_in_its_construction(text, language, qualifier):
     from factcheck.annotate.quantities import extract as extract_quantities
@@ -98,6 +99,7 @@ def test_qualifier_read_in_its_construction(text, language, qualifier):
 @pytest.mark.parametrize("text, language", [
     ("La maire a annoncé mardi que la cantine deviendrait gratuite.", "fr"),
     ("El alcalde anunció el lunes que el comedor sería gratuito.", "es"),
+    ("La poursuite a quant à elle plaidé que la peine tiendrait compte des allégations.", "fr"),
 ])
 def test_a_conditional_in_reported_speech_is_its_tense_not_a_hedge(text, language):
     from factcheck.annotate.hedges import hedges

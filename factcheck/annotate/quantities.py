@@ -182,7 +182,8 @@ def qualifier_match(lex: NumberLexicon, text: str, start: int) -> tuple[str | No
             best = (lex.qualifiers.get(norm(m.group(0))), m.group(0))
     if best[0] is not None and lex.preposition_verbs:
         # "verfügen über 416 Mandate": the verb's preposition, no bound
-        before = text[max(0, start - 60) : start].lower().split()[-3:-1]
+        # "verfügen im Parlament zusammen über 416": a few words may stand between
+        before = text[max(0, start - 80) : start].lower().split()[-6:-1]
         if any(norm(w.strip(",.")) in lex.preposition_verbs for w in before):
             return None, None
     if best[0] == "max" and lex.change_verbs:
