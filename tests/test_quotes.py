@@ -229,3 +229,19 @@ def test_a_ligature_is_no_alteration():
     from factcheck.analyse.quotes import word_diff
 
     assert word_diff("sauver toutes les œuvres d’art", "sauver toutes les oeuvres d’art") is None
+
+
+def test_a_quote_with_its_words_reordered_is_graded_low(tmp_path):
+    import factcheck
+
+    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
+    src.write_text("La compra\n\nEl empresario compró la red social el lunes. La considera "
+                   "\"la plaza pública digital donde se debaten los temas vitales\", según el "
+                   "comunicado. La operación costó 44.000 millones.\n", encoding="utf-8")
+    art.write_text("La compra\n\nEl empresario compró la red social el lunes. La considera "
+                   "\"la plaza pública digital donde los temas vitales se debaten\", según el "
+                   "comunicado. La operación costó 44.000 millones.\n", encoding="utf-8")
+    report = factcheck.check(str(art), [str(src)])
+    (altered,) = [f for f in report.findings if f.rule == "Q100"]
+    assert altered.grade == "low" and altered.severity == "info"
+    assert "order of its words" in altered.message

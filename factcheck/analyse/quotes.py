@@ -466,12 +466,17 @@ def compare_quotes(
         # a bare quote this far from the article's is another quote
         return [] if b.whole_sentence else None
     if changes:
+        # the same words in another order ("donde se debaten los temas" -> "donde los temas
+        # se debaten"): not verbatim, but nothing said differently
+        reordered = diff is not None and sorted(words(qa.text)) == sorted(words(b.text))
+        grade = "high" if diff is None or sensitive(diff, qa.language) else "medium"
         out.append(
             make(
                 "Q100",
-                confidence="high" if diff is None or sensitive(diff, qa.language) else "medium",
+                confidence="low" if reordered else grade,
                 message=(
                     "the quote differs from the source: "
+                    + ("only the order of its words: " if reordered else "")
                     + "; ".join(changes)
                     + ("" if qa.closed else " (the closing quote mark is missing)")
                 ),
