@@ -146,3 +146,13 @@ def test_a_span_of_time_is_not_compared_with_an_age():
     article = extract("He has led the party over the past four years.", "en")
     source = extract("The 63-year-old has led the party since 2017.", "en")
     assert not compare(article, source).changed
+
+
+def test_two_exact_figures_far_apart_are_two_facts():
+    from factcheck.analyse.numbers import compare
+    from factcheck.annotate.quantities import extract
+
+    article = extract("They have 416 seats in the new 736-seat parliament.", "en")
+    source = extract("They hold 416 seats, 47 seats above the majority.", "en")
+    assert not compare(article, source).changed
+    assert compare(extract("78 people died.", "en"), extract("113 people died.", "en")).changed
