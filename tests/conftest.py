@@ -24,3 +24,13 @@ def seed_report():
     import factcheck
 
     return factcheck.check(str(SEED / "article.txt"), [str(SEED / "source.html")])
+
+
+def check_texts(tmp_path, article: str, source: str):
+    """Check an article text against a source text, both written as .txt files in tmp_path."""
+    import factcheck
+
+    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
+    art.write_text(article, encoding="utf-8")
+    src.write_text(source, encoding="utf-8")
+    return factcheck.check(str(art), [str(src)])

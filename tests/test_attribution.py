@@ -7,7 +7,7 @@ from factcheck.analyse.attribution import different
 from factcheck.annotate.statements import attributions, document_speakers
 from factcheck.models import Sentence
 
-from .conftest import SEED
+from .conftest import SEED, check_texts
 
 
 def sentence(text, language, sid="X1"):
@@ -279,10 +279,11 @@ La mesure est trop coûteuse pour les finances de la commune. Ainsi s'est exprim
 
 
 def test_an_attribution_moved_to_the_next_sentence_is_kept(tmp_path):
-    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
-    art.write_text(SCHOOL_ARTICLE, encoding="utf-8")
-    src.write_text(SCHOOL_SOURCE, encoding="utf-8")
-    report = factcheck.check(str(art), [str(src)])
+    report = check_texts(
+        tmp_path,
+        SCHOOL_ARTICLE,
+        SCHOOL_SOURCE,
+    )
     kinds = [(f.rule, f.article_sentence) for f in report.findings]
     assert not [k for k in kinds if k[0] in ("A101", "C100", "H100")], kinds
 

@@ -5,6 +5,8 @@ import pytest
 import factcheck
 from factcheck.annotate.hedges import hedges
 
+from .conftest import check_texts
+
 
 @pytest.mark.parametrize("text, language, expected", [
     ("The plan could eliminate up to 900 jobs.", "en", {"possibility"}),
@@ -108,25 +110,26 @@ def test_a_conditional_in_reported_speech_is_its_tense_not_a_hedge(text, languag
 
 
 def test_a_qualifier_replaced_by_an_unknown_word_is_graded_low(tmp_path):
-    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
-    src.write_text("Storm\n\nThe storm left about 50 villages without power, officials said.\n\n"
-                   "At least 2,300 homes were damaged, the service said.\n", encoding="utf-8")
-    art.write_text("Storm\n\nThe tempest left astir 50 villages without force, officials said.\n\n"
-                   "2,300 homes were damaged, the service said.\n", encoding="utf-8")
-    report = factcheck.check(str(art), [str(src)])
+    report = check_texts(
+        tmp_path,
+        "Storm\n\nThe tempest left astir 50 villages without force, officials said.\n\n"
+                   "2,300 homes were damaged, the service said.\n",
+        "Storm\n\nThe storm left about 50 villages without power, officials said.\n\n"
+                   "At least 2,300 homes were damaged, the service said.\n",
+    )
     dropped = {dict(f.evidence)["source"]: f for f in report.findings if f.rule == "H100"}
     assert dropped["about 50"].grade == "low" and "astir" in dropped["about 50"].message
     assert dropped["At least 2,300"].grade == "high"
 
 
 def test_an_estimate_moved_from_the_number_to_the_sentence_is_kept(tmp_path):
-    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
-    src.write_text("Lithium mine approved\n\nThe government of Corvalia approved a lithium mine on "
-                   "Monday. Corvalia holds an estimated 8% of the world's known lithium reserves. "
-                   "The mine will open in 2028, the ministry said.\n", encoding="utf-8")
-    art.write_text("Aprobada una mina de litio\n\nEl gobierno de Corvalia aprobó el lunes una mina "
+    report = check_texts(
+        tmp_path,
+        "Aprobada una mina de litio\n\nEl gobierno de Corvalia aprobó el lunes una mina "
                    "de litio. Se estima que Corvalia posee el 8 % de las reservas mundiales "
                    "conocidas de litio. La mina abrirá en 2028, según el ministerio.\n",
-                   encoding="utf-8")
-    report = factcheck.check(str(art), [str(src)])
+        "Lithium mine approved\n\nThe government of Corvalia approved a lithium mine on "
+                   "Monday. Corvalia holds an estimated 8% of the world's known lithium reserves. "
+                   "The mine will open in 2028, the ministry said.\n",
+    )
     assert not [f for f in report.findings if f.kind == "hedge_changed"], report.findings

@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from factcheck.annotate.quotes import quotes
 
+from .conftest import check_texts
+
 
 @pytest.mark.parametrize("text, expected", [
     ("Il a parlé de « un précieux patrimoine commun », a-t-il dit.", ["un précieux patrimoine commun"]),
@@ -213,15 +215,15 @@ def test_words_changed_beside_a_gap_in_the_source_quote_are_still_an_alteration(
 def test_a_quote_whose_words_stand_in_the_source_is_not_unsourced(tmp_path):
     import factcheck
 
-    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
-    src.write_text("Fire at the cathedral\n\nA fire broke out in the cathedral's spire on Monday. "
-                   "The president tweeted he was sad “to see “a part of us being on fire.” He "
-                   "extended “thoughts for all the Catholics and all the French.”\n", encoding="utf-8")
-    art.write_text("Fire at the cathedral\n\nA fire broke out in the cathedral's spire on Monday. "
+    report = check_texts(
+        tmp_path,
+        "Fire at the cathedral\n\nA fire broke out in the cathedral's spire on Monday. "
                    "The president said he was sad to see \"a part of us being on fire.\" He "
                    "extended \"thoughts for all the Catholics and all the French.\"\n",
-                   encoding="utf-8")
-    report = factcheck.check(str(art), [str(src)])
+        "Fire at the cathedral\n\nA fire broke out in the cathedral's spire on Monday. "
+                   "The president tweeted he was sad “to see “a part of us being on fire.” He "
+                   "extended “thoughts for all the Catholics and all the French.”\n",
+    )
     assert not [f for f in report.findings if f.rule == "Q101"], report.findings
 
 
@@ -234,14 +236,15 @@ def test_a_ligature_is_no_alteration():
 def test_a_quote_with_its_words_reordered_is_graded_low(tmp_path):
     import factcheck
 
-    art, src = tmp_path / "article.txt", tmp_path / "source.txt"
-    src.write_text("La compra\n\nEl empresario compró la red social el lunes. La considera "
-                   "\"la plaza pública digital donde se debaten los temas vitales\", según el "
-                   "comunicado. La operación costó 44.000 millones.\n", encoding="utf-8")
-    art.write_text("La compra\n\nEl empresario compró la red social el lunes. La considera "
+    report = check_texts(
+        tmp_path,
+        "La compra\n\nEl empresario compró la red social el lunes. La considera "
                    "\"la plaza pública digital donde los temas vitales se debaten\", según el "
-                   "comunicado. La operación costó 44.000 millones.\n", encoding="utf-8")
-    report = factcheck.check(str(art), [str(src)])
+                   "comunicado. La operación costó 44.000 millones.\n",
+        "La compra\n\nEl empresario compró la red social el lunes. La considera "
+                   "\"la plaza pública digital donde se debaten los temas vitales\", según el "
+                   "comunicado. La operación costó 44.000 millones.\n",
+    )
     (altered,) = [f for f in report.findings if f.rule == "Q100"]
     assert altered.grade == "low" and altered.severity == "info"
     assert "order of its words" in altered.message
