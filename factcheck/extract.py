@@ -26,7 +26,7 @@ import lxml.html
 from . import discover
 from .errors import ExtractionError, InputError, UnsupportedLanguageError
 from .models import Block, Citation, Document, Fetched, Link
-from .rules import lexicon, patterns, supported_languages
+from .rules import calendar_words, patterns, supported_languages
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document as TrafilaturaDocument
@@ -500,10 +500,7 @@ def is_date_line(text: str, language: str) -> bool:
     words = re.findall(r"[^\W_]+", text.casefold())
     if not 1 <= len(words) <= 6 or not any(w.isdigit() for w in words):
         return False
-    calendar = set()
-    for lang in furniture_langs(language):
-        data = lexicon(lang).get("numbers", {})
-        calendar |= {w.casefold() for w in data.get("months", []) + data.get("weekdays", [])}
+    calendar = frozenset().union(*(calendar_words(lang) for lang in furniture_langs(language)))
     return all(w.isdigit() or w in calendar or w in DATE_GLUE for w in words)
 
 
@@ -773,12 +770,8 @@ def cut_short(blocks: list[RawBlock]) -> bool:
     """The text stops in the middle of a sentence: its last block of prose (furniture gone)
     has no sentence end, or trails off with an ellipsis ("... until the end of the")."""
     prose = [
-        b
-        for b in blocks
-        if b.kind in ("paragraph", "heading")
-        and not URL_RE.search(b.text)
-        and not PAGE_FOOTER.search(b.text)
-    ]  # a page's address or "Página 1 de 1" printed after the text
+        b for b in blocks if b.kind in ("paragraph", "heading") and not URL_RE.search(b.text)
+    ]  # a page's address printed after the text
     if not prose:
         return False
     last = prose[-1].text.rstrip()
@@ -794,11 +787,6 @@ def cut_short(blocks: list[RawBlock]) -> bool:
     # no sentence end: a cut paragraph, or a cut line read as a subheading ("The minister
     # said the"), which ends in a lower-case word where a real subheading is a title
     return len(words) >= CUT_MIN_WORDS or words[-1][:1].islower()
-
-
-PAGE_FOOTER = re.compile(
-    r"\b(?:page|página|pagina|seite)\s+\d+\s+(?:of|de|von|sur)\s+\d+\s*$", re.I
-)
 
 
 def cut_fragment(words: list[str], before: list[RawBlock]) -> bool:

@@ -120,6 +120,13 @@ def patterns(language: str, topic: str, key: str) -> tuple[re.Pattern[str], ...]
         raise ConfigError(f"bad pattern in lexicons/{language}/{topic}.toml {key}: {err}") from err
 
 
+@cache
+def calendar_words(language: str) -> frozenset[str]:
+    """The names of the months and weekdays of a language, in lower case."""
+    data = lexicon(language).get("numbers", {})
+    return frozenset(w.lower() for w in data.get("months", []) + data.get("weekdays", []))
+
+
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     """One regex matching any of the phrases as whole words, longest first."""
     if not phrases:

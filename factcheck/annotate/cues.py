@@ -66,6 +66,10 @@ def cues(language: str) -> Cues:
     according = data.get("according_to", [])
     roles = {role: phrase_pattern(words) for role, words in data.get("roles", {}).items()}
     inverted = data.get("inverted", [])
+
+    def lowered(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data.get(key, []))
+
     return Cues(
         verbs=phrase_pattern([v for v in data.get("verbs", []) if v not in according]),
         verbs_that=phrase_pattern(data.get("verbs_that", [])),
@@ -76,30 +80,30 @@ def cues(language: str) -> Cues:
         inverted=re.compile(r"(?<![\w-])(?:" + "|".join(inverted) + r")(?![\w-])", re.I)
         if inverted
         else None,
-        pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
-        impersonal=frozenset(p.lower() for p in data.get("impersonal", [])),
-        auxiliaries=frozenset(p.lower() for p in data.get("auxiliaries", [])),
-        leading=frozenset(p.lower() for p in data.get("leading", [])),
-        not_name_after=frozenset(p.lower() for p in data.get("not_name_after", [])),
-        clitics=frozenset(p.lower() for p in data.get("clitics", [])),
-        particles=frozenset(p.lower() for p in data.get("particles", [])),
+        pronouns=lowered("pronouns"),
+        impersonal=lowered("impersonal"),
+        auxiliaries=lowered("auxiliaries"),
+        leading=lowered("leading"),
+        not_name_after=lowered("not_name_after"),
+        clitics=lowered("clitics"),
+        particles=lowered("particles"),
         roles={k: v for k, v in roles.items() if v},
-        v2_openers=frozenset(w.lower() for w in data.get("v2_openers", [])),
-        v2_pronouns=frozenset(w.lower() for w in data.get("v2_pronouns", [])),
-        passive=frozenset(w.lower() for w in data.get("passive", [])),
-        that_gap=frozenset(w.lower() for w in data.get("that_gap", [])),
-        outlets=frozenset(w.lower() for w in data.get("outlets", [])),
-        outlet_lead=frozenset(w.lower() for w in data.get("outlet_lead", [])),
-        quoting=frozenset(w.lower() for w in data.get("quoting", [])),
-        as_saying=frozenset(w.lower() for w in data.get("as_saying", [])),
+        v2_openers=lowered("v2_openers"),
+        v2_pronouns=lowered("v2_pronouns"),
+        passive=lowered("passive"),
+        that_gap=lowered("that_gap"),
+        outlets=lowered("outlets"),
+        outlet_lead=lowered("outlet_lead"),
+        quoting=lowered("quoting"),
+        as_saying=lowered("as_saying"),
         adverb_endings=tuple(data.get("adverb_endings", [])),
-        quote_verbs=frozenset(w.lower() for w in data.get("quote_verbs", [])),
-        tell_verbs=frozenset(w.lower() for w in data.get("tell_verbs", [])),
+        quote_verbs=lowered("quote_verbs"),
+        tell_verbs=lowered("tell_verbs"),
         refers_back=phrase_pattern(data.get("refers_back", [])),
         separable={k.lower(): v.lower() for k, v in data.get("separable", {}).items()},
-        relatives=frozenset(w.lower() for w in data.get("relatives", [])),
-        openers=frozenset(w.lower() for w in data.get("openers", [])),
-        np_links=frozenset(w.lower() for w in data.get("noun_phrase_links", [])),
+        relatives=lowered("relatives"),
+        openers=lowered("openers"),
+        np_links=lowered("noun_phrase_links"),
         compound_roles=tuple(
             (w.lower(), role)
             for role, words in data.get("roles", {}).items()

@@ -17,6 +17,7 @@ from ..rules import lexicon, phrase_pattern
 from .cues import THAT, cues
 from .quantities import norm, number_lexicon
 from .quotes import mask_quotes
+from .statements import that_follows
 
 WEAK = "weak"  # the category of a hedge word outside the construction it hedges in
 
@@ -159,8 +160,6 @@ def conditional_mood(text: str, language: str) -> bool:
 def reported_speech_start(text: str, language: str) -> int:
     """Where reported speech begins ("a annoncé que ..."): a conditional after it is the tense
     of reported speech (concordance), not a hedge. len(text) when there is none."""
-    from .statements import that_follows
-
     c = cues(language)
     for pattern in (c.verbs, c.verbs_that):
         if pattern is None:
@@ -171,10 +170,8 @@ def reported_speech_start(text: str, language: str) -> int:
                 return m.end()
             # "a annoncé mardi que", "warned the pilots that": after a short adverbial or
             # the addressee
-            verb = m.group(0).lower()
-            if that_follows(
-                text, m.end(), c.that_gap, tell=verb in c.tell_verbs
-            ) and not THAT.match(text, m.end()):
+            tell = m.group(0).lower() in c.tell_verbs
+            if not that and that_follows(text, m.end(), c.that_gap, tell=tell):
                 return m.end()
     return len(text)
 

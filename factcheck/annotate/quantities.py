@@ -180,18 +180,22 @@ def qualifier_match(lex: NumberLexicon, text: str, start: int) -> tuple[str | No
         # "en torno a un 30 %", "around a third": an article may stand between
         if not between or between.lower() in QUALIFIER_ARTICLES:
             best = (lex.qualifiers.get(norm(m.group(0))), m.group(0))
-    if best[0] is not None and lex.preposition_verbs:
-        # "verfügen über 416 Mandate": the verb's preposition, no bound
-        # "verfügen im Parlament zusammen über 416": a few words may stand between
-        before = text[max(0, start - 80) : start].lower().split()[-6:-1]
-        if any(norm(w.strip(",.")) in lex.preposition_verbs for w in before):
-            return None, None
-    if best[0] == "max" and lex.change_verbs:
+    if best[0] is not None and verb_before(text, start, lex.preposition_verbs, reach=80):
+        # "verfügen (im Parlament zusammen) über 416 Mandate": the verb's preposition, no bound
+        return None, None
+    if best[0] == "max" and verb_before(text, start, lex.change_verbs, reach=60):
         # "ha rebajado la intensidad hasta 7,5": lowered to 7.5, not "up to"
-        before = text[max(0, start - 60) : start].lower().split()[-6:-1]
-        if any(norm(w.strip(",.")) in lex.change_verbs for w in before):
-            return None, None
+        return None, None
     return best
+
+
+def verb_before(text: str, start: int, verbs: frozenset[str], reach: int) -> bool:
+    """Whether one of the verbs stands among the five words before the qualifier of the number
+    at start (within reach characters)."""
+    if not verbs:
+        return False
+    before = text[max(0, start - reach) : start].lower().split()[-6:-1]
+    return any(norm(w.strip(",.")) in verbs for w in before)
 
 
 QUALIFIER_ARTICLES = {"a", "an", "un", "una", "unos", "unas", "une", "ein", "eine", "einen"}

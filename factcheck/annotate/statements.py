@@ -19,10 +19,9 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache
 
 from ..models import Sentence
-from ..rules import lexicon
+from ..rules import calendar_words
 from .cues import ARTICLES, THAT, cues
 from .quotes import Quote, mask_quotes, quotes
 
@@ -110,12 +109,6 @@ def after_determiner(text: str, start: int, determiners: frozenset[str]) -> bool
     """Whether the word at start follows a determiner that marks a common noun (German)."""
     before = text[:start].split()
     return bool(before) and before[-1].lower() in determiners
-
-
-@cache
-def calendar_words(language: str) -> frozenset[str]:
-    data = lexicon(language).get("numbers", {})
-    return frozenset(w.lower() for w in data.get("months", []) + data.get("weekdays", []))
 
 
 TITLES = {"me", "dr", "m", "mme", "mr", "mrs", "ms", "prof", "sr", "sra", "herr", "frau"}
