@@ -497,42 +497,18 @@ MEASURES = {
     "area": ("hectares", "hectáreas", "hektar", "ha", "km²", "km2", "acres"),
     "speed": ("km/h", "mph", "kmh"),
     "temperature": ("°c", "°f", "degrees", "grados", "degrés", "grad"),
-    # a span of time ("over the past four years") is no count of people: not compared with one
-    "duration": (
-        "years",
-        "year",
-        "months",
-        "month",
-        "weeks",
-        "week",
-        "days",
-        "decades",
-        "hours",
-        "ans",
-        "années",
-        "mois",
-        "semaines",
-        "jours",
-        "heures",
-        "décennies",
-        "años",
-        "meses",
-        "semanas",
-        "días",
-        "horas",
-        "décadas",
-        "jahre",
-        "jahren",
-        "monate",
-        "monaten",
-        "wochen",
-        "tage",
-        "tagen",
-        "stunden",
-        "jahrzehnte",
-    ),
 }
-MEASURE_WORD = {w: dim for dim, words in MEASURES.items() for w in words}
+
+
+@cache
+def measure_words() -> dict[str, str]:
+    """Unit word -> dimension. A span of time ("over the past four years") is no count of
+    people and is not compared with one: its words are the lexicons' ``duration_units``."""
+    words = {w: dim for dim, units in MEASURES.items() for w in units}
+    for lang in ("en", "fr", "de", "es"):
+        for unit in lexicon(lang).get("numbers", {}).get("duration_units", []):
+            words.setdefault(unit.lower(), "duration")
+    return words
 MEASURE_RE = re.compile(r"^[\s\u00a0-]*([^\s\u00a0,.;:()]+)")
 
 
@@ -554,11 +530,12 @@ def measure(after: str) -> str | None:
     if word.startswith(AREA_FIRST):
         return "area"
     if word.endswith(("-old", "-olds")) or (
-        MEASURE_WORD.get(word) == "duration"
+        measure_words().get(word) == "duration"
         and re.match(r"\s+old\b", after[m.end() :] if m else "")
     ):
         return "age"  # "a 12-year-old", "63 years old"
-    found = MEASURE_WORD.get(word) or (MEASURE_WORD.get(word[:-1]) if word.endswith("s") else None)
+    words = measure_words()
+    found = words.get(word) or (words.get(word[:-1]) if word.endswith("s") else None)
     if found == "length" and m:
         nxt = MEASURE_RE.match(after[m.end() :])
         if nxt and nxt.group(1).lower() in AREA_AFTER:
