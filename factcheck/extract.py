@@ -291,11 +291,17 @@ def unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+# inline markup left in a copied page's text ('... his now-bankrupt <a href="https://...">FTX
+# exchange</a>'): the tags go, their words stay
+INLINE_TAG_RE = re.compile(r"</?(?:a|b|i|em|strong|span|u|br)\b[^<>\n]{0,500}>", re.IGNORECASE)
+
+
 def text_blocks(text: str) -> list[RawBlock]:
     """Plain text: one block per line (paragraphs are lines, or runs of lines when the text is
     hard-wrapped); bullets and headings by shape."""
     blocks: list[RawBlock] = []
-    lines = unwrap([" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")])
+    text = INLINE_TAG_RE.sub("", text.replace("\r\n", "\n"))
+    lines = unwrap([" ".join(line.split()) for line in text.split("\n")])
     final = max((n for n, line in enumerate(lines) if line), default=-1)
     for n, line in enumerate(lines):
         if not line:
@@ -478,7 +484,13 @@ def is_tag_list(text: str) -> bool:
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 DATELINE_RE = re.compile(
-    r"^(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,40}),\s+[^()\n]{3,30}?\s+\([^)]{2,30}\)\s*[-–—]+\s+"
+    # "KESSLING, March 4 (Northbridge) - ", "ZURICH/NEW YORK, March 19 (Reuters) - ",
+    # "PUERTO LINDAR, 12 Nov. (Meridiana). "
+    r"^(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’/-]{2,40}),\s+[^()\n]{3,30}?\s+\([^)]{2,30}\)"
+    r"\s*(?:[-–—]+|\.[-–—]?)\s+"
+    # "March 19 (Reuters) - ", "(Reuters) -UBS has agreed": a dateline without its place
+    r"|^(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}\s+)?\((?-i:[A-Z][\w .]{1,20})\)\s*[-–—]+\s*"
+    r"(?=[A-ZÀ-ÖØ-Þ])"
 )
 
 
@@ -517,14 +529,27 @@ CAPS_DATELINE_RE = re.compile(
     r"(?=[A-ZÀ-ÖØ-Þ¿¡«\"“])"
     # "VALDECINA. Un equipo de arqueólogos ...": a place in capitals and a full stop
     r"|^(?-i:[A-ZÀ-ÖØ-Þ]{4,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,}){0,3})\.\s+(?=[A-ZÀ-ÖØ-Þ¿¡«\"“][a-zß-öø-ÿ])"
+    # "Estados Unidos.- Sam Bankman-Fried ...": a place and the full stop and dash of a dateline
+    r"|^(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,2})\.[-–—]\s*(?=[A-ZÀ-ÖØ-Þ])"
+)
+# "Halvern. Auf einer Strecke ...": a town and a full stop before the first paragraph's first
+# sentence (German regional papers); only the first paragraph, which is where datelines stand
+FIRST_DATELINE_RE = re.compile(
+    r"^(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)\.\s+(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"
 )
 
 
-def strip_dateline(text: str) -> str:
+def strip_dateline(text: str, first: bool = False) -> str:
     """'KESSLING, March 4 (Northbridge) - About 3,200...' -> 'About 3,200...'; 'MEXICO CITY,
-    MEXICO.- An earthquake...' -> 'An earthquake...'."""
+    MEXICO.- An earthquake...' -> 'An earthquake...'; in the first paragraph (``first``) also
+    'Halvern. Auf einer Strecke...' -> 'Auf einer Strecke...'."""
     text = ISO_DATE_PREFIX_RE.sub("", text, count=1)
-    return CAPS_DATELINE_RE.sub("", DATELINE_RE.sub("", text, count=1), count=1)
+    text = CAPS_DATELINE_RE.sub("", DATELINE_RE.sub("", text, count=1), count=1)
+    if first:
+        m = FIRST_DATELINE_RE.match(text)
+        if m and len(text) - m.end() > 40:
+            text = text[m.end() :]
+    return text
 
 
 TWEET_SIGNATURE = re.compile(r"^(?:[—–-]\s*)?[^()\n]{1,60}\(@\w{1,30}\)\s+[^\n]{3,30}\d{4}$")
@@ -560,7 +585,7 @@ CREDIT_TAIL_RE = re.compile(
 CAPTION_WORDS = 40
 CREDIT_LINE_RE = re.compile(
     r"^\(?\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
-    r"crédits?|credits?|fotografía)\s*[:/]\s*[^()]{1,80}\)?$",
+    r"crédits?|credits?|fotografía|titelbild|titelfoto|symbolbild)\s*[:/]\s*[^()]{1,80}\)?$",
     re.IGNORECASE,
 )
 CAPTION_AFTER_CREDIT = 20  # words: a one-sentence block this short after a credit is its caption
@@ -594,6 +619,15 @@ STANDFIRST_WORDS = 30
 
 def kept_prose(blocks: list[RawBlock]) -> bool:
     return any(b.kind == "paragraph" for b in blocks)
+
+
+def behind_paywall(blocks: list[RawBlock], language: str) -> bool:
+    """A line says the rest is for subscribers, after some of the text: a label such as
+    « Article réservé aux abonnés » above the headline marks a page, not a cut."""
+    return any(
+        matches(language, "paywall", b.text) and kept_prose(blocks[:n])
+        for n, b in enumerate(blocks)
+    )
 
 
 def glued_section(text: str, language: str) -> bool:
@@ -645,6 +679,8 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
                 kept.pop()
             continue
         if matches(language, "paywall", text):
+            if not kept_prose(kept):
+                continue  # « Article réservé aux abonnés » above the headline: a badge
             break  # what follows a paywall line is its sales pitch and the page's footer
         if matches(language, "lines", text) or matches(language, "byline", text):
             continue
@@ -655,7 +691,7 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
         ):
             continue
         if block.kind == "paragraph":
-            text = strip_dateline(SOURCE_TAIL_RE.sub(r"\1", text))
+            text = strip_dateline(SOURCE_TAIL_RE.sub(r"\1", text), first=not kept_prose(kept))
             letters = [ch for ch in text if ch.isalpha()]
             if letters and all(ch.isupper() for ch in letters) and len(text.split()) <= 8:
                 block = RawBlock("heading", text)  # "MEXICO CITY, MEXICO.": a dateline, a kicker
@@ -723,7 +759,7 @@ def extract(fetched: Fetched) -> Document:
         raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)
     language = choose_language(sample, meta.declared_language, fetched.url)
 
-    paywall = any(matches(language, "paywall", b.text) for b in raw)
+    paywall = behind_paywall(raw, language)
     raw = remove_furniture(raw, language)
     # a <title> such as "Advertisement" is furniture, not the headline
     meta_title = None if meta.title and matches(language, "lines", meta.title) else meta.title

@@ -213,6 +213,12 @@ def test_a_paragraph_printed_twice_is_not_the_title(tmp_path):
     ("NATO said it agreed.", "NATO said it agreed."),
     ("Updated 2016-08-26 23:39 Rescuers kept digging.", "Rescuers kept digging."),
     ("2020-08-05 was the day of the blast.", "2020-08-05 was the day of the blast."),
+    ("March 19 (Reuters) - UBS agreed to buy its rival.", "UBS agreed to buy its rival."),
+    ("(Reuters) -UBS agreed to buy its rival.", "UBS agreed to buy its rival."),
+    ("ZURICH/NEW YORK, March 19 (Reuters) - UBS agreed.", "UBS agreed."),
+    ("PUERTO LINDAR, 12 Nov. (Meridiana). El Cabildo aprobó la tasa.", "El Cabildo aprobó la tasa."),
+    ("Estados Unidos.- Un jurado lo declaró culpable.", "Un jurado lo declaró culpable."),
+    ("(Updated) The council met.", "(Updated) The council met."),
 ])
 def test_a_dateline_in_capitals_leaves_the_sentence(line, rest):
     from factcheck.extract import strip_dateline
@@ -344,3 +350,68 @@ def test_an_embedded_post_is_no_part_of_the_text(tmp_path):
     doc = doc_of(page)
     assert not any("bicycles" in b or "@icalloway" in b for b in body_texts(doc))
     assert doc.truncated is None
+
+
+def test_a_town_before_the_first_sentence_is_a_dateline_there_only():
+    from factcheck.extract import strip_dateline
+
+    line = "Halvern. Auf einer Strecke von 14 Kilometern sind Tausende tote Fische angespült worden."
+    assert strip_dateline(line, first=True).startswith("Auf einer Strecke")
+    assert strip_dateline(line) == line  # later paragraphs keep it
+    assert strip_dateline("Nein. Das sagte er nicht.", first=True) == "Nein. Das sagte er nicht."
+
+
+@pytest.mark.parametrize("line", [
+    "Get the Harbour Brief morning email – the five stories you need before breakfast. Subscribe for free",
+    "Like this story? Get Coastline Daily in your inbox every weekday morning – sign up here.",
+    "(This story has not been edited by Example staff and is auto-generated from a syndicated feed.)",
+    "Added at:",
+    "another languages: uk ru",
+    "Sport News RSS - Sport News - Example",
+    "Logos of the two banks are seen in Kessling on March 19, 2023.",
+    "BREAKING: the club signs its striker, here we go! #Transfer #Football",
+    "HERE WE GO pic.twitter.com/AbCdEf123",
+    "\U0001F6A8 Breaking: the striker is coming to town",
+])
+def test_newsletter_prompts_page_labels_captions_and_posts_are_furniture(line):
+    from factcheck.extract import matches
+
+    assert matches("en", "lines", line)
+
+
+@pytest.mark.parametrize("line", [
+    "Police said the man was seen in the area on Monday in 2023.",
+    "The mayor said the new RSS feed was a success.",
+    "The minister is seen as a moderate in 2024.",
+])
+def test_sentences_like_furniture_are_kept(line):
+    from factcheck.extract import matches
+
+    assert not matches("en", "lines", line)
+
+
+def test_a_french_wire_credit_in_parentheses_is_furniture():
+    from factcheck.extract import matches
+
+    assert matches("fr", "lines", "(Reportage Ana Lind à Kessling; version française Paul Roux)")
+
+
+def test_a_subscribers_badge_above_the_headline_is_no_paywall(tmp_path):
+    page = tmp_path / "badge.txt"
+    page.write_text("Le Courrier de Serlande\n\nArticle réservé aux abonnés\n\n"
+                    "Fraude au vin : un négociant soupçonné\n\n"
+                    "Six personnes ont été placées en garde à vue mardi, a annoncé le parquet.\n\n"
+                    "Elles sont soupçonnées d'avoir vendu du vin de table comme appellation.\n\n"
+                    "Selon les enquêteurs, une partie des étiquettes était fabriquée dans la\n\n"
+                    "Cet article est réservé aux abonnés. Il vous reste 64 % de l'article à lire.\n",
+                    encoding="utf-8")
+    doc = doc_of(page)
+    assert any(b.startswith("Six personnes") for b in body_texts(doc))
+    assert doc.truncated == "paywall"
+
+
+def test_inline_markup_in_a_copied_text_leaves_its_words():
+    from factcheck.extract import text_blocks
+
+    [block] = text_blocks('His <a href="https://example.org/2023/10/12/story">FTX exchange</a> failed.')
+    assert block.text == "His FTX exchange failed."
