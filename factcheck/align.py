@@ -53,6 +53,7 @@ FUZZY_FLOOR = 0.75  # token-set ratio that means near-verbatim wording
 ANCHOR_WEIGHT = 0.05  # per shared rare anchor
 ANCHOR_CAP = 0.12
 ROW_DELTA = 0.08  # further source sentences rendered must score this close to the best
+ADJACENT_DELTA = 0.16  # ... or this close, for the best's neighbour in the source
 PAIR_GAIN = 0.02  # a merged/split pair must beat the single match by this much
 MUTUAL_MARGIN = 0.12  # a mutual best match this far above the runners-up counts as support
 CLAUSE_MARGIN = 0.05  # a clause carries a source sentence it matches this far above any other
@@ -542,6 +543,18 @@ def article_bead(
     extra = [
         k
         for k in range(len(source))
-        if k not in chosen and score[i, k] >= support[i, k] and score[i, k] >= best - ROW_DELTA
+        if k not in chosen
+        and score[i, k] >= support[i, k]
+        and (
+            score[i, k] >= best - ROW_DELTA
+            # a neighbour of the best, clearly rendered and by this sentence most of all: two
+            # adjacent source sentences merged into one ("X, 31, stood ..." + "He had pleaded
+            # not guilty ..." -> "X, who had pleaded not guilty, stood ...")
+            or (
+                abs(k - j) == 1
+                and score[i, k] >= best - ADJACENT_DELTA
+                and int(np.argmax(score[:, k])) == i
+            )
+        )
     ]
     return sorted(set(chosen) | set(extra)), best, method

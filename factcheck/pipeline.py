@@ -219,6 +219,44 @@ def targets_of(segs: list[Segmented], targets: list[str], loaded: list) -> list[
     ]
 
 
+ENDS_EARLY = {
+    "paywall": "behind a paywall",
+    "cut": "cut mid-sentence",
+    "short": "much shorter than the article, which goes on past its last sentence",
+}
+SHORT_SOURCE = 0.5  # a source with less than half the article's text may be an excerpt
+SHORT_TAIL = 3  # ... when at least this many article sentences come after all it covers
+
+
+def short_source(found: list[Finding], al, segs: list[Segmented]) -> bool:
+    """A source that ends cleanly but holds much less than the article, which renders it up to
+    its last sentence and then goes on with sentences no source supports: an excerpt of a longer
+    story (a teaser, the first paragraphs of a wire copy), not a story the article padded. Only
+    for a single source that is not cut otherwise."""
+    if len(segs) != 1 or segs[0].document.truncated or not al.article:
+        return False
+    source = [s for s in segs[0].sentences if s.checkable]
+    if sum(len(s.text) for s in source) >= SHORT_SOURCE * sum(len(s.text) for s in al.article):
+        return False
+    order = {s.id: n for n, s in enumerate(al.article)}
+    ends = {s.id for s in source[-2:]}
+    last = max(
+        (
+            order[a]
+            for bead in al.beads
+            if ends & set(bead.source)
+            for a in bead.article
+            if a in order
+        ),
+        default=-1,
+    )
+    if last < 0:
+        return False
+    tail = [s.id for s in al.article[last + 1 :]]
+    unsupported = {f.article_sentence for f in found if f.rule == "C100"}
+    return len(tail) >= SHORT_TAIL and sum(t in unsupported for t in tail) * 3 >= len(tail) * 2
+
+
 def truncation(
     found: list[Finding], al, art: Segmented, segs: list[Segmented], names: list[str]
 ) -> list[Finding]:
@@ -234,9 +272,10 @@ def truncation(
     out = list(found)
     unchecked: set[str] = set()
     ignored_sources: set[str] = set()
-    cut_all = bool(segs) and all(seg.document.truncated for seg in segs)
+    short = short_source(found, al, segs)
+    cut_all = bool(segs) and (short or all(seg.document.truncated for seg in segs))
     for seg, name in zip(segs, names, strict=False):
-        reason = seg.document.truncated
+        reason = seg.document.truncated or ("short" if short else None)
         if not reason:
             continue
         ids = [s.id for s in seg.sentences if s.checkable]
@@ -257,7 +296,7 @@ def truncation(
                 "S105",
                 confidence="high" if reason == "paywall" else "medium",
                 message=(
-                    f"{name}: the source ends early ({'behind a paywall' if reason == 'paywall' else 'cut mid-sentence'}); "
+                    f"{name}: the source ends early ({ENDS_EARLY[reason]}); "
                     f"{len(past)} article sentence{'s' if len(past) != 1 else ''} after what it covers{span} "
                     f"{'were' if len(past) != 1 else 'was'} not checked against it"
                 ),

@@ -162,3 +162,51 @@ def test_a_key_points_bullet_restating_figures_is_no_addition(tmp_path):
     added = [f.article_sentence for f in report.findings if f.rule == "C100"]
     texts = {s.id: s.text for s in report.article.sentences}
     assert not any("41 Verletzte" in texts[a] for a in added), added
+
+
+def test_two_adjacent_source_sentences_merged_into_one_are_both_carried(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "A federal jury in Kessling found the founder of the Orvane exchange guilty on Thursday.\n\n"
+        "Dario Menk, 31, stood and clasped his hands together as the verdict was read. "
+        "He had pleaded not guilty to two counts of fraud and five counts of conspiracy.\n\n"
+        "His lawyers are expected to appeal the verdict.\n")
+    article = (
+        "A federal jury in Kessling found the founder of the Orvane exchange guilty on Thursday.\n\n"
+        "Dario Menk, who had pleaded not guilty to two counts of fraud and five counts of "
+        "conspiracy, stood facing the jury with his hands clasped as the verdict was read.\n\n"
+        "His lawyers are expected to appeal the verdict.\n")
+    report = check_texts(tmp_path, article, source)
+    texts = {s.id: s.text for src in report.sources for s in src.sentences}
+    dropped = [texts[f.source_sentence] for f in report.findings if f.rule == "C200"]
+    assert not dropped, dropped
+    assert any(f.rule == "C201" and "31" in f.message for f in report.findings)
+
+
+SHORT_SOURCE = (
+    "The lander touched down near the lunar south pole on Wednesday evening, the space agency "
+    "said.\n\nMission control erupted in applause as the first images arrived from the surface.\n")
+
+
+def test_an_article_that_goes_on_past_a_short_source_gets_one_finding(tmp_path):
+    from .conftest import check_texts
+
+    article = SHORT_SOURCE + (
+        "\nThe rover will now spend two weeks studying the soil for traces of frozen water.\n\n"
+        "Engineers plan to test a new drill that was built at a laboratory in the capital.\n\n"
+        "The agency's budget is a fraction of what larger space programmes spend each year.\n\n"
+        "A previous attempt four years ago ended when the craft crashed on its final descent.\n")
+    report = check_texts(tmp_path, article, SHORT_SOURCE)
+    short = [f for f in report.findings if f.rule == "S105"]
+    assert len(short) == 1 and "much shorter than the article" in short[0].message
+    assert not [f for f in report.findings if f.rule == "C100"]
+
+
+def test_an_article_that_adds_one_sentence_to_a_short_source_still_reports_it(tmp_path):
+    from .conftest import check_texts
+
+    article = SHORT_SOURCE + "\nThe landing proves the country now leads the world in space.\n"
+    report = check_texts(tmp_path, article, SHORT_SOURCE)
+    assert not [f for f in report.findings if f.rule == "S105"]
+    assert [f for f in report.findings if f.rule == "C100"]

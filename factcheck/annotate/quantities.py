@@ -274,8 +274,11 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             )
     if lex.vague_re is not None:
         for m in lex.vague_re.finditer(text):
-            if re.search(r"\d[\s\u00a0\u202f]?$", text[: m.start()]):
-                continue  # "3,5 millions": a scale word after digits, read below
+            lead = re.search(
+                r"\d[\s\u00a0\u202f]?(?:([^\W\d]+)[\s\u00a0\u202f])?$", text[: m.start()]
+            )
+            if lead and (lead.group(1) is None or norm(lead.group(1)) in lex.scale):
+                continue  # "3,5 millions", "10 mil millones": a scale after digits, read below
             add(
                 Quantity(
                     "vague",
@@ -509,6 +512,8 @@ def measure_words() -> dict[str, str]:
         for unit in lexicon(lang).get("numbers", {}).get("duration_units", []):
             words.setdefault(unit.lower(), "duration")
     return words
+
+
 MEASURE_RE = re.compile(r"^[\s\u00a0-]*([^\s\u00a0,.;:()]+)")
 
 
