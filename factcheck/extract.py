@@ -282,7 +282,8 @@ def unwrap(lines: list[str]) -> list[str]:
             and not is_meta_line(last)  # "Redacción | Valdecina | 2 de diciembre de 2026"
             and not URL_RE.search(last)  # a page's address printed at its foot
             and not BULLET_RE.match(line)
-            and (line[:1].islower() or len(last) >= 0.75 * width)
+            # lower case, past an opening quote mark too ("„zutiefst“ und arbeite ...")
+            and (line.lstrip("„“”\"«»‚‘’'(")[:1].islower() or len(last) >= 0.75 * width)
         ):
             out[-1] = f"{out[-1]} {line}"
         else:
@@ -642,17 +643,31 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
     kept: list[RawBlock] = []
     in_section = False
     after_credit = False
+    lead_caption: RawBlock | None = None
     for block in blocks:
         text = unglue_label(block.text, language)
         if text is not None and CREDIT_LINE_RE.match(text.strip()):
             # a photo credit on a line of its own: the short line right after it is the
-            # caption (the line before it may be prose: a credit ends no caption)
+            # caption (the line before it may be prose: a credit ends no caption); with none
+            # after it, the one short line above it, when it is all the prose so far, is the
+            # lead picture's caption
+            lead_caption = (
+                kept[-1]
+                if kept
+                and kept[-1].kind == "paragraph"
+                and one_short_sentence(kept[-1].text)
+                and not kept_prose(kept[:-1])
+                else None
+            )
             after_credit = True
             continue
         if after_credit and block.kind == "paragraph" and one_short_sentence(text or ""):
             after_credit = False
             continue
+        if after_credit and lead_caption is not None and kept and kept[-1] is lead_caption:
+            kept.pop()
         after_credit = False
+        lead_caption = None
         if text is None or ends_with_credit(text) or glued_section(text, language):
             continue
         if text != block.text:

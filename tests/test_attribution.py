@@ -300,3 +300,21 @@ def test_a_sentence_that_only_attributes_the_one_before(text, language, back):
     from factcheck.annotate import annotate_sentence
 
     assert annotate_sentence(sentence(text, language)).refers_back is back
+
+
+def test_a_place_name_translated_but_for_its_last_word_is_the_same_body():
+    source = attributions(sentence(
+        "The slide broke away at noon, according to the Upper Orsa mountain rescue service.", "en"))
+    article = attributions(sentence(
+        "Selon le service de secours en montagne de la Haute-Orsa, la coulée s’est détachée.", "fr"))
+    assert not different(source[0], article[0])
+
+
+def test_german_demnach_carries_the_source_of_the_sentence_before():
+    text = ("Der Behördensprecher Jonas Keller sagte am Freitag, es seien Lösungsmittel "
+            "ausgetreten. Die gemessenen Konzentrationen lagen demnach bis zum 40-Fachen über dem "
+            "Grenzwert.")
+    first, second = (sentence(t, "de", f"A{n}") for n, t in
+                     enumerate(text.split(". ", 1), start=1))
+    found = document_speakers([first, second])
+    assert "Keller" in found["A2"].speaker

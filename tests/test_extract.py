@@ -415,3 +415,26 @@ def test_inline_markup_in_a_copied_text_leaves_its_words():
 
     [block] = text_blocks('His <a href="https://example.org/2023/10/12/story">FTX exchange</a> failed.')
     assert block.text == "His FTX exchange failed."
+
+
+def test_the_lead_pictures_caption_above_the_first_paragraph_goes_with_its_credit(tmp_path):
+    page = tmp_path / "caption.txt"
+    page.write_text("Fischsterben in der Tessel\n\n"
+                    "Freiwillige sammeln am Freitag tote Fische aus der Tessel bei Halvern.\n"
+                    "Foto: Jonah Ferrer/Meridian Wire\n\n"
+                    "Halvern. Auf einer Strecke von 14 Kilometern sind an der Tessel Tausende tote "
+                    "Fische angespült worden, teilten die Behörden mit.\n\n"
+                    "Das Leck im Werk hatte ein Arbeiter der Nachtschicht entdeckt.\n",
+                    encoding="utf-8")
+    body = body_texts(doc_of(page))
+    assert body[0].startswith("Auf einer Strecke"), body
+    assert not any("Freiwillige" in b for b in body)
+
+
+def test_a_wrapped_line_going_on_with_a_quote_mark_is_joined():
+    from factcheck.extract import unwrap
+
+    lines = ["Die Firma erklärte, sie bedauere den Vorfall",
+             "„zutiefst“ und arbeite mit den Ermittlern zusammen."] * 4
+    joined = unwrap(lines)
+    assert joined[0] == " ".join(lines[:2])

@@ -133,3 +133,29 @@ def test_an_estimate_moved_from_the_number_to_the_sentence_is_kept(tmp_path):
                    "The mine will open in 2028, the ministry said.\n",
     )
     assert not [f for f in report.findings if f.kind == "hedge_changed"], report.findings
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The survey said it would decide by Friday whether the evacuation order could be lifted.", "en"),
+    ("L’institut décidera d’ici jeudi si l’ordre d’évacuation pourrait être levé.", "fr"),
+    ("Das Amt will bis Freitag entscheiden, ob die Anordnung aufgehoben werden könnte.", "de"),
+])
+def test_a_modal_in_an_indirect_question_is_no_hedge(text, language):
+    assert all(h.category == "weak" for h in hedges(text, language)), hedges(text, language)
+
+
+def test_a_modal_after_a_conditional_clause_still_hedges():
+    assert [h.category for h in hedges("If the dam fails, the flood could reach the town.", "en")] == [
+        "possibility"]
+
+
+def test_a_qualifier_pairs_with_the_number_of_the_same_unit(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Wolves\n\nTwo wolves escaped from the Hallstein wildlife park on Sunday night, the park "
+        "said.\n\nThe two wolves were sedated in woodland about two kilometres from the park.\n",
+        "Wölfe\n\nZwei Wölfe sind in der Nacht zum Montag aus dem Wildpark Hallstein entkommen, "
+        "teilte der Park mit.\n\nDie beiden Wölfe wurden in einem Waldstück etwa zwei Kilometer "
+        "vom Park entfernt ruhiggestellt.\n",
+    )
+    assert not [f for f in report.findings if f.rule.startswith("H")], report.findings

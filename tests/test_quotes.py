@@ -248,3 +248,26 @@ def test_a_quote_with_its_words_reordered_is_graded_low(tmp_path):
     (altered,) = [f for f in report.findings if f.rule == "Q100"]
     assert altered.grade == "low" and altered.severity == "info"
     assert "order of its words" in altered.message
+
+
+def test_a_quote_cut_at_a_sentence_end_is_no_alteration(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Transfer\n\nThe striker confirmed his move in an interview, saying: \"I made the decision "
+        "to go to Miami. I still have not closed it. We decided to continue the path.\"\n",
+        "Fichaje\n\nEl delantero confirmó su decisión en una entrevista. \"Tomé la decisión de ir a "
+        "Miami. Todavía no lo tengo cerrado. Decidimos continuar el camino. Si no salía lo "
+        "del Barcelona, quería irme de Europa\", dijo.\n",
+    )
+    assert not [f for f in report.findings if f.rule == "Q100"], report.findings
+
+
+def test_a_figure_set_off_in_quote_marks_is_no_unsourced_quote(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Übernahme\n\nDie Bank Orvane übernimmt ihre Rivalin Kestrel für „mehr als zwei Milliarden "
+        "Dollar“, berichtet die Zeitung Harbour Times.\n",
+        "Takeover\n\nOrvane has agreed to buy its rival Kestrel for more than $2 billion, the "
+        "Harbour Times reported on Sunday.\n",
+    )
+    assert not [f for f in report.findings if f.rule == "Q101"], report.findings

@@ -18,6 +18,8 @@ Per aligned pair (article sentence and the source sentences it renders):
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from ..annotate.statements import Attribution, describe, last_name
@@ -46,7 +48,19 @@ PERSON_ROLES = frozenset(
 
 
 def names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
-    return any(x == y or (min(len(x), len(y)) > 3 and fuzz.ratio(x, y) >= 80) for x in a for y in b)
+    """Whether two sets of folded names share one: equal, nearly equal, or ending in the same
+    word ("haute-orsa" and "upper orsa": a place name translated but for its last word)."""
+    return any(
+        x == y
+        or (min(len(x), len(y)) > 3 and fuzz.ratio(x, y) >= 80)
+        or (len(last_word(x)) > 3 and last_word(x) == last_word(y))
+        for x in a
+        for y in b
+    )
+
+
+def last_word(name: str) -> str:
+    return re.split(r"[\s-]+", name.strip())[-1]
 
 
 def different(a: Attribution, b: Attribution) -> bool:

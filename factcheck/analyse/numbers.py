@@ -95,13 +95,19 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
     left = list(article)
     right = list(source)
     matched = []
-    for a in list(left):
-        for s in right:
-            if same(a, s):
-                matched.append((a, s))
-                left.remove(a)
-                right.remove(s)
-                break
+    # equal values pair first with the one that has the same qualifier and unit ("etwa zwei
+    # Kilometer" with "about two kilometres", not with "the two wolves" before it)
+    for alike in (True, False):
+        for a in list(left):
+            for s in right:
+                if same(a, s) and (
+                    not alike or (a.qualifier == s.qualifier and a.dimension == s.dimension)
+                ):
+                    matched.append((a, s))
+                    left.remove(a)
+                    right.remove(s)
+                    break
+    matched.sort(key=lambda p: p[0].start)
     changed = []
     pairs = sorted(
         (

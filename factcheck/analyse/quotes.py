@@ -135,7 +135,11 @@ def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
     article marks words as left out ("…", "[...]"), what it drops may be in the gap: only
     what it adds counts."""
     ea, es = elements(a.text, a.language), elements(s_text, s_lang)
-    elided = bool(ELLIPSIS.search(a.text))
+    # a quote cut short at a sentence end ("... continuar el camino." of a four-sentence quote)
+    # leaves out whole sentences as an ellipsis leaves out words
+    elided = bool(ELLIPSIS.search(a.text)) or len(quote_sentences(a.text)) < len(
+        quote_sentences(s_text)
+    )
     if elided:
         es = {k: v and ea[k] for k, v in es.items()}
     out = []
@@ -166,6 +170,28 @@ def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
     if ua and us and ua != us:
         out.append(f"span of time changed: {', '.join(sorted(us))} -> {', '.join(sorted(ua))}")
     return out
+
+
+FIGURE_WORDS = 6  # a quoted figure ("„mehr als zwei Milliarden Dollar“") is this short
+
+
+def quoted_figure(qa, rendered, notes: Annotated) -> bool:
+    """A few words in quote marks that give a figure of the source sentences the article
+    sentence renders, and are that figure more than anything said: the source's figure set off,
+    not an invented quote."""
+    if len(qa.text.split()) > FIGURE_WORDS:
+        return False
+    figures = extract_quantities(qa.text, qa.language)
+    figure_chars = sum(len(q.text) + len(q.qualifier_text or "") for q in figures)
+    if qa.speaker is not None and 2 * figure_chars < len(qa.text):
+        return False  # words someone is said to have said, with a number in them
+    pool = tuple(q for sid in rendered for q in notes[sid].quantities)
+    cmp = compare_quantities(figures, pool)
+    return bool(figures) and not cmp.changed and not cmp.added
+
+
+def quote_sentences(text: str) -> list[str]:
+    return [p for p in re.split(r"(?<=[.!?…])\s+(?=[^\W\d_])", text.strip()) if p]
 
 
 def stated(q) -> bool:
@@ -310,8 +336,10 @@ def findings(
                     ),
                 )
             )
-        elif words_n >= UNSOURCED_MIN_WORDS and not verbatim_in(
-            qa.text, [s.text for s in s_sentences if s.language == qa.language]
+        elif (
+            words_n >= UNSOURCED_MIN_WORDS
+            and not verbatim_in(qa.text, [s.text for s in s_sentences if s.language == qa.language])
+            and not quoted_figure(qa, rendered.get(qa.sentence.id, ()), notes)
         ):
             out.append(
                 make(

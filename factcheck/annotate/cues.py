@@ -20,6 +20,7 @@ class Cues:
     after_source: re.Pattern[str] | None
     vague: re.Pattern[str] | None
     vague_speakers: re.Pattern[str] | None
+    vague_speaker_words: frozenset[str]  # the one-word ones, lower case ("kreise", "quellen")
     inverted: re.Pattern[str] | None
     pronouns: frozenset[str]
     impersonal: frozenset[str]
@@ -77,6 +78,9 @@ def cues(language: str) -> Cues:
         after_source=phrase_pattern(data.get("after_source", [])),
         vague=phrase_pattern(data.get("vague", [])),
         vague_speakers=phrase_pattern(data.get("vague_speakers", [])),
+        vague_speaker_words=frozenset(
+            w.lower() for w in data.get("vague_speakers", []) if " " not in w
+        ),
         inverted=re.compile(r"(?<![\w-])(?:" + "|".join(inverted) + r")(?![\w-])", re.I)
         if inverted
         else None,

@@ -65,7 +65,11 @@ def hedges(text: str, language: str, masked: str | None = None) -> list[Hedge]:
     # no hedge of its own
     out = [
         Hedge(
-            cat if holds(conditions.get(m.group(0).lower()), masked, m.end()) else WEAK, m.group(0)
+            cat
+            if holds(conditions.get(m.group(0).lower()), masked, m.end())
+            and not in_question(masked, m.start(), language)
+            else WEAK,
+            m.group(0),
         )
         for cat, pattern in cats.items()
         for m in pattern.finditer(masked)
@@ -76,7 +80,7 @@ def hedges(text: str, language: str, masked: str | None = None) -> list[Hedge]:
     if conditional is not None:
         reported_from = reported_speech_start(masked, language)
         out += [
-            Hedge("conditional", m.group(0))
+            Hedge(WEAK if in_question(masked, m.start(), language) else "conditional", m.group(0))
             for m in conditional.finditer(masked)
             if m.group(0).lower() not in exclude
             and not any(h.text == m.group(0) for h in out)
@@ -85,6 +89,25 @@ def hedges(text: str, language: str, masked: str | None = None) -> list[Hedge]:
             and m.start() < reported_from
         ]
     return out
+
+
+QUESTION_REACH = 8  # words: how far an indirect question's opening word reaches
+
+
+@cache
+def question_words(language: str) -> frozenset[str]:
+    words = lexicon(language).get("hedges", {}).get("questions", {}).get("words", [])
+    return frozenset(w.lower().replace("'", "’") for w in words)
+
+
+def in_question(text: str, start: int, language: str) -> bool:
+    """Whether the word at start stands in an indirect question ("would decide by Friday
+    whether the order could be lifted", « si l'ordre pouvait être levé », "ob ... könnte"):
+    it asks what may happen, it does not hedge the sentence's claim."""
+    clause = re.split(r"[,.;:!?«»“”\"]", text[:start])[-1]
+    words = [w.lower().replace("'", "’") for w in clause.split()][-QUESTION_REACH:]
+    opening = question_words(language)
+    return any(w in opening or w.split("’")[0] + "’" in opening for w in words)
 
 
 def noun_after_determiner(text: str, start: int) -> bool:

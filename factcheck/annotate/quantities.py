@@ -279,6 +279,9 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             )
             if lead and (lead.group(1) is None or norm(lead.group(1)) in lex.scale):
                 continue  # "3,5 millions", "10 mil millones": a scale after digits, read below
+            word = re.search(r"([^\W\d_]+)[\s\u00a0\u202f]+$", text[: m.start()])
+            if word and norm(word.group(1)) in lex.words and lex.words[norm(word.group(1))] > 1:
+                continue  # "zwei Milliarden", "deux millions": a scale after a number word
             add(
                 Quantity(
                     "vague",

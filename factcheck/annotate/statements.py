@@ -19,20 +19,28 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ..models import Sentence
-from ..rules import calendar_words
+from ..rules import calendar_words, lexicon
 from .cues import ARTICLES, THAT, cues
 from .quotes import Quote, mask_quotes, quotes
 
 MAX_SPEAKER_WORDS = 10
 MAX_PREPOSED_WORDS = 8
 BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s(?:that|que|qu’|dass|daß|because|car|porque|weil)\s", re.I)
+# a full stop ends a speaker phrase, but for a title's ("said Dr. Ana Whitcombe", "sagte
+# Vorstandschefin Dr. Petra Lindemann", "Me. Pascal Ribéra")
+TITLE_STOP = r"(?<!\bDr)(?<!\bProf)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bMe)(?<!\bSr)(?<!\bSra)(?<!\bJr)"
 END = re.compile(
-    r"[.;!?()\[\]]|\s(?:that|que|qu’|dass|because|car|porque|weil)\s|,\s+(?:[a-zà-ÿ]+\s+){0,2}(?:that|que|dass)\s",
+    r"[;!?()\[\]]|"
+    + TITLE_STOP
+    + r"\.|\s(?:that|que|qu’|dass|because|car|porque|weil)\s|,\s+(?:[a-zà-ÿ]+\s+){0,2}(?:that|que|dass)\s",
     re.I,
 )
-BOUNDARY_FORWARD = re.compile(r"[,;:.!?()\[\]—–]|\s(?:that|que|qu’|dass|daß)\s", re.I)
+BOUNDARY_FORWARD = re.compile(
+    r"[,;:!?()\[\]—–]|" + TITLE_STOP + r"\.|\s(?:that|que|qu’|dass|daß)\s", re.I
+)
 NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'.-]*[\w]")
 STOP_NAMES = {
     "the",
@@ -291,7 +299,8 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                     ),
                 )
             elif kind == "vague":
-                add(*m.span(), describe(m.group(0), m.group(0), lang, vague_cue=True))
+                group = vague_group_before(text[: m.start()], lang)
+                add(*m.span(), describe(group or m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
                 speaker = clip(noun_phrase(text[m.end() :], c.np_links), forward=True)
                 add(
@@ -306,6 +315,23 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 if att is not None:
                     add(*m.span(), att)
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+def vague_group_before(before: str, lang: str) -> str:
+    """ "Aus Branchenkreisen hieß es": the circles the vague cue speaks for, in the lexicon's
+    form ("Branchenkreise"), when a word just before it ends in one of the vague speakers."""
+    c = cues(lang)
+    if c.vague_speakers is None:
+        return ""
+    clause = re.split(r"[,;:.!?«»“”„\"]", before)[-1].split()[-3:]
+    for word in reversed(clause):
+        folded = fold(word.strip("()"))
+        for stem in map(fold, c.vague_speaker_words):
+            if folded.endswith(stem):
+                return word.strip("()")
+            if folded.endswith(stem + "n") and len(folded) > len(stem) + 1:
+                return word.strip("()")[:-1]  # the dative plural "-kreisen"
+    return ""
 
 
 INCISE = re.compile(r",\s*([^,.;!?«»“”„\"]{3,80}?)\s*(?=[,.;!?])|[—–]\s*([^—–«»“”]{2,60}?)\s*[—–]")
@@ -557,6 +583,7 @@ def speaker_of_verb(
     if (
         needs_that
         and not inverted
+        and not closing_attribution(original, m, lang)
         and not that_follows(
             original,
             m.end(),
@@ -570,7 +597,12 @@ def speaker_of_verb(
         if not (particle and clause and clause[-1].lower() == particle):
             return None  # "declared a state of emergency": an act, not speech
         # "Hahl wies die Vorwürfe zurück": a separable verb closed by its particle
-    speaker = clip(text[: m.start()], forward=False)
+    head_text = text[: m.start()].rstrip()
+    while head_text.split() and head_text.split()[-1].lower() in c.auxiliaries:
+        head_text = head_text[: head_text.rfind(head_text.split()[-1])].rstrip()
+    # "Pell's barrister, Helen Forsythe, had argued": the auxiliary goes before the subject is
+    # read, so that the appositive is seen
+    speaker = clip(head_text + " ", forward=False)
     if v2:
         speaker = ""  # the words before the verb are not its subject
     words = speaker.split()
@@ -613,6 +645,9 @@ def speaker_of_verb(
         speaker = ""  # no clean subject: an implicit speaker
     preposed = describe(speaker, m.group(0), lang)
     after = clip(text[m.end() :], forward=True, appositive=True) if inverted else ""
+    particle = c.separable.get(m.group(0).lower())
+    if after and particle and after.split()[0].lower().strip(",.;:") == particle:
+        after = ""  # "…, kündigte an, in Revision zu gehen": the verb is whole, no subject follows
     if after:
         after = addressee_cut(after, c.pronouns, c.relatives)
         kept = after.split()
@@ -645,11 +680,35 @@ def speaker_of_verb(
     return preposed
 
 
+CLOSING_SUBJECT_WORDS = 6  # ", the Dunmore Herald reported.": a short subject after the comma
+
+
+def closing_attribution(original: str, m: re.Match, lang: str) -> bool:
+    """A verb that ends the sentence after a comma and a short subject ("Skylane Air plans to
+    cut 600 jobs, the Dunmore Herald reported."): what comes before the comma is what was
+    reported, as "that ..." would be after the verb."""
+    if original[m.end() :].strip(' .!?»”"’') != "":
+        return False
+    before = original[: m.start()].rstrip()
+    if "," not in before:
+        return False
+    subject = before[before.rfind(",") + 1 :].split()
+    inverted = cues(lang).inverted
+    if inverted is not None and inverted.search(" ".join(subject)):
+        return False  # "…, a-t-il déclaré.": the inverted pronoun is the attribution
+    return 1 <= len(subject) <= CLOSING_SUBJECT_WORDS
+
+
 def named_appositive(speaker: str) -> bool:
     """ "Tom Birkett, a spokesman for the Merrow Valley Water Board": a short name, then its
-    appositive (a subject longer than a bare phrase may be)."""
-    first = speaker.split(",")[0].split()
-    return "," in speaker and len(first) <= 4 and name_run(first)
+    appositive; "Der Verteidiger, Rechtsanwalt Dr. Jens Oberholz": a short role, then the name
+    (a subject longer than a bare phrase may be)."""
+    if "," not in speaker:
+        return False
+    first, second = speaker.split(",")[0].split(), speaker.split(",")[1].split()
+    return (len(first) <= 4 and name_run(first)) or (
+        len(first) <= 4 and 0 < len(second) <= 5 and name_run(second[-2:])
+    )
 
 
 RELATIVE_TAIL = re.compile(
@@ -761,10 +820,36 @@ def name_runs(text: str) -> list[str]:
     return runs
 
 
-def described(masked: str) -> list[tuple[str, str]]:
+@cache
+def role_words(language: str) -> frozenset[str]:
+    """The one-word roles of the lexicon ("trainer", "minister", "manager"), folded; documents
+    are not people."""
+    roles = lexicon(language).get("attribution", {}).get("roles", {})
+    return frozenset(
+        fold(w)
+        for role, words in roles.items()
+        if role != "document"
+        for w in words
+        if " " not in w
+    )
+
+
+def title_role(word: str, language: str) -> str:
+    """The role a title before a name holds: "Trainer" -> "trainer", "Innenminister" ->
+    "minister" (a compound ending in a role), else ""."""
+    folded = fold(word)
+    roles = role_words(language)
+    if folded in roles:
+        return folded
+    return next((r for r in roles if len(folded) > len(r) + 2 and folded.endswith(r)), "")
+
+
+def described(masked: str, language: str = "") -> list[tuple[str, str]]:
     """(noun, name) pairs a text introduces a person or body by: « l'attaquante Carla Vostier »,
-    "the company Orbis", "Inès Morel, soigneuse en chef", "la soigneuse en chef, Inès Morel".
-    A later "l'attaquante", "the company" or "la soigneuse" is that name."""
+    "the company Orbis", "Inès Morel, soigneuse en chef", "la soigneuse en chef, Inès Morel",
+    and, with the language, a title before a name ("Trainer Markus Feldhaus", "Innenminister
+    Florian Gerstner", "manager Gavin Shaw"). A later "l'attaquante", "the company", "la
+    soigneuse", "der Trainer", "der Minister" is that name."""
     raw = masked.replace("'", "’").split()
     words = [w.strip(",.;:!?()") for w in raw]
     commas = [w.endswith(",") for w in raw]
@@ -790,10 +875,16 @@ def described(masked: str) -> list[tuple[str, str]]:
             continue
         before = [fold(x) for x in words[max(0, k - 3) : k]]
         noun = common(words[k - 1]) if k >= 1 else ""
+        if language and j - k >= 3 and title_role(words[k], language):
+            # "Trainer Markus Feldhaus": a title in capitals, then the name
+            name = " ".join(words[k + 1 : j])
+            out += [(fold(words[k]), name), (title_role(words[k], language), name)]
         if k >= 1 and "’" in words[k - 1] and noun:
             out.append((noun, run))  # « l’attaquante Carla Vostier »
         elif noun and len(before) >= 2 and before[-2].split("’")[0] in DETERMINERS:
             out.append((noun, run))  # "the company Orbis", "la compañía Orbis"
+        elif noun and language and j - k >= 2 and noun in role_words(language):
+            out.append((noun, run))  # "manager Gavin Shaw told ..."
         if j - k >= 2:
             if j < len(words) and commas[j - 1]:
                 # "Inès Morel, soigneuse en chef", "Ines Morel, the head keeper at the park"
@@ -833,7 +924,9 @@ def phrase_nouns(words: list[str], common) -> list[str]:
 def described_speaker(speaker: str, nouns: Mapping[str, str]) -> str:
     """The name a bare description stands for ("l'attaquante" -> "Carla Vostier"), else ""."""
     words = [fold(w).split("’")[-1] for w in speaker.replace("'", "’").split()]
-    if not 1 <= len(words) <= 4 or any(is_name_word(w) for w in speaker.split()[1:]):
+    if not 1 <= len(words) <= 4 or any(
+        is_name_word(w) and fold(w) not in nouns for w in speaker.split()[1:]
+    ):  # a German noun in capitals ("der Trainer") is no name
         return ""
     for w in reversed(words):
         if w in nouns:
@@ -875,7 +968,7 @@ def document_speakers(
             for word in run.split():
                 known.setdefault(fold(word), run)
         if main is None:
-            nouns.update(described(masked))
+            nouns.update(described(masked, s.language))
             continue
         if (
             main.pronoun
@@ -924,6 +1017,6 @@ def document_speakers(
             if name_run(main.speaker.split()):
                 for word in main.speaker.split():
                     known.setdefault(fold(word.strip(",")), main.speaker)
-        nouns.update(described(masked))
+        nouns.update(described(masked, s.language))
         out[s.id] = main
     return out
