@@ -318,3 +318,28 @@ def test_german_demnach_carries_the_source_of_the_sentence_before():
                      enumerate(text.split(". ", 1), start=1))
     found = document_speakers([first, second])
     assert "Keller" in found["A2"].speaker
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Skylane Air plans to cut 600 jobs by the end of the year, the Dunmore Herald reported.", "en",
+     "the Dunmore Herald"),
+    ("“What surprised us,” said Dr. Ana Whitcombe, the lead author.", "en", "Dr. Ana Whitcombe"),
+    ("Pell's barrister, Helen Forsythe, had argued that her client was ill.", "en", "Helen Forsythe"),
+    ("Der Verteidiger, Rechtsanwalt Dr. Jens Oberholz, kündigte an, in Revision zu gehen.", "de",
+     "Rechtsanwalt Dr. Jens Oberholz"),
+    ("Aus Branchenkreisen hieß es, auch ein Verkauf sei möglich.", "de", "Branchenkreise"),
+])
+def test_speaker_phrases_of_real_copy(text, language, speaker):
+    assert [a.speaker for a in attributions(sentence(text, language))] == [speaker]
+
+
+def test_an_act_ending_a_sentence_is_still_no_speech():
+    assert attributions(sentence("The government declared a state of emergency.", "en")) == ()
+    assert [a.cue for a in attributions(sentence("« Nous avons tenu », a-t-il déclaré.", "fr"))] == [
+        "a-t-il"]
+
+
+def test_a_title_before_a_name_describes_it():
+    s1 = sentence("Beim SV Rotbach wächst der Druck auf Trainer Markus Feldhaus.", "de", "S1")
+    s2 = sentence("„Wir waren nicht auf dem Platz“, räumte der Trainer ein.", "de", "S2")
+    assert document_speakers([s1, s2])["S2"].speaker == "Markus Feldhaus"
