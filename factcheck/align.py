@@ -331,6 +331,7 @@ def align(article: list[Sentence], source: list[Sentence], notes: Annotated) -> 
             for k in chosen:
                 carried[k] = True  # what a bead renders is carried: the two never disagree
                 carriers.setdefault(k, []).append(i)
+        beads = trim_merges(beads, article, source, score, weak, carriers)
     clause_cos = a_clauses.vectors @ sv.T if nc and ns else np.zeros((nc, ns), dtype=np.float32)
     a_numbers = [numbers(notes[x.id].quantities) for x in article]
     s_numbers = [numbers(notes[x.id].quantities) for x in source]
@@ -404,6 +405,39 @@ def align(article: list[Sentence], source: list[Sentence], notes: Annotated) -> 
         },
         notes,
     )
+
+
+def trim_merges(beads, article, source, score, weak, carriers) -> list[Bead]:
+    """A merge is weak evidence: when one of its two source sentences is clearly rendered by
+    another article sentence (a single match that scores higher), the merge renders only the
+    other one ("Ferrand said the system was upgraded in 2022" renders S9; "The thieves knew the
+    building, Ferrand said" merged S9 and S10 and renders S10 alone)."""
+    a_index = {x.id: n for n, x in enumerate(article)}
+    s_index = {x.id: n for n, x in enumerate(source)}
+    single = {
+        s_index[b.source[0]]: a_index[b.article[0]]
+        for b in beads
+        if len(b.source) == 1 and b.method not in WEAK_METHODS
+    }
+    out = []
+    for b in beads:
+        if b.method != "merge" or len(b.source) != 2:
+            out.append(b)
+            continue
+        i = a_index[b.article[0]]
+        ks = [s_index[sid] for sid in b.source]
+        taken = [
+            k for k in ks if k in single and single[k] != i and score[single[k], k] > score[i, k]
+        ]
+        kept = [k for k in ks if k not in taken]
+        if len(taken) != 1 or score[i, kept[0]] < weak[i, kept[0]]:
+            out.append(b)
+            continue
+        carriers[taken[0]] = [x for x in carriers.get(taken[0], []) if x != i]
+        out.append(
+            Bead(b.article, (source[kept[0]].id,), round(float(score[i, kept[0]]), 3), "merge")
+        )
+    return out
 
 
 def restated(i, article, av, body_renders) -> list[int] | None:

@@ -343,3 +343,26 @@ def test_a_title_before_a_name_describes_it():
     s1 = sentence("Beim SV Rotbach wächst der Druck auf Trainer Markus Feldhaus.", "de", "S1")
     s2 = sentence("„Wir waren nicht auf dem Platz“, räumte der Trainer ein.", "de", "S2")
     assert document_speakers([s1, s2])["S2"].speaker == "Markus Feldhaus"
+
+
+def test_an_acronym_after_an_elided_article_is_a_name():
+    from factcheck.annotate.statements import describe
+
+    assert describe("l’ACN", "Selon", "fr").names == {"acn"}
+    assert describe("le directeur d’Airvance", "a dit", "fr").names == {"airvance"}
+
+
+def test_a_vague_claim_given_to_a_named_person_through_a_merge_is_found(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Theft at the museum\n\nFour paintings were stolen overnight from the Valmont museum, "
+        "police said.\n\nMuseum director Luc Ferrand said the CCTV system had been upgraded in "
+        "2022.\n\nThe thieves knew the building perfectly, Ferrand said.\n",
+        "Vol au musée\n\nQuatre tableaux ont été volés dans la nuit au musée Valmont, a indiqué la "
+        "police.\n\nLe directeur du musée, Luc Ferrand, a indiqué que le système de "
+        "vidéosurveillance avait été modernisé en 2022. Selon une source proche de l'enquête, les "
+        "voleurs connaissaient parfaitement les lieux.\n",
+    )
+    texts = {s.id: s.text for s in report.article.sentences}
+    found = [texts[f.article_sentence] for f in report.findings if f.kind == "attribution_change"]
+    assert any("knew the building" in t for t in found), report.findings

@@ -41,7 +41,8 @@ END = re.compile(
 BOUNDARY_FORWARD = re.compile(
     r"[,;:!?()\[\]—–]|" + TITLE_STOP + r"\.|\s(?:that|que|qu’|dass|daß)\s", re.I
 )
-NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'.-]*[\w]")
+# a capitalised word, also after an elided article ("l’ACN", "d’Airvance")
+NAME = re.compile(r"(?:(?<=\b[lLdD][’'])|(?<![\w’'-]))[A-ZÀ-ÖØ-Þ][\w’'.-]*[\w]")
 STOP_NAMES = {
     "the",
     "a",
