@@ -26,7 +26,7 @@ import lxml.html
 from . import discover
 from .errors import ExtractionError, InputError, UnsupportedLanguageError
 from .models import Block, Citation, Document, Fetched, Link
-from .rules import calendar_words, patterns, supported_languages
+from .rules import calendar_words, lexicon, patterns, supported_languages
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document as TrafilaturaDocument
@@ -464,6 +464,15 @@ def furniture_langs(language: str) -> tuple[str, ...]:
     return (language,) if language == "en" else (language, "en")
 
 
+def boilerplate_words(language: str, key: str) -> list[str]:
+    """A plain word list of the boilerplate lexicons (the language's and English), folded."""
+    return [
+        w.casefold().replace("'", "’")
+        for lang in furniture_langs(language)
+        for w in lexicon(lang).get("boilerplate", {}).get(key, [])
+    ]
+
+
 def matches(language: str, key: str, text: str) -> bool:
     probe = text.strip().strip(":()[]").strip().replace("'", "’")
     return any(
@@ -786,7 +795,10 @@ def extract(fetched: Fetched) -> Document:
     if sum(len(b.text) for b in body) < MIN_ARTICLE_CHARS:
         raise ExtractionError(f"{fetched.url}: no article text found", target=fetched.url)
 
-    truncated = "paywall" if paywall else ("cut" if cut_short(raw) else None)
+    raw, teaser = teaser_end(raw, language)
+    truncated = (
+        "paywall" if paywall else ("teaser" if teaser else ("cut" if cut_short(raw) else None))
+    )
     parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -815,6 +827,28 @@ def extract(fetched: Fetched) -> Document:
 
 CUT_MIN_WORDS = 6  # a last block this long without a sentence end is a cut paragraph
 CUT_SHORT_WORDS = 3  # shorter, it is cut when it ends in a lower-case word
+
+
+def teaser_end(blocks: list[RawBlock], language: str) -> tuple[list[RawBlock], bool]:
+    """A text that ends with a link to the rest ("... (87%). Lire la suite", a last line "...")
+    is a teaser: the link goes, and the text is marked as ending early."""
+    prose = [n for n, b in enumerate(blocks) if b.kind in ("paragraph", "heading")]
+    if not prose:
+        return blocks, False
+    n = prose[-1]
+    text = blocks[n].text.rstrip()
+    if text.strip(" .…[]") == "" and len(prose) > 1:
+        return blocks[:n] + blocks[n + 1 :], True  # "...": the rest is elsewhere
+    folded = text.casefold().replace("'", "’").rstrip(" .…»›>→")
+    for tail in sorted(boilerplate_words(language, "teaser_tail"), key=len, reverse=True):
+        if folded.endswith(tail) and (
+            len(folded) == len(tail) or not folded[-len(tail) - 1].isalnum()
+        ):
+            rest = text[: len(folded) - len(tail)].rstrip(" -–—|:")
+            if not rest:
+                return blocks[:n] + blocks[n + 1 :], True
+            return [*blocks[:n], RawBlock(blocks[n].kind, rest), *blocks[n + 1 :]], True
+    return blocks, False
 
 
 def cut_short(blocks: list[RawBlock]) -> bool:

@@ -69,7 +69,7 @@ class Document:
     how: str = "file"  # "file" | "http" | "archive"
     archived_at: str | None = None  # for how="archive": when the snapshot was taken
     canonical: str | None = None  # <link rel=canonical> or og:url of the page
-    truncated: str | None = None  # why the text ends early: "paywall" | "cut" | None
+    truncated: str | None = None  # why the text ends early: "paywall" | "cut" | "teaser" | None
 
 
 @dataclass(frozen=True)

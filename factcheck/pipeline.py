@@ -222,6 +222,7 @@ def targets_of(segs: list[Segmented], targets: list[str], loaded: list) -> list[
 ENDS_EARLY = {
     "paywall": "behind a paywall",
     "cut": "cut mid-sentence",
+    "teaser": "it stops at a link to the rest",
     "short": "much shorter than the article, which goes on past its last sentence",
 }
 SHORT_SOURCE = 0.5  # a source with less than half the article's text may be an excerpt
@@ -313,7 +314,7 @@ def truncation(
                 "S105",
                 confidence="high" if art.document.truncated == "paywall" else "medium",
                 message=(
-                    f"the article ends early ({'behind a paywall' if art.document.truncated == 'paywall' else 'cut mid-sentence'}); "
+                    f"the article ends early ({ENDS_EARLY[art.document.truncated]}); "
                     f"{len(past)} source sentence{'s' if len(past) != 1 else ''} after what it renders "
                     f"{'were' if len(past) != 1 else 'was'} not checked"
                 ),

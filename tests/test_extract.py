@@ -438,3 +438,40 @@ def test_a_wrapped_line_going_on_with_a_quote_mark_is_joined():
              "„zutiefst“ und arbeite mit den Ermittlern zusammen."] * 4
     joined = unwrap(lines)
     assert joined[0] == " ".join(lines[:2])
+
+
+@pytest.mark.parametrize("line", [
+    "This story was originally published by Example News on May 5, 2023 at 9:58 a.m. ET.",
+    "THIS IS A BREAKING NEWS UPDATE.",
+    "The agency's earlier story follows below.",
+    "Ana Lind sits at the defense table in a Kessling court, Tuesday, April 4, 2023, in Kessling.",
+    "Star interview (Exclusive) This video is unavailable because we were unable to load a message.",
+])
+def test_wire_notes_and_dated_captions_are_furniture(line):
+    from factcheck.extract import matches
+
+    assert matches("en", "lines", line)
+
+
+def test_a_dated_sentence_of_prose_is_kept():
+    from factcheck.extract import matches
+
+    assert not matches("en", "lines", "The court met on Tuesday, April 4, 2023, to hear the case.")
+
+
+@pytest.mark.parametrize("tail, language", [
+    (" Lire la suite", "fr"), ("\n\n...", "fr"), (" Read more", "en"), (" Seguir leyendo", "es"),
+])
+def test_a_text_ending_with_a_link_to_the_rest_is_a_teaser(tmp_path, tail, language):
+    body = {
+        "fr": "Le maire a annoncé lundi la fermeture du vieux pont aux camions.\n\n"
+              "Les travaux commenceront au printemps et dureront sept mois, a-t-il précisé.",
+        "en": BODY.strip(),
+        "es": "El alcalde anunció el lunes el cierre del viejo puente a los camiones.\n\n"
+              "Las obras empezarán en primavera y durarán siete meses, precisó.",
+    }[language]
+    page = tmp_path / "teaser.txt"
+    page.write_text("Kessling\n\n" + body + "\n\n" + body + tail + "\n", encoding="utf-8")
+    doc = doc_of(page)
+    assert doc.truncated == "teaser"
+    assert not any(t.strip() in b for b in body_texts(doc) for t in [tail.strip()] if t.strip())

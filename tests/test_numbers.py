@@ -158,3 +158,10 @@ def test_two_exact_figures_far_apart_are_two_facts():
     source = extract("They hold 416 seats, 47 seats above the majority.", "en")
     assert not compare(article, source).changed
     assert compare(extract("78 people died.", "en"), extract("113 people died.", "en")).changed
+
+
+def test_the_digits_of_a_name_are_no_number():
+    from factcheck.annotate.quantities import extract
+
+    assert extract("the COVID-19 emergency is over", "en") == ()
+    assert [q.value for q in extract("a G-20 summit with 20 leaders", "en")] == [20]

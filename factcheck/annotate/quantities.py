@@ -319,7 +319,8 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
         if value is not None:
             value *= {"bn": 1e9, "m": 1e6, "k": 1e3}[m.group(2).lower()]
             add_number(lex, text, m.start(), m.end(), value, add, digits=True)
-    for m in re.finditer(r"(?<![\w.,])" + DIGITS + r"(?![\w])", text):
+    # not the digits of a name ("COVID-19", "G-20", "F-35")
+    for m in re.finditer(r"(?<![\w.,])(?<![^\W\d_]-)" + DIGITS + r"(?![\w])", text):
         value = parse_digits(m.group(0), lex.decimal)
         if value is None:
             continue
