@@ -159,3 +159,26 @@ def test_a_qualifier_pairs_with_the_number_of_the_same_unit(tmp_path):
         "vom Park entfernt ruhiggestellt.\n",
     )
     assert not [f for f in report.findings if f.rule.startswith("H")], report.findings
+
+
+def test_a_hedged_clause_left_out_is_no_hedge_dropped(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Health\n\nThe agency said on Friday that the outbreak was no longer a global emergency.\n\n"
+        "Its director thanked health workers in a short statement.\n",
+        "Health\n\nThe agency said on Friday that the outbreak was no longer a global emergency, "
+        "although new variants could still emerge in the coming months.\n\n"
+        "Its director thanked health workers in a short statement.\n",
+    )
+    assert not [f for f in report.findings if f.rule == "H100"], report.findings
+
+
+def test_a_hedge_dropped_from_a_rendered_clause_is_still_found(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Dam\n\nThe council said the dam will burst through its wall of rock and ice.\n\n"
+        "Its director thanked rescue workers in a short statement.\n",
+        "Dam\n\nThe council said the dam could burst through its wall of rock and ice.\n\n"
+        "Its director thanked rescue workers in a short statement.\n",
+    )
+    assert [f for f in report.findings if f.rule == "H100"], report.findings

@@ -47,7 +47,11 @@ def findings(alignment) -> list[Finding]:
             hs = []
         strong_a = [h for h in ha if h.category != WEAK]
         hs = [(sid, h) for sid, h in hs if h.category != WEAK]
-        if hs and not ha:
+        kept = [  # the hedges of clauses the article renders
+            (sid, h) for sid, h in hs if not clause_dropped(alignment, row[a.id], col[sid], h.text)
+        ]
+        if kept and not ha:
+            hs = kept
             sid, h = hs[0]
             words = ", ".join(dict.fromkeys(x.text for _, x in hs))
             out.append(
@@ -82,6 +86,27 @@ def findings(alignment) -> list[Finding]:
             )
         out += qualifier_changes(a, [src[sid] for sid in bead.source], notes)
     return out
+
+
+def clause_dropped(alignment, i: int, j: int, word: str) -> bool:
+    """Whether the clause of source sentence j that holds the hedge word is one article sentence
+    i does not render ("..., but new variants could emerge" left out): then the hedge went with
+    its claim, which is a partial omission, not a claim made more certain."""
+    text = alignment.source[j].text
+    at = text.lower().find(word.lower())
+    if at < 0:
+        return False
+    clauses = alignment.source_clauses
+    mine = [n for n in clauses.of(j) if clauses.spans[n][0] <= at < clauses.spans[n][1]]
+    if not mine or len(clauses.of(j)) < 2:
+        return False
+    hedged = clauses.vectors[mine[0]]
+    mine_a = alignment.article_clauses.of(i)
+    related = max(
+        [float(alignment.article_vectors[i] @ hedged)]
+        + [float(alignment.article_clauses.vectors[n] @ hedged) for n in mine_a]
+    )
+    return related < alignment.weak[i, j]
 
 
 def qualified(note) -> bool:
