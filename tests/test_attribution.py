@@ -366,3 +366,9 @@ def test_a_vague_claim_given_to_a_named_person_through_a_merge_is_found(tmp_path
     texts = {s.id: s.text for s in report.article.sentences}
     found = [texts[f.article_sentence] for f in report.findings if f.kind == "attribution_change"]
     assert any("knew the building" in t for t in found), report.findings
+
+
+def test_a_second_predicate_takes_the_subject_of_the_first():
+    text = ("El alcalde de San Telmo, Ignacio Barral, exigió a Telesierra «explicaciones "
+            "inmediatas» y reclamó que el contrato incluya nuevas obligaciones.")
+    assert [a.speaker for a in attributions(sentence(text, "es"))] == ["Ignacio Barral"]

@@ -641,6 +641,12 @@ def speaker_of_verb(
         subject = [x for x in words[:joined] if is_name_word(x)]
         if len(subject) >= 2:
             speaker = " ".join(subject)
+        elif joined == len(words) - 1 and "," in head_text:
+            # "El alcalde de San Telmo, Ignacio Barral, exigió a Telesierra ... y reclamó que":
+            # the words after the comma are the first predicate; the subject stands before it
+            lead = head_text[: head_text.rstrip().rfind(" ".join(words[:1]))].rstrip()
+            earlier = clip(lead + " ", forward=False) if lead.endswith(",") else ""
+            speaker = earlier if earlier and named_appositive(earlier) else speaker
     long = len(speaker.split()) > MAX_PREPOSED_WORDS and not named_appositive(speaker)
     if long or any(p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):
         speaker = ""  # no clean subject: an implicit speaker
@@ -708,7 +714,7 @@ def named_appositive(speaker: str) -> bool:
         return False
     first, second = speaker.split(",")[0].split(), speaker.split(",")[1].split()
     return (len(first) <= 4 and name_run(first)) or (
-        len(first) <= 4 and 0 < len(second) <= 5 and name_run(second[-2:])
+        len(first) <= 6 and 0 < len(second) <= 5 and name_run(second[-2:])
     )
 
 
