@@ -8,15 +8,15 @@ from factcheck.evaluate import evaluate
 
 from .conftest import DEV, SEED
 
-# Floors sit a little under the current figures on forty-eight pairs (addition 0.89, omission
-# 0.88, numbers 0.97, attribution 0.84, altered quotes 0.92, unsourced quotes 0.97, hedges 0.89).
-# Thirty-three of the pairs imitate real-page mess, faithful rewrites, near-copy, shorter and
+# Floors sit a little under the current figures on fifty-eight pairs (addition 0.88, omission
+# 0.88, numbers 0.98, attribution 0.86, altered quotes 0.91, unsourced quotes 0.98, hedges 0.88).
+# Thirty-eight of the pairs imitate real-page mess, faithful rewrites, near-copy, shorter and
 # truncated sources. The held-out set is well below: docs/quality.md says where it stands.
 FLOORS = {  # kind: minimum F1
     "addition": 0.85,
     "omission": 0.85,
     "number_mismatch": 0.90,
-    "attribution_change": 0.82,
+    "attribution_change": 0.84,
     "quote_altered": 0.83,
     "quote_unsourced": 0.92,
     "hedge_changed": 0.86,
