@@ -372,3 +372,26 @@ def test_a_second_predicate_takes_the_subject_of_the_first():
     text = ("El alcalde de San Telmo, Ignacio Barral, exigió a Telesierra «explicaciones "
             "inmediatas» y reclamó que el contrato incluya nuevas obligaciones.")
     assert [a.speaker for a in attributions(sentence(text, "es"))] == ["Ignacio Barral"]
+
+
+def test_an_attribution_in_the_sources_next_sentence_counts_for_the_one_before(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Court\n\nThe former mayor has pleaded not guilty to 34 counts of fraud, according to "
+        "several news reports.\n\nThe hearing lasted less than an hour.\n",
+        "Court\n\nThe former mayor has pleaded not guilty to 34 counts of fraud. That's according "
+        "to several news reports.\n\nThe hearing lasted less than an hour.\n",
+    )
+    assert not [f for f in report.findings if f.rule == "A103"], report.findings
+
+
+def test_named_officials_for_the_sources_news_reports_is_a_changed_attribution(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Court\n\nThe former mayor has pleaded not guilty to 34 counts of fraud. That's according "
+        "to two law enforcement officials familiar with the matter.\n\nThe hearing lasted less "
+        "than an hour.\n",
+        "Court\n\nThe former mayor has pleaded not guilty to 34 counts of fraud. That's according "
+        "to several news reports.\n\nThe hearing lasted less than an hour.\n",
+    )
+    assert [f for f in report.findings if f.kind == "attribution_change"], report.findings

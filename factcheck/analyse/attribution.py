@@ -100,6 +100,12 @@ def findings(alignment) -> list[Finding]:
         if notes[art[k].id].refers_back and speaker is not None:
             a_speakers.setdefault(art[k - 1].id, speaker)
     s_speakers = {s.id: notes[s.id].speaker for s in src if notes[s.id].speaker is not None}
+    for k in range(1, len(src)):
+        # "... pleaded not guilty. That's according to several news reports.": the same on the
+        # source's side
+        speaker = s_speakers.get(src[k].id)
+        if notes[src[k].id].refers_back and speaker is not None:
+            s_speakers.setdefault(src[k - 1].id, speaker)
     index = {s.id: k for k, s in enumerate(art)}
     renderers: dict[str, list[str]] = {}
     for bead in alignment.beads:
