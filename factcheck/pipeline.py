@@ -229,7 +229,26 @@ SHORT_SOURCE = 0.5  # a source with less than half the article's text may be an 
 SHORT_TAIL = 3  # ... when at least this many article sentences come after all it covers
 
 
-def short_source(found: list[Finding], al, segs: list[Segmented]) -> bool:
+def rendered_at(al) -> dict[str, list[int]]:
+    """Source sentence id -> the positions of the article sentences that render it."""
+    order = {s.id: n for n, s in enumerate(al.article)}
+    at: dict[str, list[int]] = {}
+    for bead in al.beads:
+        for sid in bead.source:
+            at.setdefault(sid, []).extend(order[a] for a in bead.article if a in order)
+    return at
+
+
+def reached(ids: list[str], at: dict[str, list[int]]) -> tuple[int, int]:
+    """Where the article reaches the end of what a source holds (its sentence ids, in order):
+    the last position rendering one of the source's last two sentences, and the last position
+    rendering any of them; -1 when none does."""
+    end = [p for sid in ids[-2:] for p in at.get(sid, ())]
+    covered = [p for sid in ids for p in at.get(sid, ())]
+    return max(end, default=-1), max(covered, default=-1)
+
+
+def short_source(found: list[Finding], al, segs: list[Segmented], at: dict[str, list[int]]) -> bool:
     """A source that ends cleanly but holds much less than the article, which renders it up to
     its last sentence and then goes on with sentences no source supports: an excerpt of a longer
     story (a teaser, the first paragraphs of a wire copy), not a story the article padded. Only
@@ -239,18 +258,7 @@ def short_source(found: list[Finding], al, segs: list[Segmented]) -> bool:
     source = [s for s in segs[0].sentences if s.checkable]
     if sum(len(s.text) for s in source) >= SHORT_SOURCE * sum(len(s.text) for s in al.article):
         return False
-    order = {s.id: n for n, s in enumerate(al.article)}
-    ends = {s.id for s in source[-2:]}
-    last = max(
-        (
-            order[a]
-            for bead in al.beads
-            if ends & set(bead.source)
-            for a in bead.article
-            if a in order
-        ),
-        default=-1,
-    )
+    last, _ = reached([s.id for s in source], at)
     if last < 0:
         return False
     tail = [s.id for s in al.article[last + 1 :]]
@@ -266,14 +274,11 @@ def truncation(
     sentences past what a truncated article renders are not dropped; a cut sentence is not
     dropped."""
     order = {s.id: n for n, s in enumerate(al.article)}
-    rendered_by: dict[str, set[str]] = {}
-    for bead in al.beads:
-        for sid in bead.source:
-            rendered_by.setdefault(sid, set()).update(bead.article)
+    at = rendered_at(al)
     out = list(found)
     unchecked: set[str] = set()
     ignored_sources: set[str] = set()
-    short = short_source(found, al, segs)
+    short = short_source(found, al, segs, at)
     cut_all = bool(segs) and (short or all(seg.document.truncated for seg in segs))
     for seg, name in zip(segs, names, strict=False):
         reason = seg.document.truncated or ("short" if short else None)
@@ -283,9 +288,8 @@ def truncation(
         # where the article reaches the end of what the source holds: its rendering of the
         # source's last sentences (a stray match of an earlier sentence further down the
         # article must not push the line)
-        covered = [order[a] for sid in ids for a in rendered_by.get(sid, ()) if a in order]
-        end = [order[a] for sid in ids[-2:] for a in rendered_by.get(sid, ()) if a in order]
-        last = max(end or covered, default=-1)
+        end, covered = reached(ids, at)
+        last = end if end >= 0 else covered
         past = [s.id for s in al.article if order[s.id] > last]
         if cut_all:
             unchecked.update(past)

@@ -89,23 +89,24 @@ def different(a: Attribution, b: Attribution) -> bool:
     )
 
 
+def speakers_of(sentences: list[Sentence], notes) -> dict[str, Attribution]:
+    """The speaker of each sentence that has one; a sentence that only says who said the one
+    before (« C'est ce qu'a annoncé la maire. », "That's according to several news reports.")
+    gives its speaker to that one too."""
+    out = {s.id: notes[s.id].speaker for s in sentences if notes[s.id].speaker is not None}
+    for before, s in zip(sentences, sentences[1:], strict=False):
+        speaker = out.get(s.id)
+        if notes[s.id].refers_back and speaker is not None:
+            out.setdefault(before.id, speaker)
+    return out
+
+
 def findings(alignment) -> list[Finding]:
     art = list(alignment.article)
     src = list(alignment.source)
     notes = alignment.notes
-    a_speakers = {s.id: notes[s.id].speaker for s in art if notes[s.id].speaker is not None}
-    for k in range(1, len(art)):
-        # « C'est ce qu'a annoncé la maire. »: the speaker of the sentence before
-        speaker = a_speakers.get(art[k].id)
-        if notes[art[k].id].refers_back and speaker is not None:
-            a_speakers.setdefault(art[k - 1].id, speaker)
-    s_speakers = {s.id: notes[s.id].speaker for s in src if notes[s.id].speaker is not None}
-    for k in range(1, len(src)):
-        # "... pleaded not guilty. That's according to several news reports.": the same on the
-        # source's side
-        speaker = s_speakers.get(src[k].id)
-        if notes[src[k].id].refers_back and speaker is not None:
-            s_speakers.setdefault(src[k - 1].id, speaker)
+    a_speakers = speakers_of(art, notes)
+    s_speakers = speakers_of(src, notes)
     index = {s.id: k for k, s in enumerate(art)}
     renderers: dict[str, list[str]] = {}
     for bead in alignment.beads:

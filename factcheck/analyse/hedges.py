@@ -97,8 +97,9 @@ def clause_dropped(alignment, i: int, j: int, word: str) -> bool:
     if at < 0:
         return False
     clauses = alignment.source_clauses
-    mine = [n for n in clauses.of(j) if clauses.spans[n][0] <= at < clauses.spans[n][1]]
-    if not mine or len(clauses.of(j)) < 2:
+    own = clauses.of(j)
+    mine = [n for n in own if clauses.spans[n][0] <= at < clauses.spans[n][1]]
+    if not mine or len(own) < 2:
         return False
     hedged = clauses.vectors[mine[0]]
     mine_a = alignment.article_clauses.of(i)

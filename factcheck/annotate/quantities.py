@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..rules import lexicon, phrase_pattern
+from ..rules import lexicon, phrase_pattern, supported_languages
 
 DATE_KINDS = ("date", "month", "year", "weekday", "time")
 DIGITS = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
@@ -512,7 +512,7 @@ def measure_words() -> dict[str, str]:
     """Unit word -> dimension. A span of time ("over the past four years") is no count of
     people and is not compared with one: its words are the lexicons' ``duration_units``."""
     words = {w: dim for dim, units in MEASURES.items() for w in units}
-    for lang in ("en", "fr", "de", "es"):
+    for lang in supported_languages():
         for unit in lexicon(lang).get("numbers", {}).get("duration_units", []):
             words.setdefault(unit.lower(), "duration")
     return words

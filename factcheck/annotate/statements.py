@@ -325,9 +325,10 @@ def vague_group_before(before: str, lang: str) -> str:
     if c.vague_speakers is None:
         return ""
     clause = re.split(r"[,;:.!?«»“”„\"]", before)[-1].split()[-3:]
+    stems = [fold(w) for w in c.vague_speaker_words]
     for word in reversed(clause):
         folded = fold(word.strip("()"))
-        for stem in map(fold, c.vague_speaker_words):
+        for stem in stems:
             if folded.endswith(stem):
                 return word.strip("()")
             if folded.endswith(stem + "n") and len(folded) > len(stem) + 1:
