@@ -881,8 +881,9 @@ def evaluate_cmd(
         typer.Option(
             "--calibrate",
             metavar="FILE",
-            help="Also write the measured precision per rule and evidence grade to FILE "
-            "(rules/calibration.toml sets the confidence findings show).",
+            help="Also write the measured precision per rule and evidence grade to FILE, as "
+            "the set named after FOLDER (other sets in FILE are kept; rules/calibration.toml "
+            "sets the confidence findings show).",
         ),
     ] = None,
     speakers: Annotated[
@@ -922,7 +923,10 @@ def evaluate_cmd(
         ev = evaluate(folder)
     typer.echo(table(ev, verbose=verbose), nl=False)
     if calibrate is not None:
-        calibrate.write_text(calibration_toml(ev), encoding="utf-8")
+        previous = calibrate.read_text(encoding="utf-8") if calibrate.is_file() else ""
+        calibrate.write_text(
+            calibration_toml(ev, folder.resolve().name, previous), encoding="utf-8"
+        )
 
 
 def stdin_document(name: str | None, max_bytes: int):

@@ -299,25 +299,36 @@ def table(ev: Evaluation, verbose: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def calibration_toml(ev: Evaluation) -> str:
-    """The measured precision per rule and evidence grade, as ``rules/calibration.toml``."""
+def calibration_toml(ev: Evaluation, name: str, previous: str = "") -> str:
+    """``rules/calibration.toml`` with the measured precision per rule and evidence grade of
+    this evaluation as the set ``name``, the other sets of ``previous`` (the file's text) kept."""
+    try:
+        sets = tomllib.loads(previous).get("set", {}) if previous else {}
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"cannot read the calibration file: {err}") from err
     cells = ev.precision_by(lambda f: f"{f.rule}\x1f{f.grade or f.confidence}")
-    by_rule: dict[str, dict[str, Score]] = {}
+    rules: dict[str, dict[str, dict[str, int]]] = {}
     for key, score in cells.items():
         code, grade = key.split("\x1f")
-        by_rule.setdefault(code, {})[grade] = score
+        rules.setdefault(code, {})[grade] = {"found": score.tp + score.fp, "true": score.tp}
+    sets[name] = {"pairs": len(ev.pairs), "rule": rules}
     lines = [
-        "# Measured precision per rule and evidence grade on the development set, written by",
-        "# `factcheck eval fixtures/dev --calibrate rules/calibration.toml`. A finding's",
-        "# confidence is what its cell promises: high >= 0.95 true, medium >= 0.85, else low",
-        f"# (cells with fewer than 5 judged findings keep their grade). Pairs: {len(ev.pairs)}.",
-        "",
+        "# Measured precision per rule and evidence grade, one table per labelled set, written by",
+        "# `factcheck eval FOLDER --calibrate rules/calibration.toml` (the set is named after",
+        "# FOLDER). A finding's confidence is the lowest that any set promises for its cell: high",
+        "# >= 0.95 true, medium >= 0.85, else low; a set with fewer than 5 judged findings of a",
+        "# cell does not count for it, and the evidence grade is a ceiling.",
     ]
-    for code in sorted(by_rule):
-        for grade in sorted(by_rule[code], key=lambda g: CONFIDENCE_ORDER.get(g, 9)):
-            s = by_rule[code][grade]
-            lines.append(
-                f"rule.{code}.{grade} = {{ found = {s.tp + s.fp}, true = {s.tp} }}  "
-                f"# {s.precision:.2f}"
-            )
+    for set_name in sorted(sets):
+        measured = sets[set_name]
+        lines += ["", f"[set.{set_name}]", f"pairs = {int(measured.get('pairs', 0))}"]
+        by_rule = measured.get("rule", {})
+        for code in sorted(by_rule):
+            for grade in sorted(by_rule[code], key=lambda g: CONFIDENCE_ORDER.get(g, 9)):
+                c = by_rule[code][grade]
+                found, true = int(c["found"]), int(c["true"])
+                lines.append(
+                    f"rule.{code}.{grade} = {{ found = {found}, true = {true} }}  "
+                    f"# {true / found if found else 1:.2f}"
+                )
     return "\n".join(lines) + "\n"

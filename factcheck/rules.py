@@ -147,9 +147,10 @@ HIGH, MEDIUM = 0.95, 0.85  # the precision that "high" and "medium" confidence p
 
 
 @cache
-def calibration() -> dict[tuple[str, str], tuple[int, int]]:
-    """Measured precision per (rule, grade) on the development set: ``rules/calibration.toml``,
-    written by ``factcheck eval --calibrate``. (found, true) per cell."""
+def calibration() -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
+    """Measured precision per (rule, grade) on each calibration set: ``rules/calibration.toml``,
+    written by ``factcheck eval FOLDER --calibrate``. (found, true) per cell, one per set that
+    measured it (the development set, and pairs written apart from the rules)."""
     path = rules_root() / "calibration.toml"
     if not path.is_file():
         return {}
@@ -157,26 +158,34 @@ def calibration() -> dict[tuple[str, str], tuple[int, int]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"cannot read {path}: {err}") from err
-    return {
-        (code, grade): (int(cell["found"]), int(cell["true"]))
-        for code, grades in data.get("rule", {}).items()
-        for grade, cell in grades.items()
-    }
+    cells: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+    for measured in data.get("set", {}).values():
+        for code, grades in measured.get("rule", {}).items():
+            for grade, cell in grades.items():
+                key = (code, grade)
+                cells[key] = (*cells.get(key, ()), (int(cell["found"]), int(cell["true"])))
+    return cells
+
+
+def level(found: int, true: int) -> str:
+    """What a measured precision promises: high at 0.95 or more, medium at 0.85, else low."""
+    precision = true / found
+    return "high" if precision >= HIGH else "medium" if precision >= MEDIUM else "low"
 
 
 def calibrated(code: str, grade: str) -> str:
-    """The confidence a finding of this rule and evidence grade deserves: what its measured
-    precision promises (high at 0.95 or more, medium at 0.85 or more, else low); the grade
-    itself while too few were measured."""
-    found, true = calibration().get((code, grade), (0, 0))
-    if found < CALIBRATION_MIN:
-        return grade
-    precision = true / found
-    measured = "high" if precision >= HIGH else "medium" if precision >= MEDIUM else "low"
-    # the grade is a ceiling: a measurement on the development set may lower a finding's
-    # confidence, never raise it (a weak-evidence cell that scored well there did not hold on
-    # the held-out set or on real pages)
-    return min(measured, grade, key=LEVELS.index)
+    """The confidence a finding of this rule and evidence grade deserves (see :func:`supported`)."""
+    return supported(calibration().get((code, grade), ()), grade)
+
+
+def supported(measured: tuple[tuple[int, int], ...], grade: str) -> str:
+    """The lowest confidence that any set with enough findings of a cell measured for it; the
+    grade itself while none measured enough. The grade is a ceiling: a measurement may lower a
+    finding's confidence, never raise it (a weak-evidence cell that scored well on the
+    development set did not hold on the held-out set or on real pages), and every set must
+    support what is promised."""
+    levels = [level(n, t) for n, t in measured if n >= CALIBRATION_MIN]
+    return min([*levels, grade], key=LEVELS.index)
 
 
 LEVELS = ("low", "medium", "high")

@@ -1,0 +1,47 @@
+"""Calibration over several labelled sets: `factcheck eval FOLDER --calibrate FILE` writes the
+set named after FOLDER and keeps the others, and a cell shows the lowest level any set with
+enough findings of it supports."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+
+from factcheck.rules import calibrated, calibration, level, supported
+
+from .conftest import FIXTURES
+from .test_cli_help import run
+
+
+def test_calibrating_on_a_second_set_keeps_the_first(tmp_path) -> None:
+    dev = sorted(p for p in (FIXTURES / "dev").iterdir() if (p / "labels.toml").is_file())
+    first, second = tmp_path / "alpha", tmp_path / "beta"
+    for folder, pairs in ((first, dev[:2]), (second, dev[2:3])):
+        folder.mkdir()
+        for pair in pairs:
+            shutil.copytree(pair, folder / pair.name)
+    out = tmp_path / "calibration.toml"
+    for folder in (first, second):
+        done = run("eval", str(folder), "--calibrate", str(out))
+        assert done.returncode == 0, done.stderr
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    assert set(data["set"]) == {"alpha", "beta"}
+    assert data["set"]["alpha"]["pairs"] == 2 and data["set"]["beta"]["pairs"] == 1
+    for measured in data["set"].values():
+        for grades in measured["rule"].values():
+            for cell in grades.values():
+                assert 0 <= cell["true"] <= cell["found"]
+    again = run("eval", str(first), "--calibrate", str(out))  # measured again: replaced, not added
+    assert again.returncode == 0
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["set"] == data["set"]
+
+
+def test_a_cell_shows_the_lowest_level_any_set_supports() -> None:
+    assert level(30, 29) == "high" and level(20, 18) == "medium" and level(10, 6) == "low"
+    assert supported(((30, 29), (12, 7)), "high") == "low"  # held on one set, not the other
+    assert supported(((30, 29), (20, 18)), "high") == "medium"
+    assert supported(((30, 29), (4, 0)), "high") == "high"  # four findings measure nothing
+    assert supported(((30, 30),), "medium") == "medium"  # never above the evidence grade
+    assert supported((), "medium") == "medium"
+    for (code, grade), measured in calibration().items():
+        assert calibrated(code, grade) == supported(measured, grade)
