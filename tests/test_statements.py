@@ -307,3 +307,50 @@ def test_english_speakers(text, speaker, cue):
 
     main = main_attribution(list(attributions(Sentence("X", text, 0, len(text), "body", 0, "en"))))
     assert main is not None and (main.speaker, main.cue) == (speaker, cue), main
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "written"),
+    [
+        (
+            "Title\n\nThe Board of Water Safety of Kelmar closed the reservoir on Friday. "
+            "The board said the tests would take a week.\n",
+            "the Board of Water Safety of Kelmar",
+            "The board",
+        ),
+        (
+            "Titre\n\nLe ministère des Transports de la Verlanie a suspendu les vols. "
+            "Le ministère a précisé que la mesure durerait deux jours.\n",
+            "le ministère des Transports de la Verlanie",
+            "Le ministère",
+        ),
+        (
+            "Titel\n\nDas Landwirtschaftsministerium von Orlanien hat den Export gestoppt. "
+            "Das Ministerium teilte mit, die Sperre gelte vorerst bis Mai.\n",
+            "das Landwirtschaftsministerium von Orlanien",
+            "Das Ministerium",
+        ),
+        (
+            "Título\n\nLa Fundación Andina para los Glaciares publicó su informe anual. "
+            "La fundación agregó que el hielo retrocede cada año.\n",
+            "la Fundación Andina para los Glaciares",
+            "La fundación",
+        ),
+    ],
+)
+def test_a_body_described_again_is_the_body_named_before(tmp_path, text, speaker, written):
+    """ "The board" after "The Board of Water Safety of Kelmar ...": the reader names that body;
+    a person's role ("the minister") or a document ("the report") is not resolved this way."""
+    seg = segment(extract(read_file(write(tmp_path, "b.txt", text))), "A")
+    (statement,) = annotate(seg).statements
+    assert statement.speaker == speaker and statement.resolved_from == written
+
+
+def test_a_bare_description_of_a_person_or_a_document_is_no_body():
+    from factcheck.annotate.statements import bare_description, body_name
+
+    assert bare_description("the minister", "en") == ""
+    assert bare_description("El informe", "es") == ""
+    assert bare_description("His ministry", "en") == "ministry"
+    assert body_name("ministry", "the ministry said nothing new", "en") == ""  # no name given
+    assert body_name("agence", "Selon l’agence, la ville a fermé", "fr") == ""

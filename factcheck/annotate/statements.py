@@ -942,6 +942,90 @@ def described_speaker(speaker: str, nouns: Mapping[str, str]) -> str:
     return ""
 
 
+# words inside a body's name between its capitalised words ("Ministry of Health of Arventa",
+# « ministère de la Santé », "Fundación Mundial para los Felinos", "Ministerium für Verkehr")
+BODY_LINKS = frozenset(
+    "of for and on the de del la las los el para y des du d l pour et von für der und zur zum".split()
+)
+# the roles that bodies hold (a ministry, a company, a union, an outlet), not people or documents
+BODY_ROLES = frozenset({"officials", "company", "union", "media", "police", "inspector", "weather"})
+POSSESSIVES = frozenset("his her its their son sa leur su sus sein seine ihr ihre".split())
+BODY_LOOKBACK = 12  # sentences searched back for the name a body was first given
+
+
+def bare_description(speaker: str, language: str) -> str:
+    """The noun of a speaker that is a determiner and one noun ("the ministry", "Das
+    Ministerium", "Son cabinet", "La fundación"), folded; else ""."""
+    words = speaker.replace("'", "’").split()
+    if len(words) == 1 and "’" in words[0]:
+        words = words[0].split("’", 1)
+        words[0] += "’"
+    if len(words) != 2 or fold(words[0]).rstrip("’") not in DETERMINERS | POSSESSIVES:
+        return ""
+    noun = words[1]
+    if not noun.isalpha() or len(noun) < 4 or (noun[:1].isupper() and language != "de"):
+        return ""
+    roles = lexicon(language).get("attribution", {}).get("roles", {})
+    people = {fold(w) for role, ws in roles.items() if role not in BODY_ROLES for w in ws}
+    return "" if fold(noun) in people else fold(noun)  # a person's role, or a document
+
+
+def body_name(noun: str, masked: str, language: str) -> str:
+    """The name a text gives a body whose head is ``noun``, its last mention: "the Ministry of
+    Health of Arventa", « le ministère de la Santé de l’Arvène », "das Verkehrsministerium",
+    "the Culture Ministry"; "" when the noun stands there as a plain word."""
+    raw = masked.replace("'", "’").split()
+    bare = [w.strip(',.;:!?()«»“”„"') for w in raw]
+    for k in range(len(bare) - 1, -1, -1):
+        folded = fold(bare[k].split("’")[-1])
+        compound = language == "de" and len(folded) > len(noun) + 2 and folded.endswith(noun)
+        if folded != noun and not compound:
+            continue
+        start = k
+        while (
+            start > 1
+            and "’" not in bare[k]
+            and is_name_word(bare[start - 1])
+            and fold(bare[start - 1]) not in DETERMINERS
+        ):
+            start -= 1  # "the Culture Ministry"; never to a sentence's first word
+        end = k + 1
+        j = k + 1
+        while j < len(bare) and not raw[j - 1].endswith((",", ".", ";", ":")):
+            word = bare[j]
+            lead = fold(word.split("’")[0]) if "’" in word else fold(word)
+            if word[:1].isupper() or (word.split("’")[-1][:1].isupper() and lead in BODY_LINKS):
+                end = j + 1
+            elif lead not in BODY_LINKS:
+                break
+            j += 1
+        named = end > k + 1 or start < k or compound or (language != "de" and bare[k][:1].isupper())
+        if not named:
+            continue
+        if start == k and k == 0:
+            continue  # a sentence's first word is capitalised anyway
+        det = fold(bare[start - 1]) if start > 0 else ""
+        lead = [det] if det in ARTICLES else []
+        return " ".join(lead + bare[start:end])
+    return ""
+
+
+def body_named(speaker: str, texts: list[str], language: str) -> str:
+    """The name that one of the last sentences gave the body a bare description stands for
+    ("the ministry" -> "the Ministry of Health of Arventa"), else ""."""
+    noun = bare_description(speaker, language)
+    if not noun:
+        return ""
+    return next(
+        (
+            name
+            for text in reversed(texts[-BODY_LOOKBACK:])
+            if (name := body_name(noun, text, language))
+        ),
+        "",
+    )
+
+
 def document_speakers(
     sentences: list[Sentence] | tuple[Sentence, ...],
     found: Mapping[str, tuple[tuple[Attribution, ...], str]] | None = None,
@@ -957,6 +1041,7 @@ def document_speakers(
     mentioned_at = last_at = -1  # where that name, and the last specific speaker, were written
     known: dict[str, str] = {}  # a folded word of a name written before -> that name
     nouns: dict[str, str] = {}  # a noun a name was introduced with -> that name
+    texts: list[str] = []  # the sentences before, quotes blanked
     for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
@@ -977,6 +1062,7 @@ def document_speakers(
                 known.setdefault(fold(word), run)
         if main is None:
             nouns.update(described(masked, s.language))
+            texts.append(masked)
             continue
         if (
             main.pronoun
@@ -1014,11 +1100,20 @@ def document_speakers(
                 main = replace(
                     main, speaker=described_speaker(main.speaker, nouns), resolved_from=main.speaker
                 )
+            elif body := body_named(main.speaker, [*texts, masked], s.language):
+                main = replace(main, speaker=body, resolved_from=main.speaker)
         elif not main.names and not main.pronoun and described_speaker(main.speaker, nouns):
             # "l'attaquante" after « l'attaquante Carla Vostier »: the person so described
             main = replace(
                 main, speaker=described_speaker(main.speaker, nouns), resolved_from=main.speaker
             )
+        elif (
+            not main.names
+            and not main.pronoun
+            and (body := body_named(main.speaker, [*texts, masked], s.language))
+        ):
+            # "La fundación" after "la Fundación Mundial para los Felinos": that body
+            main = replace(main, speaker=body, resolved_from=main.speaker)
         elif main.specific:
             last, last_at = main, n
             named.append(main)
@@ -1026,5 +1121,6 @@ def document_speakers(
                 for word in main.speaker.split():
                     known.setdefault(fold(word.strip(",")), main.speaker)
         nouns.update(described(masked, s.language))
+        texts.append(masked)
         out[s.id] = main
     return out
