@@ -1005,8 +1005,8 @@ def body_name(noun: str, masked: str, language: str) -> str:
         if start == k and k == 0:
             continue  # a sentence's first word is capitalised anyway
         det = fold(bare[start - 1]) if start > 0 else ""
-        lead = [det] if det in ARTICLES else []
-        return " ".join(lead + bare[start:end])
+        article = [det] if det in ARTICLES else []
+        return " ".join(article + bare[start:end])
     return ""
 
 
