@@ -354,3 +354,20 @@ def test_a_bare_description_of_a_person_or_a_document_is_no_body():
     assert bare_description("His ministry", "en") == "ministry"
     assert body_name("ministry", "the ministry said nothing new", "en") == ""  # no name given
     assert body_name("agence", "Selon l’agence, la ville a fermé", "fr") == ""
+
+
+def test_the_german_reported_mood_carries_a_statement_on(tmp_path):
+    """„Es seien bereits ... bestellt worden.“ right after „..., sagte Falk.“ is Falk's reported
+    speech (cue „seien“); after a sentence that states a fact, or with a verb of saying whose
+    speaker is not found, it is nobody's."""
+    text = (
+        "Titel\n\nGesundheitsminister Otto Falk sagte am Montag, die Impfung werde kostenlos. "
+        "Es seien bereits zwei Millionen Dosen bestellt worden.\n\n"
+        "Die Klinik liegt am Stadtrand. Dort sei es ruhig.\n"
+    )
+    seg = segment(extract(read_file(write(tmp_path, "k.txt", text))), "A")
+    statements = annotate(seg).statements
+    assert [(s.speaker, s.cue) for s in statements] == [
+        ("Gesundheitsminister Otto Falk", "sagte"),
+        ("Gesundheitsminister Otto Falk", "seien"),
+    ]

@@ -1026,6 +1026,19 @@ def body_named(speaker: str, texts: list[str], language: str) -> str:
     )
 
 
+def reported_mood(masked: str, language: str) -> str:
+    """The first verb of the reported-speech mood in a sentence (German „sei“, „seien“,
+    „werde“ ...: the lexicon's ``reported_mood``), outside its quotes; else ""."""
+    words = lexicon(language).get("attribution", {}).get("reported_mood", [])
+    if not words:
+        return ""
+    c = cues(language)
+    if any(p is not None and p.search(masked) for p in (c.verbs, c.verbs_that)):
+        return ""  # a verb of saying there that no speaker was found for: no continuation
+    found = {fold(w) for w in words}
+    return next((w for w in re.findall(r"[^\W\d_]+", masked) if fold(w) in found), "")
+
+
 def document_speakers(
     sentences: list[Sentence] | tuple[Sentence, ...],
     found: Mapping[str, tuple[tuple[Attribution, ...], str]] | None = None,
@@ -1042,6 +1055,7 @@ def document_speakers(
     known: dict[str, str] = {}  # a folded word of a name written before -> that name
     nouns: dict[str, str] = {}  # a noun a name was introduced with -> that name
     texts: list[str] = []  # the sentences before, quotes blanked
+    previous: Attribution | None = None  # the speaker of the sentence just before
     for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
@@ -1060,9 +1074,14 @@ def document_speakers(
         for run in name_runs(masked) + ([subject] if subject else []):
             for word in run.split():
                 known.setdefault(fold(word), run)
+        if main is None and previous is not None and (verb := reported_mood(masked, s.language)):
+            # „Es seien bereits 1,2 Millionen Dosen bestellt worden.“ right after a statement:
+            # the Konjunktiv carries that statement on
+            main = replace(previous, cue=verb, reporter=previous.reporter, resolved_from="")
         if main is None:
             nouns.update(described(masked, s.language))
             texts.append(masked)
+            previous = None
             continue
         if (
             main.pronoun
@@ -1123,4 +1142,5 @@ def document_speakers(
         nouns.update(described(masked, s.language))
         texts.append(masked)
         out[s.id] = main
+        previous = main if main.specific or main.resolved else None
     return out
