@@ -302,27 +302,39 @@ def table(ev: Evaluation, verbose: bool = False) -> str:
 def calibration_toml(ev: Evaluation, name: str, previous: str = "") -> str:
     """``rules/calibration.toml`` with the measured precision per rule and evidence grade of
     this evaluation as the set ``name``, the other sets of ``previous`` (the file's text) kept."""
+    cells = ev.precision_by(lambda f: f"{f.rule}\x1f{f.grade or f.confidence}")
+    measured: dict[tuple[str, str], tuple[int, int]] = {}
+    for key, score in cells.items():
+        code, grade = key.split("\x1f")
+        measured[code, grade] = (score.tp + score.fp, score.tp)
+    return calibration_text(measured, name, len(ev.pairs), previous)
+
+
+def calibration_text(
+    measured: dict[tuple[str, str], tuple[int, int]], name: str, pairs: int, previous: str = ""
+) -> str:
+    """``rules/calibration.toml``: the cells (rule, grade) -> (found, true) as the set
+    ``name`` of ``pairs`` pairs, the other sets of ``previous`` kept."""
     try:
         sets = tomllib.loads(previous).get("set", {}) if previous else {}
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"cannot read the calibration file: {err}") from err
-    cells = ev.precision_by(lambda f: f"{f.rule}\x1f{f.grade or f.confidence}")
     rules: dict[str, dict[str, dict[str, int]]] = {}
-    for key, score in cells.items():
-        code, grade = key.split("\x1f")
-        rules.setdefault(code, {})[grade] = {"found": score.tp + score.fp, "true": score.tp}
-    sets[name] = {"pairs": len(ev.pairs), "rule": rules}
+    for (code, grade), (found, true) in measured.items():
+        rules.setdefault(code, {})[grade] = {"found": found, "true": true}
+    sets[name] = {"pairs": pairs, "rule": rules}
     lines = [
         "# Measured precision per rule and evidence grade, one table per labelled set, written by",
         "# `factcheck eval FOLDER --calibrate rules/calibration.toml` (the set is named after",
-        "# FOLDER). A finding's confidence is the lowest that any set promises for its cell: high",
+        "# FOLDER; the real-page set by benchmarks/realpage_cells.py from findings judged by",
+        "# hand). A finding's confidence is the lowest that any set promises for its cell: high",
         "# >= 0.95 true, medium >= 0.85, else low; a set with fewer than 5 judged findings of a",
         "# cell does not count for it, and the evidence grade is a ceiling.",
     ]
     for set_name in sorted(sets):
-        measured = sets[set_name]
-        lines += ["", f"[set.{set_name}]", f"pairs = {int(measured.get('pairs', 0))}"]
-        by_rule = measured.get("rule", {})
+        measured_set = sets[set_name]
+        lines += ["", f"[set.{set_name}]", f"pairs = {int(measured_set.get('pairs', 0))}"]
+        by_rule = measured_set.get("rule", {})
         for code in sorted(by_rule):
             for grade in sorted(by_rule[code], key=lambda g: CONFIDENCE_ORDER.get(g, 9)):
                 c = by_rule[code][grade]

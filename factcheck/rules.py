@@ -175,16 +175,39 @@ def level(found: int, true: int) -> str:
 
 def calibrated(code: str, grade: str) -> str:
     """The confidence a finding of this rule and evidence grade deserves (see :func:`supported`)."""
-    return supported(calibration().get((code, grade), ()), grade)
+    return supported(calibration().get((code, grade), ()), grade, rule_totals().get(code, ()))
 
 
-def supported(measured: tuple[tuple[int, int], ...], grade: str) -> str:
-    """The lowest confidence that any set with enough findings of a cell measured for it; the
-    grade itself while none measured enough. The grade is a ceiling: a measurement may lower a
-    finding's confidence, never raise it (a weak-evidence cell that scored well on the
-    development set did not hold on the held-out set or on real pages), and every set must
-    support what is promised."""
+@cache
+def rule_totals() -> dict[str, tuple[tuple[int, int], ...]]:
+    """Per rule, (found, true) over all its grades, one per calibration set."""
+    path = rules_root() / "calibration.toml"
+    if not path.is_file():
+        return {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, tuple[tuple[int, int], ...]] = {}
+    for measured in data.get("set", {}).values():
+        for code, grades in measured.get("rule", {}).items():
+            found = sum(int(c["found"]) for c in grades.values())
+            true = sum(int(c["true"]) for c in grades.values())
+            out[code] = (*out.get(code, ()), (found, true))
+    return out
+
+
+def supported(
+    measured: tuple[tuple[int, int], ...],
+    grade: str,
+    rule_measured: tuple[tuple[int, int], ...] = (),
+) -> str:
+    """The lowest confidence that any set with enough findings of a cell measured for it; while
+    no set measured enough of the cell, the lowest that the rule as a whole (all its grades)
+    earned on a set with enough; the grade itself while neither was measured. The grade is a
+    ceiling: a measurement may lower a finding's confidence, never raise it (a weak-evidence
+    cell that scored well on the development set did not hold on the held-out set or on real
+    pages), and every set must support what is promised."""
     levels = [level(n, t) for n, t in measured if n >= CALIBRATION_MIN]
+    if not levels:
+        levels = [level(n, t) for n, t in rule_measured if n >= CALIBRATION_MIN]
     return min([*levels, grade], key=LEVELS.index)
 
 

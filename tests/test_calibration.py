@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 import tomllib
 
-from factcheck.rules import calibrated, calibration, level, supported
+from factcheck.rules import calibrated, calibration, level, rule_totals, supported
 
 from .conftest import FIXTURES
 from .test_cli_help import run
@@ -43,5 +43,10 @@ def test_a_cell_shows_the_lowest_level_any_set_supports() -> None:
     assert supported(((30, 29), (4, 0)), "high") == "high"  # four findings measure nothing
     assert supported(((30, 30),), "medium") == "medium"  # never above the evidence grade
     assert supported((), "medium") == "medium"
+    # a cell too small everywhere is judged by its rule as a whole
+    assert supported(((3, 0),), "high", ((6, 1), (40, 39))) == "low"
+    assert supported(((3, 3),), "high", ((40, 35),)) == "medium"
+    assert supported(((20, 20),), "high", ((60, 30),)) == "high"  # the cell's own measure first
+    totals = rule_totals()
     for (code, grade), measured in calibration().items():
-        assert calibrated(code, grade) == supported(measured, grade)
+        assert calibrated(code, grade) == supported(measured, grade, totals.get(code, ()))
