@@ -32,7 +32,7 @@ the limits are in docs/errors.md (``benchmarks/size_bench.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import fetch as fetch_stage
 from .align import align
@@ -248,6 +248,12 @@ def reached(ids: list[str], at: dict[str, list[int]]) -> tuple[int, int]:
     return max(end, default=-1), max(covered, default=-1)
 
 
+def quiet_when_nothing_unchecked(finding: Finding, past: list[str]) -> Finding:
+    """A text that ends early where the other goes no further leaves nothing unchecked: said,
+    but as info (a warning is for what the reader must check by hand)."""
+    return finding if past or finding.severity == "info" else replace(finding, severity="info")
+
+
 def short_source(found: list[Finding], al, segs: list[Segmented], at: dict[str, list[int]]) -> bool:
     """A source that ends cleanly but holds much less than the article, which renders it up to
     its last sentence and then goes on with sentences no source supports: an excerpt of a longer
@@ -296,16 +302,21 @@ def truncation(
         if reason == "cut" and ids:
             ignored_sources.add(ids[-1])
         span = f" ({past[0]} to {past[-1]})" if len(past) > 1 else (f" ({past[0]})" if past else "")
+        unchecked_part = (
+            f"{len(past)} article sentence{'s' if len(past) != 1 else ''} after what it covers{span} "
+            f"{'were' if len(past) != 1 else 'was'} not checked against it"
+            if past
+            else "the article goes no further than what it covers"
+        )
         out.append(
-            make(
-                "S105",
-                confidence="high" if reason == "paywall" else "medium",
-                message=(
-                    f"{name}: the source ends early ({ENDS_EARLY[reason]}); "
-                    f"{len(past)} article sentence{'s' if len(past) != 1 else ''} after what it covers{span} "
-                    f"{'were' if len(past) != 1 else 'was'} not checked against it"
+            quiet_when_nothing_unchecked(
+                make(
+                    "S105",
+                    confidence="high" if reason == "paywall" else "medium",
+                    message=f"{name}: the source ends early ({ENDS_EARLY[reason]}); {unchecked_part}",
+                    evidence=(("source", name), ("reason", reason), ("unchecked", str(len(past)))),
                 ),
-                evidence=(("source", name), ("reason", reason), ("unchecked", str(len(past)))),
+                past,
             )
         )
     if art.document.truncated and al.source:
@@ -313,20 +324,25 @@ def truncation(
         last = max(carried, default=-1)
         past = [s.id for n, s in enumerate(al.source) if n > last]
         ignored_sources.update(past)
+        rest = (
+            f"{len(past)} source sentence{'s' if len(past) != 1 else ''} after what it renders "
+            f"{'were' if len(past) != 1 else 'was'} not checked"
+            if past
+            else "it renders the sources to their end"
+        )
         out.append(
-            make(
-                "S105",
-                confidence="high" if art.document.truncated == "paywall" else "medium",
-                message=(
-                    f"the article ends early ({ENDS_EARLY[art.document.truncated]}); "
-                    f"{len(past)} source sentence{'s' if len(past) != 1 else ''} after what it renders "
-                    f"{'were' if len(past) != 1 else 'was'} not checked"
+            quiet_when_nothing_unchecked(
+                make(
+                    "S105",
+                    confidence="high" if art.document.truncated == "paywall" else "medium",
+                    message=f"the article ends early ({ENDS_EARLY[art.document.truncated]}); {rest}",
+                    evidence=(
+                        ("source", "article"),
+                        ("reason", art.document.truncated),
+                        ("unchecked", str(len(past))),
+                    ),
                 ),
-                evidence=(
-                    ("source", "article"),
-                    ("reason", art.document.truncated),
-                    ("unchecked", str(len(past))),
-                ),
+                past,
             )
         )
     return [

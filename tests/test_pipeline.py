@@ -210,3 +210,29 @@ def test_an_article_that_adds_one_sentence_to_a_short_source_still_reports_it(tm
     report = check_texts(tmp_path, article, SHORT_SOURCE)
     assert not [f for f in report.findings if f.rule == "S105"]
     assert [f for f in report.findings if f.rule == "C100"]
+
+
+def test_texts_cut_at_the_same_point_leave_nothing_unchecked_and_do_not_warn(tmp_path):
+    """Article and source both cut mid-sentence where they end together: said (S105), but as
+    info, since no sentence went unchecked; a source cut before the article goes on warns."""
+    from .conftest import check_texts
+
+    body = (
+        "Harbour reopens\n\n"
+        "The harbour of Velmora reopened on Monday after a three-week closure caused by a storm.\n\n"
+        "About 40 fishing boats were damaged, the port authority said.\n\n"
+        "Repairs to the main quay will cost an estimated 2 million euros and take until spring, "
+        "and the town council has asked the region for"
+    )
+    report = check_texts(tmp_path, body, body)
+    cut = [f for f in report.findings if f.rule == "S105"]
+    assert cut and all(f.severity == "info" for f in cut)
+    assert all(dict(f.evidence)["unchecked"] == "0" for f in cut)
+    longer = body.rsplit("\n\n", 1)[0] + (
+        "\n\nRepairs to the main quay will cost an estimated 2 million euros and take until "
+        "spring.\n\nThe council has asked the region for emergency funds to cover the bill.\n\n"
+        "Fishermen say the season's first catch will be landed next week.\n"
+    )
+    report = check_texts(tmp_path, longer, body)
+    (cut,) = [f for f in report.findings if f.rule == "S105"]
+    assert cut.severity == "warning" and dict(cut.evidence)["unchecked"] != "0"
