@@ -89,8 +89,10 @@ def test_json_report_shape_and_determinism(seed_report):
     ids = {s["id"] for s in data["article"]["sentences"]} | {
         s["id"] for src in data["sources"] for s in src["sentences"]}
     for f in data["findings"]:
-        assert {"kind", "rule", "severity", "confidence", "message", "article_sentence",
-                "source_sentence"} <= set(f)
+        assert {"kind", "rule", "severity", "confidence", "grade", "message",
+                "article_sentence", "source_sentence"} <= set(f)
+        levels = ["low", "medium", "high"]
+        assert levels.index(f["confidence"]) <= levels.index(f["grade"])  # a ceiling
         assert f["article_sentence"] in ids | {None} and f["source_sentence"] in ids | {None}
     for bead in data["alignments"]:
         assert set(bead["article"]) | set(bead["source"]) <= ids

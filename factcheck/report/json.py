@@ -48,6 +48,7 @@ def finding(f: Finding) -> dict:
         "name": f.name,
         "severity": f.severity,
         "confidence": f.confidence,
+        "grade": f.grade or f.confidence,
         "message": f.message,
         "article_sentence": f.article_sentence,
         "source_sentence": f.source_sentence,
