@@ -147,23 +147,34 @@ HIGH, MEDIUM = 0.95, 0.85  # the precision that "high" and "medium" confidence p
 
 
 @cache
-def calibration() -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
-    """Measured precision per (rule, grade) on each calibration set: ``rules/calibration.toml``,
-    written by ``factcheck eval FOLDER --calibrate``. (found, true) per cell, one per set that
-    measured it (the development set, and pairs written apart from the rules)."""
+def calibration_sets() -> tuple[dict[str, dict[str, tuple[int, int]]], ...]:
+    """The tables of ``rules/calibration.toml`` (written by ``factcheck eval FOLDER
+    --calibrate``), one per calibration set: rule -> grade -> (found, true)."""
     path = rules_root() / "calibration.toml"
     if not path.is_file():
-        return {}
+        return ()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"cannot read {path}: {err}") from err
+    return tuple(
+        {
+            code: {grade: (int(c["found"]), int(c["true"])) for grade, c in grades.items()}
+            for code, grades in measured.get("rule", {}).items()
+        }
+        for measured in data.get("set", {}).values()
+    )
+
+
+@cache
+def calibration() -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
+    """Measured precision per (rule, grade): (found, true) per cell, one per set that measured
+    it (the development set, and sets written or judged apart from the rules)."""
     cells: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
-    for measured in data.get("set", {}).values():
-        for code, grades in measured.get("rule", {}).items():
+    for measured in calibration_sets():
+        for code, grades in measured.items():
             for grade, cell in grades.items():
-                key = (code, grade)
-                cells[key] = (*cells.get(key, ()), (int(cell["found"]), int(cell["true"])))
+                cells[code, grade] = (*cells.get((code, grade), ()), cell)
     return cells
 
 
@@ -181,15 +192,11 @@ def calibrated(code: str, grade: str) -> str:
 @cache
 def rule_totals() -> dict[str, tuple[tuple[int, int], ...]]:
     """Per rule, (found, true) over all its grades, one per calibration set."""
-    path = rules_root() / "calibration.toml"
-    if not path.is_file():
-        return {}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
     out: dict[str, tuple[tuple[int, int], ...]] = {}
-    for measured in data.get("set", {}).values():
-        for code, grades in measured.get("rule", {}).items():
-            found = sum(int(c["found"]) for c in grades.values())
-            true = sum(int(c["true"]) for c in grades.values())
+    for measured in calibration_sets():
+        for code, grades in measured.items():
+            found = sum(n for n, _ in grades.values())
+            true = sum(t for _, t in grades.values())
             out[code] = (*out.get(code, ()), (found, true))
     return out
 

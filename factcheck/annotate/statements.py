@@ -965,9 +965,14 @@ def bare_description(speaker: str, language: str) -> str:
     noun = words[1]
     if not noun.isalpha() or len(noun) < 4 or (noun[:1].isupper() and language != "de"):
         return ""
+    return "" if fold(noun) in not_bodies(language) else fold(noun)
+
+
+@cache
+def not_bodies(language: str) -> frozenset[str]:
+    """The role words of the lexicon that name people or documents, not bodies, folded."""
     roles = lexicon(language).get("attribution", {}).get("roles", {})
-    people = {fold(w) for role, ws in roles.items() if role not in BODY_ROLES for w in ws}
-    return "" if fold(noun) in people else fold(noun)  # a person's role, or a document
+    return frozenset(fold(w) for role, ws in roles.items() if role not in BODY_ROLES for w in ws)
 
 
 def body_name(noun: str, masked: str, language: str) -> str:
@@ -1077,7 +1082,7 @@ def document_speakers(
         if main is None and previous is not None and (verb := reported_mood(masked, s.language)):
             # „Es seien bereits 1,2 Millionen Dosen bestellt worden.“ right after a statement:
             # the Konjunktiv carries that statement on
-            main = replace(previous, cue=verb, reporter=previous.reporter, resolved_from="")
+            main = replace(previous, cue=verb, resolved_from="")
         if main is None:
             nouns.update(described(masked, s.language))
             texts.append(masked)
