@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 import factcheck
@@ -516,8 +517,25 @@ def gone(httpserver, how: str) -> None:
         route.respond_with_data("gone", status=int(how))
 
 
+@pytest.fixture
+def threaded_httpserver():
+    """A local server that answers each request in its own thread.
+
+    The shared server is single-threaded: a handler sleeping past the client's read timeout
+    would hold the archive lookup that follows in its queue until it wakes, and that lookup
+    could then time out too, depending on the machine's load.
+    """
+    server = HTTPServer(host="localhost", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
 @pytest.mark.parametrize("how", ["404", "410", "503", "timeout", "empty", "no-article"])
-def test_source_that_is_gone_is_read_from_the_archive(httpserver, monkeypatch, how: str) -> None:
+def test_source_that_is_gone_is_read_from_the_archive(threaded_httpserver, monkeypatch,
+                                                       how: str) -> None:
+    httpserver = threaded_httpserver
     no_robots(httpserver)
     gone(httpserver, how)
     source = httpserver.url_for("/gone")
