@@ -371,3 +371,50 @@ def test_the_german_reported_mood_carries_a_statement_on(tmp_path):
         ("Gesundheitsminister Otto Falk", "sagte"),
         ("Gesundheitsminister Otto Falk", "seien"),
     ]
+
+
+DESCRIBED = {
+    "en": (
+        "Orvale lost 3-0 in Kessby on Sunday. Goalkeeper Tilda Framm was furious after the game. "
+        "The keeper said the second goal should never have stood.",
+        "Tilda Framm",
+    ),
+    "fr": (
+        "La nageuse Anouk Sarrail a battu samedi le record national du 200 mètres. "
+        "« Je n'y croyais plus », a confié la championne après la course.",
+        "Anouk Sarrail",
+    ),
+    "es": (
+        "La alcaldesa Rosa Imbert presentó el lunes el presupuesto municipal. "
+        "La regidora advirtió que no habrá nuevas inversiones hasta 2027.",
+        "Rosa Imbert",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DESCRIBED))
+def test_a_description_of_one_person_stands_for_the_person_just_named(tmp_path, language):
+    text, person = DESCRIBED[language]
+    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt", text))), "A")
+    notes = annotate(seg)
+    [last] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
+    assert last.speaker.endswith(person)  # "Goalkeeper Tilda Framm" as written
+    assert last.resolved_from is not None and person not in last.resolved_from
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body, not the person named before
+        "Mayor Ilse Varga opened the bridge on Monday. The club said it would pay for the lights.",
+        # a possessive brings in someone new
+        "The Orvale Trust bought the mill. Its director said the roof would be repaired first.",
+        # a new, unnamed speaker
+        "Mayor Ilse Varga opened the bridge on Monday. A resident said it was too narrow.",
+    ],
+)
+def test_bodies_and_new_speakers_are_not_taken_for_the_person_named_before(tmp_path, text):
+    notes = annotate(segment(extract(read_file(write(tmp_path, "a.txt", text))), "A"))
+    assert notes.statements
+    assert not any(s.speaker in ("Ilse Varga", "The Orvale Trust") and s.resolved_from
+                   for s in notes.statements)

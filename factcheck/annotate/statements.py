@@ -875,7 +875,12 @@ def described(masked: str, language: str = "") -> list[tuple[str, str]]:
             k += 1
             continue
         j = k
-        while j < len(words) and is_name_word(words[j]) and "’" not in words[j]:
+        while (
+            j < len(words)
+            and is_name_word(words[j])
+            and "’" not in words[j]
+            and (j == k or not commas[j - 1])  # « de la Culture, Jonas Brède »: two runs
+        ):
             j += 1
         run = " ".join(words[k:j])
         if j == k:
@@ -900,22 +905,28 @@ def described(masked: str, language: str = "") -> list[tuple[str, str]]:
             if k >= 2 and commas[k - 1]:
                 start = max(0, k - 5)
                 lead = [fold(x) for x in words[start:k]]
-                at = next((n for n, x in enumerate(lead) if x.split("’")[0] in DETERMINERS), None)
+                at = next(
+                    (n for n, x in enumerate(lead) if x.split("’")[0] in DETERMINERS | CONTRACTED),
+                    None,
+                )
                 if at is not None:  # "la soigneuse en chef, Inès Morel"
                     out += [(noun, run) for noun in phrase_nouns(raw[start + at : k], common)]
         k = j
     return out
 
 
+CONTRACTED = frozenset("au aux du al del zum zur".split())  # a preposition and an article
 NOUN_PHRASE_END = AFTER_NAME | {"of", "de", "del", "des", "du", "der", "von", "who", "qui", "que"}
 
 
 def phrase_nouns(words: list[str], common) -> list[str]:
     """The common nouns of a short descriptive phrase, up to its first preposition: "the head
     keeper" -> head, keeper; « l'adjointe aux ressources humaines » -> adjointe."""
-    out = []
+    out: list[str] = []
     for w in words:
         low = fold(w.strip(",.;:!?()"))
+        if not out and low in CONTRACTED:
+            continue  # « au ministre de la Culture, Jonas Brède »
         if low in NOUN_PHRASE_END:
             break
         if low.split("’")[0] in DETERMINERS and "’" not in low:
@@ -1031,6 +1042,106 @@ def body_named(speaker: str, texts: list[str], language: str) -> str:
     )
 
 
+# the articles of a description that stands for someone named before ("the midfielder"); a
+# possessive introduces someone new ("sa présidente, Odile Jaouen")
+DEFINITE = frozenset("the le la l’ el der die das".split())
+NOT_PEOPLE_ROLES = BODY_ROLES | {"document", "intelligence", "residents", "competitors"}
+PERSON_LOOKBACK = 4  # sentences back in which a description may repeat a speaker's noun
+PERSON_RECENT = 2  # ... or stand for the last person named, this close
+
+
+@cache
+def not_people(language: str) -> frozenset[str]:
+    """The words of the lexicon that end the name of a body, a document or a group, folded:
+    its ``body_heads`` and the role words of bodies and documents."""
+    attribution = lexicon(language).get("attribution", {})
+    roles = attribution.get("roles", {})
+    return frozenset(
+        [fold(w) for role, ws in roles.items() if role in NOT_PEOPLE_ROLES for w in ws]
+        + [fold(w) for w in attribution.get("body_heads", [])]
+    )
+
+
+def is_body(phrase: str, language: str) -> bool:
+    """Whether a phrase holds a noun that heads a body ("the Green Party", „die Feuerwehr“,
+    "Kingsford County Council", « L'association Mer Vivante »), in German also as the end of a
+    compound („Umweltministerium“)."""
+    bodies = not_people(language)
+    for word in phrase.replace("'", "’").split():
+        w = fold(word.split("’")[-1]).strip(",.;:")
+        if w in bodies or (language == "de" and any(len(b) >= 4 and w.endswith(b) for b in bodies)):
+            return True
+    return False
+
+
+def person_description(speaker: str, language: str) -> str:
+    """The noun of a speaker that is a definite description of one person with no name ("The
+    midfielder", « l’attaquante », "La ejecutiva", "die Limnologin", "sa directrice"), folded;
+    "" for a body ("the club", "the force"), a document, a group (a plural) or an indefinite
+    "a senior diplomat" (a new, unnamed speaker)."""
+    words = speaker.replace("'", "’").split()
+    if len(words) == 1 and "’" in words[0]:
+        words = words[0].split("’", 1)
+        words[0] += "’"
+    if not 2 <= len(words) <= 3 or fold(words[0]) not in DEFINITE:
+        return ""
+    noun = words[-1]
+    if not noun.isalpha() or len(noun) < 4:
+        return ""
+    if any(not w.islower() or fold(w) in DETERMINERS for w in words[1:-1]):
+        return ""  # „ihr eine Hebamme“: an addressee, then a new speaker
+    if any(is_body(w, language) for w in words[1:]):
+        return ""  # « Le syndicat majoritaire »
+    if language == "de":
+        if not noun[:1].isupper() or noun.endswith(("en", "er")) and fold(words[0]) != "der":
+            return ""  # „die Behörden“, „die Ermittler“: many
+    elif not noun.islower() or noun.endswith(("s", "x")):
+        return ""
+    return "" if is_body(noun, language) else fold(noun)
+
+
+def person_speaker(a: Attribution, language: str) -> bool:
+    """A named speaker who is a person: a name, no outlet, no body's role or head noun."""
+    return (
+        bool(a.names)
+        and not a.outlet
+        and not a.roles & NOT_PEOPLE_ROLES
+        and not is_body(a.speaker, language)
+    )
+
+
+def person_described(
+    noun: str,
+    n: int,
+    spoken: list[tuple[int, Attribution]],
+    mentioned: tuple[int, str],
+    language: str,
+) -> str:
+    """Who a description of one person ("the diplomat", "The midfielder") stands for: a
+    speaker of the last sentences written with that noun ("A senior diplomat said ..."), else
+    the latest person who spoke or was written as a subject ("Captain Joel Amadi was less
+    forgiving."); "" when there is none."""
+    for at, a in reversed(spoken):
+        if at < n - PERSON_LOOKBACK:
+            break
+        if a.speaker and fold(a.speaker.split()[-1]) == noun:
+            return a.speaker
+    person = next(
+        ((at, a.speaker) for at, a in reversed(spoken) if person_speaker(a, language)), None
+    )
+    m_at, name = mentioned
+    words = name.split()
+    if (
+        len(words) >= 2
+        and name_run(words)
+        and not any(fold(w) in AFTER_NAME | DETERMINERS for w in words)
+        and person_speaker(describe(name, "", language), language)
+        and (person is None or m_at > person[0])
+    ):
+        person = (m_at, name)
+    return person[1] if person and person[0] >= n - PERSON_RECENT else ""
+
+
 def reported_mood(masked: str, language: str) -> str:
     """The first verb of the reported-speech mood in a sentence (German „sei“, „seien“,
     „werde“ ...: the lexicon's ``reported_mood``), outside its quotes; else ""."""
@@ -1061,6 +1172,7 @@ def document_speakers(
     nouns: dict[str, str] = {}  # a noun a name was introduced with -> that name
     texts: list[str] = []  # the sentences before, quotes blanked
     previous: Attribution | None = None  # the speaker of the sentence just before
+    spoken: list[tuple[int, Attribution]] = []  # every speaker so far, with its sentence
     for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
@@ -1138,6 +1250,17 @@ def document_speakers(
         ):
             # "La fundación" after "la Fundación Mundial para los Felinos": that body
             main = replace(main, speaker=body, resolved_from=main.speaker)
+        elif (
+            not main.names
+            and not main.pronoun
+            and not main.vague
+            and (noun := person_description(main.speaker, s.language))
+            and (person := person_described(noun, n, spoken, (before_at, before), s.language))
+        ):
+            # "The midfielder said ...", « l'attaquante », "La ejecutiva advirtió": a description
+            # of one person that nothing above defines; shown with who it stands for, still
+            # compared as the description (like a role)
+            main = replace(main, speaker=person, resolved_from=main.speaker)
         elif main.specific:
             last, last_at = main, n
             named.append(main)
@@ -1147,5 +1270,6 @@ def document_speakers(
         nouns.update(described(masked, s.language))
         texts.append(masked)
         out[s.id] = main
+        spoken.append((n, main))
         previous = main if main.specific or main.resolved else None
     return out
