@@ -418,3 +418,38 @@ def test_bodies_and_new_speakers_are_not_taken_for_the_person_named_before(tmp_p
     assert notes.statements
     assert not any(s.speaker in ("Ilse Varga", "The Orvale Trust") and s.resolved_from
                    for s in notes.statements)
+
+
+@pytest.mark.parametrize(
+    "language, text, speaker, reporter",
+    [
+        ("fr", "Les cheminots de Valbrune ont voté la grève jeudi soir. "
+         "Selon sa porte-parole, Maëlle Ricou, la grève sera reconduite lundi.",
+         "Maëlle Ricou", None),
+        ("es", "El incendio del hospital de Arbeca quedó controlado por la noche. "
+         "Según el director del hospital, Tomás Leal, no hay más heridos.", "Tomás Leal", None),
+        ("de", "Die Verhandlungen in Korbach dauerten bis in die Nacht. "
+         "Laut der Agentur Nordpress sagte Henning Wald, der Vertrag sei unterschriftsreif.",
+         "Henning Wald", "der Agentur Nordpress"),
+    ],
+)
+def test_the_name_after_a_description_or_a_source_is_the_speaker(
+    tmp_path, language, text, speaker, reporter
+):
+    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt", text))), "A")
+    notes = annotate(seg)
+    [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
+    assert statement.speaker == speaker
+    assert statement.reporter == reporter
+
+
+def test_a_pronoun_after_a_postposed_source_speaks_in_german(tmp_path):
+    text = (
+        "Die Reederin Jana Kolbe hat den Verkauf der Flotte angekündigt. "
+        "Dem Bericht zufolge warnte sie die Kapitäne zudem, die Löhne würden sinken."
+    )
+    seg = segment(extract(read_file(write(tmp_path, "de.txt", text))), "A")
+    notes = annotate(seg)
+    [last] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
+    assert "Jana Kolbe" in last.speaker and last.resolved_from == "sie"
+    assert last.reporter == "Dem Bericht"

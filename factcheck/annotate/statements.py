@@ -304,18 +304,36 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 add(*m.span(), describe(group or m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
                 speaker = clip(noun_phrase(text[m.end() :], c.np_links), forward=True)
+                speaker = with_apposed_name(speaker, text[m.end() :], lang)
                 add(
                     m.start(),
                     m.end() + len(speaker),
                     replace(describe(speaker, m.group(0), lang), according=True),
                 )
             elif kind == "after":
-                add(*m.span(), describe(clip(text[: m.start()], forward=False), m.group(0), lang))
+                # „Dem Bericht zufolge“: a source passing the words on, like "according to"
+                after = describe(clip(text[: m.start()], forward=False), m.group(0), lang)
+                add(*m.span(), replace(after, according=True))
             else:
                 att = verb_attribution(sentence.text, text, m, lang, needs_that=kind == "verb_that")
                 if att is not None:
                     add(*m.span(), att)
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+APPOSED_NAME = re.compile(r",\s*((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)\s*,")
+
+
+def with_apposed_name(speaker: str, after: str, lang: str) -> str:
+    """A description with the name apposed to it after a comma: « Selon sa présidente, Odile
+    Jaouen, l'étude ... » -> "sa présidente, Odile Jaouen" (the name is the speaker)."""
+    at = after.find(speaker) if speaker else -1
+    if at < 0 or describe(speaker, "", lang).names:
+        return speaker
+    m = APPOSED_NAME.match(after[at + len(speaker) :])
+    if m is None or not name_run(m.group(1).split()):
+        return speaker
+    return f"{speaker}, {m.group(1)}"
 
 
 def vague_group_before(before: str, lang: str) -> str:
@@ -577,6 +595,18 @@ def speaker_of_verb(
         and opener in c.v2_openers
         # "Das berichteten ...", but "Das Gesundheitsamt rief ...": a pronoun opens alone
         and (len(before.split()) == 1 or opener not in c.v2_pronouns)
+    ) or (
+        # „Laut der Agentur KNI sagte Solvik“, „Dem Bericht zufolge warnte er“: the source
+        # passing it on opens the sentence, and the speaker follows the verb
+        lang == "de"
+        and "," not in before
+        and (
+            (c.according is not None and c.according.match(before) is not None)
+            or (
+                c.after_source is not None
+                and any(p.end() == len(before) for p in c.after_source.finditer(before))
+            )
+        )
     )
     inverted = inverted or v2
     last_before = before.split()[-1].lower() if before.split() else ""
@@ -661,6 +691,8 @@ def speaker_of_verb(
         kept = after.split()
         while len(kept) > 1 and kept[0].lower().strip(",") in calendar_words(lang):
             kept.pop(0)  # "a annoncé mercredi la préfecture"
+        if v2 and len(kept) > 1 and kept[0].lower() in c.pronouns:
+            kept = kept[:1]  # „Dem Bericht zufolge warnte er die Piloten“: "er"
         after = " ".join(kept)
     if after and c.particles:
         kept = after.split()
