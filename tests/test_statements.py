@@ -453,3 +453,26 @@ def test_a_pronoun_after_a_postposed_source_speaks_in_german(tmp_path):
     [last] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
     assert "Jana Kolbe" in last.speaker and last.resolved_from == "sie"
     assert last.reporter == "Dem Bericht"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the when and where of the speaking are not the speaker
+        ("El alcalde Tomás Rey visitó la obra. «No habrá retrasos», aseguró Rey el martes en "
+         "el pleno.", "Rey"),
+        # a relative clause with a number in it, then the verb
+        ("Orvane, which employs about 2,300 people in Kessby, said the plant would stay open.",
+         "Orvane"),
+        # a relative clause, then the outlet that was told
+        ("Ida Moor, who chairs the tenants' group Housing Now, told the weekly Civic Ledger that "
+         "rents had doubled.", "Ida Moor"),
+    ],
+)
+def test_the_speaker_phrase_holds_only_the_speaker(tmp_path, text, speaker):
+    language = "es" if "alcalde" in text else "en"
+    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt", "Opening line of the "
+                                          "story for the page.\n\n" + text))), "A")
+    notes = annotate(seg)
+    [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
+    assert statement.speaker == speaker

@@ -693,6 +693,7 @@ def speaker_of_verb(
             kept.pop(0)  # "a annoncé mercredi la préfecture"
         if v2 and len(kept) > 1 and kept[0].lower() in c.pronouns:
             kept = kept[:1]  # „Dem Bericht zufolge warnte er die Piloten“: "er"
+        kept = kept[: when_or_where(kept, lang)]
         after = " ".join(kept)
     if after and c.particles:
         kept = after.split()
@@ -712,12 +713,37 @@ def speaker_of_verb(
     if before.endswith(","):
         # "Gary Stone, a union representative, said ...": an appositive subject before the verb;
         # "Counting went smoothly, said Amara Dube": a clause, and the speaker comes after
-        if "," in speaker or not usable:
+        # "Sanna Kivi, who leads the union, told the weekly Aviation Brief": a relative clause,
+        # the subject before it, and the outlet told after the verb
+        told = (
+            m.group(0).lower() in c.tell_verbs
+            and post is not None
+            and not post.roles
+            and name_run(speaker.split())
+        )
+        if (
+            "," in speaker
+            or not usable
+            or (told and RELATIVE_TAIL.search(before) and preposed.named)
+        ):
             return preposed
         return post
     if usable and inverted:
         return post  # "“...,” said Dr Adeyemi"
     return preposed
+
+
+def when_or_where(words: list[str], lang: str) -> int:
+    """Where a speaker after its verb ends and the when or where of the speaking begins:
+    "respondió Baena el jueves en el Senado" -> "Baena"; the whole length when nothing does."""
+    for k in range(1, len(words)):
+        w = fold(words[k].strip(",.;:"))
+        end = k - 1 if k >= 2 and fold(words[k - 1]) in ARTICLES else k
+        if w in calendar_words(lang) and any(is_name_word(x) for x in words[:end]):
+            return end
+        if w in AFTER_NAME and any(is_name_word(x) for x in words[:k]):
+            return k
+    return len(words)
 
 
 CLOSING_SUBJECT_WORDS = 6  # ", the Dunmore Herald reported.": a short subject after the comma
@@ -752,7 +778,8 @@ def named_appositive(speaker: str) -> bool:
 
 
 RELATIVE_TAIL = re.compile(
-    r",\s*(?:who|which|qui|lequel|laquelle|quien|quienes|que|der|die|welche|welcher)\s[^,]*,\s*$",
+    r",\s*(?:who|which|qui|lequel|laquelle|quien|quienes|que|der|die|welche|welcher)\s"
+    r"(?:[^,]|(?<=\d),(?=\d))*,\s*$",  # "which employs about 1,100 people,"
     re.I,
 )
 ADVERB_TAIL = re.compile(r",\s*[a-zà-ÿ]+(?:ly|ment|mente)\s*$")
