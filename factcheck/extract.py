@@ -224,6 +224,12 @@ def body_elements(body: lxml.etree._Element):
             yield from body_elements(el)
         else:
             yield el
+        if (el.tail or "").strip():
+            # text after a block and before the next ("<p>Anzeige</p> Verkehrsdezernent Dev
+            # Anand sagte ..."): a page's lines between divs and <br>, a paragraph of its own
+            tail = lxml.etree.Element("p")
+            tail.text = el.tail
+            yield tail
 
 
 def inline_text(el: lxml.etree._Element) -> str:

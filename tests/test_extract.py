@@ -475,3 +475,22 @@ def test_a_text_ending_with_a_link_to_the_rest_is_a_teaser(tmp_path, tail, langu
     doc = doc_of(page)
     assert doc.truncated == "teaser"
     assert not any(t.strip() in b for b in body_texts(doc) for t in [tail.strip()] if t.strip())
+
+
+def test_lines_between_the_blocks_of_a_weakly_structured_page_are_kept():
+    page = (
+        "<html lang='en'><head><title>Tunnel shut</title></head><body><div class='text'>"
+        "The Harlow road tunnel will stay closed for three weeks after Sunday's flood, the "
+        "transport authority said on Monday.<br><br>"
+        "About four million litres of water poured into the tunnel when a storm drain burst."
+        "<br><br><div class='promo'>Advertisement</div>"
+        "Transport councillor Dev Kumar said the main pump had failed shortly before the water "
+        "came in.<br>"
+        "Engineers were checking whether it had been serviced on time, the councillor added."
+        "<br><br><div class='more'>More on this: Storm closes the northern ferry route</div>"
+        "The repairs are expected to cost about 2.5 million pounds.<br><br>"
+        "</div></body></html>"
+    )
+    doc = extract(fetched(page.encode("utf-8"), "text/html"))
+    assert "Dev Kumar said the main pump had failed" in doc.text
+    assert "The repairs are expected to cost" in doc.text

@@ -271,3 +271,36 @@ def test_a_figure_set_off_in_quote_marks_is_no_unsourced_quote(tmp_path):
         "Harbour Times reported on Sunday.\n",
     )
     assert not [f for f in report.findings if f.rule == "Q101"], report.findings
+
+
+def test_a_quote_elided_with_a_bracketed_ellipsis_across_languages_is_sourced(tmp_path):
+    source = (
+        "Talbrück, 3. März. Der Kreistag hat die Fusion der Kliniken Ostheim und Talbrück "
+        "beschlossen.\n\n"
+        "„Wir retten damit beide Standorte, nicht nur einen. Ich weiß, dass das in Ostheim viele "
+        "anders sehen. Aber es war die richtige Entscheidung“, sagte Landrat Peter Holm nach der "
+        "Abstimmung.\n"
+    )
+    article = (
+        "Talbrück, 3 de marzo. El consejo comarcal aprobó la fusión de las clínicas de Ostheim y "
+        "Talbrück.\n\n"
+        "«Así salvamos los dos hospitales, no solo uno (…) Pero fue la decisión correcta», "
+        "afirmó el presidente del consejo, Peter Holm, tras la votación.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "Q101"]
+
+
+def test_one_sentence_of_a_source_quote_quoted_alone_is_sourced(tmp_path):
+    source = (
+        "Kestrel Bay, May 4. Harland Optics will cut 620 jobs at its plant in Kestrel Bay.\n\n"
+        "“We are not closing Kestrel Bay. We are making sure it has a future,” chief executive "
+        "Olivia Marchetti told analysts on a conference call.\n"
+    )
+    article = (
+        "Kestrel Bay, 4. Mai. Harland Optics streicht 620 Stellen in seinem Werk in Kestrel Bay.\n\n"
+        "„Wir schließen Kestrel Bay nicht“, sagte Vorstandschefin Olivia Marchetti in einer "
+        "Telefonkonferenz mit Analysten. „Wir sorgen dafür, dass der Standort eine Zukunft hat.“\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule in ("Q101", "Q100")]

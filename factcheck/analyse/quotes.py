@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -199,7 +199,9 @@ def stated(q) -> bool:
     return q.kind in ("count", "percent") and (q.value == 0 or any(ch.isdigit() for ch in q.text))
 
 
-ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2,}\]|\(\s*(?:\.\s*){2,}\)|…|\.{3})\s*")
+ELLIPSIS = re.compile(
+    r"\s*(?:\[\s*(?:…|(?:\.\s*){2,})\s*\]|\(\s*(?:…|(?:\.\s*){2,})\s*\)|…|\.{3})\s*"
+)  # "…", "...", "[...]", "[…]", "(...)", "(…)"
 BRACKETED = re.compile(r"\[([^\]]*)\]")
 # articles and determiners: a quote that differs from its source only by one of these ("The
 # union" for "union", "le" for "la" after a change of case) is not altered
@@ -294,12 +296,22 @@ def findings(
     s_quotes = [q for q in notes.quotes_of("S") if q.closed]
     bundles = quote_bundles(s_quotes)
     s_sentences = [s for seg in sources for s in seg.sentences if s.kind in ("body", "bullet")]
+    parts = quote_parts(s_quotes)
     texts = [q.text for q in a_quotes] + [b.text for b in bundles] + [s.text for s in s_sentences]
-    vectors = embed.encode(texts) if texts else np.zeros((0, embed.DIM))
+    vectors = embed.encode(texts + [b.text for b in parts]) if texts else np.zeros((0, embed.DIM))
     av = vectors[: len(a_quotes)]
     bv = vectors[len(a_quotes) : len(a_quotes) + len(bundles)]
-    sv = vectors[len(a_quotes) + len(bundles) :]
+    sv = vectors[len(a_quotes) + len(bundles) : len(texts)]
+    pv = vectors[len(texts) :]
     rendered = {b.article[0]: b.source for b in beads if b.article and b.source}
+    order = [s.id for s in article.sentences]
+    nearby = {
+        sid: tuple(
+            x for j in (k - 1, k, k + 1) if 0 <= j < len(order) for x in rendered.get(order[j], ())
+        )
+        for k, sid in enumerate(order)
+    }
+
     out: list[Finding] = []
     for n, qa in enumerate(a_quotes):
         best, score = best_quote(qa, av[n], bundles, bv, rendered.get(qa.sentence.id, ()))
@@ -307,6 +319,18 @@ def findings(
         if best is None:
             best, score = aligned_quote(qa, av[n], bundles, bv, rendered.get(qa.sentence.id, ()))
             via_alignment = best is not None
+        if best is None and parts:
+            # “We are not closing it. We are making sure it has a future,” quoted in two: one
+            # sentence of a source quote. A short part alone matches too loosely: only a part
+            # that this article sentence or the one next to it renders, and that no other
+            # article quote matches better
+            near = [
+                k
+                for k, b in enumerate(parts)
+                if b.first.sentence.id in nearby.get(qa.sentence.id, ())
+                and int(np.argmax(av @ pv[k])) == n
+            ]
+            best, score = best_quote(qa, av[n], [parts[k] for k in near], pv[near])
         if best is not None:
             found = compare_quotes(qa, best, score, via_alignment)
             if found is not None:
@@ -314,6 +338,8 @@ def findings(
                 continue
         if not qa.closed:
             continue  # unmatched and unclosed: where the quote ends cannot be told
+        if pieces_quoted(qa, bundles + parts, np.vstack([bv, pv]) if parts else bv):
+            continue  # “... uno (…) Pero ...”: each part of an elided quote is in the source
         words_n = len(qa.text.split())
         # not quoted in the source: said there without quote marks?
         j, speech = best_sentence(qa, av[n], s_sentences, sv, notes)
@@ -408,6 +434,38 @@ def similarity(
             ratio = max(ratio, fuzz.partial_ratio(b, a) / 100 - 0.05)
         return ratio, SAME_MATCH
     return float(va @ vb), CROSS_MATCH
+
+
+ELIDED_PIECE_WORDS = 3  # the parts of an elided quote this long are matched one by one
+
+
+def pieces_quoted(qa: DocQuote, candidates: list[Bundle], cv: np.ndarray) -> bool:
+    """Whether every part of a quote the article elides (“A […] B”, “A (…) B”) matches a
+    source quote or a sentence of one: the source says the whole with the middle that the
+    article leaves out."""
+    pieces = [p for p in ELLIPSIS.split(qa.text) if len(words(p)) >= ELIDED_PIECE_WORDS]
+    if len(pieces) < 2 or not candidates:
+        return False
+    cross = all(b.first.language != qa.language for b in candidates)
+    floor = ALTERED_FLOOR["cross" if cross else "same"]
+    found = [
+        best_quote(replace(qa, text=piece), vp, candidates, cv)
+        for piece, vp in zip(pieces, embed.encode(pieces), strict=True)
+    ]
+    # one part as the source says it, the others at least as close as a reworded quote
+    return any(best is not None for best, _ in found) and all(
+        best is not None or score >= floor for best, score in found
+    )
+
+
+def quote_parts(s_quotes: list[DocQuote]) -> list[Bundle]:
+    """Each sentence of the source quotes that hold several: the article may quote one."""
+    return [
+        Bundle(text, (q,))
+        for q in s_quotes
+        if len(sentences := quote_sentences(q.text)) > 1
+        for text in sentences
+    ]
 
 
 def best_quote(
