@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -211,25 +212,69 @@ def drop_furniture_elements(tree: lxml.html.HtmlElement) -> None:
 BLOCK_TAGS = ("list", "head", "p", "quote", "lb", "table")
 
 
-def body_elements(body: lxml.etree._Element):
+INLINE_TAGS = ("ref", "hi", "span", "code")
+
+
+def body_elements(body: lxml.etree._Element) -> list[lxml.etree._Element]:
     """The block elements of trafilatura's body, in order. Pages built of nested divs (weakly
     structured HTML, live blogs) come back as divs holding the paragraphs: walk into them; a
-    div holding text of its own and no block is one paragraph."""
+    div holding text of its own and no block is one paragraph; the text between two blocks
+    (“<p>Anzeige</p> Verkehrsdezernent Dev Anand sagte ...”), with the links in it, is a
+    paragraph of its own, and a link right after a paragraph ("<p>Source: </p><ref>El
+    Diario</ref>") ends that paragraph."""
+    out: list[lxml.etree._Element] = []
+    loose: lxml.etree._Element | None = None  # the text after the last block, gathered
+    last: lxml.etree._Element | None = None  # the paragraph just before, nothing after it
+
+    def gather(text: str | None) -> None:
+        nonlocal loose
+        if not (text or "").strip():
+            return
+        if loose is None:
+            loose = lxml.etree.Element("p")
+            out.append(loose)
+            loose.text = text
+        else:
+            extend(loose, text or "")
+
     for el in body:
+        if el.tag in INLINE_TAGS:
+            kept = copy.deepcopy(el)
+            kept.tail = None
+            if loose is None and last is not None:
+                last.append(kept)
+            else:
+                if loose is None:
+                    loose = lxml.etree.Element("p")
+                    out.append(loose)
+                loose.append(kept)
+            gather(el.tail)
+            continue
+        loose = last = None
         if el.tag == "div" and any(child.tag in BLOCK_TAGS or child.tag == "div" for child in el):
             if (el.text or "").strip():  # text before the first child block
                 lead = lxml.etree.Element("p")
                 lead.text = el.text
-                yield lead
-            yield from body_elements(el)
+                out.append(lead)
+            out += body_elements(el)
+        elif el.tag == "p":
+            last = copy.deepcopy(el)
+            last.tail = None
+            out.append(last)
         else:
-            yield el
-        if (el.tail or "").strip():
-            # text after a block and before the next ("<p>Anzeige</p> Verkehrsdezernent Dev
-            # Anand sagte ..."): a page's lines between divs and <br>, a paragraph of its own
-            tail = lxml.etree.Element("p")
-            tail.text = el.tail
-            yield tail
+            out.append(el)
+        gather(el.tail)
+        if loose is not None:
+            last = None
+    return out
+
+
+def extend(el: lxml.etree._Element, text: str) -> None:
+    """Add text at the end of an element (after its last child, if any)."""
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
 
 
 def inline_text(el: lxml.etree._Element) -> str:

@@ -49,15 +49,26 @@ def month_re(language: str) -> re.Pattern[str] | None:
     return re.compile(r"\s*(?:" + "|".join(map(re.escape, months)) + r")\b", re.IGNORECASE)
 
 
+@cache
+def ordinal_re(language: str) -> re.Pattern[str] | None:
+    words = lexicon(language)["segment"].get("ordinal_before", [])
+    if not words:
+        return None
+    alts = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:^|\s)(?:{alts})\s+\d{{1,3}}\.$", re.IGNORECASE)
+
+
 def ordinal_date(prev: str, following: str, language: str) -> bool:
     """'am Samstag, dem 27. September': a day number with its ordinal full stop before a month
-    name does not end a sentence."""
+    name does not end a sentence; nor does a number after a word that asks for an ordinal
+    (the lexicon's ``ordinal_before``: „auf dem 16. Tabellenplatz“, „zum 3. Mal“)."""
     months = month_re(language)
+    ordinal = ordinal_re(language)
     return (
         bool(months)
         and bool(re.search(r"(?:^|\s)\d{1,2}\.$", prev))
         and bool(months.match(following))  # type: ignore[union-attr]  # bool(months) above
-    )
+    ) or (ordinal is not None and ordinal.search(prev) is not None)
 
 
 def split_spans(text: str, language: str) -> list[tuple[int, int]]:

@@ -494,3 +494,32 @@ def test_lines_between_the_blocks_of_a_weakly_structured_page_are_kept():
     doc = extract(fetched(page.encode("utf-8"), "text/html"))
     assert "Dev Kumar said the main pump had failed" in doc.text
     assert "The repairs are expected to cost" in doc.text
+
+
+AUTHOR_BOX_PAGES = {
+    "fr": ("Le conseil municipal de Varonne a voté mardi la fermeture de la piscine Jean-Moulin "
+           "pour dix-huit mois de travaux.\n\nLe chantier doit coûter 6,2 millions d'euros, selon "
+           "la mairie.\n\nVous avez aimé cet article ? Inscrivez-vous à notre lettre du matin.\n\n"
+           "Léa Morvan — Journaliste au service société du Courrier de Varonne depuis 2019.\n"),
+    "de": ("Der Stadtrat von Kellbach hat am Dienstag die Schließung des Hallenbads beschlossen."
+           "\n\nDie Sanierung soll nach Angaben der Stadt 6,2 Millionen Euro kosten.\n\n"
+           "Über den Autor: Jonas Falk ist Lokalredakteur und schreibt über Kellbach.\n\n"
+           "Mehr aus Kellbach\n\n- Neue Ampel am Marktplatz\n- Streit um die Parkgebühren\n"),
+    "en": ("The council of Harrowby voted on Tuesday to close the Mill Lane pool for eighteen "
+           "months of repairs.\n\nThe work is expected to cost 6.2 million pounds, the council "
+           "said.\n\nAbout the author: Ruth Kane covers local government for the Harrowby Post."
+           "\n\nRuth Kane — Reporter at the Harrowby Post since 2019.\n"),
+    "es": ("El pleno de Villarda aprobó el martes el cierre de la piscina municipal durante "
+           "dieciocho meses de obras.\n\nLas obras costarán 6,2 millones de euros, según el "
+           "ayuntamiento.\n\n¿Te ha gustado este artículo? Suscríbete a nuestro boletín.\n\n"
+           "Marta Ruiz — Periodista de la sección local desde 2019.\n"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(AUTHOR_BOX_PAGES))
+def test_author_boxes_and_reader_prompts_are_furniture(language):
+    doc = extract(fetched(AUTHOR_BOX_PAGES[language].encode("utf-8"), "text/plain", "page.txt"))
+    from factcheck.segment import segment
+
+    body = [s.text for s in segment(doc, "A").sentences if s.kind == "body"]
+    assert len(body) == 2, body

@@ -88,3 +88,13 @@ def test_a_german_ordinal_day_before_a_month_ends_no_sentence():
     assert [text[a:b] for a, b in split_spans(text, "de")] == [
         "Die Regierungschefs unterzeichneten am Samstag, dem 27. September, den Vertrag.",
         "Danach gab es ein Essen."]
+
+
+def test_a_german_ordinal_does_not_end_a_sentence():
+    from factcheck.segment import split_spans
+
+    text = "Kellbach steht mit 14 Punkten auf dem 16. Tabellenplatz. Der Trainer muss gehen."
+    assert [text[a:b] for a, b in split_spans(text, "de")] == [
+        "Kellbach steht mit 14 Punkten auf dem 16. Tabellenplatz.",
+        "Der Trainer muss gehen.",
+    ]
