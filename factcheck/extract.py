@@ -165,8 +165,8 @@ def html_blocks(text: str, base_url: str) -> tuple[list[RawBlock], Meta, list[Li
         elif tag in ("p", "quote", "lb", "div"):
             blocks.append(RawBlock("paragraph", inline_text(el)))
         for ref in el.iter("ref"):
-            if ref.get("target"):
-                links.append(Link(ref.get("target"), inline_text(ref)))
+            if target := ref.get("target"):
+                links.append(Link(target, inline_text(ref)))
     meta = Meta(
         title=meta.title or doc.title,
         author=meta.author or doc.author,
