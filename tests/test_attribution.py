@@ -395,3 +395,40 @@ def test_named_officials_for_the_sources_news_reports_is_a_changed_attribution(t
         "to several news reports.\n\nThe hearing lasted less than an hour.\n",
     )
     assert [f for f in report.findings if f.kind == "attribution_change"], report.findings
+
+
+def test_a_german_impersonal_cue_after_a_statement_carries_it_on(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Tversk, 23. August. Ein Privatflugzeug ist in der Region Tversk abgestürzt.\n\n"
+        "« Il y avait dix personnes à bord. Selon les premières informations, toutes les "
+        "personnes à bord sont décédées », indique sur Telegram le ministère des Situations "
+        "d’urgence.\n"
+    )
+    article = (
+        "Tversk, 23. August. Ein Privatflugzeug ist in der Region Tversk abgestürzt.\n\n"
+        "An Bord seien zehn Personen gewesen, hatte das Ministerium für Notfälle kurz zuvor auf "
+        "Telegram mitgeteilt. „Nach ersten Informationen sind alle Personen an Bord gestorben“, "
+        "hieß es weiter.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule in ("A102", "A103")], report.findings
+
+
+def test_an_impersonal_cue_on_words_the_source_quotes_invents_no_attribution(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Kharvik, Feb. 16. The prison service announced the death of the inmate on Friday.\n\n"
+        "\"All necessary resuscitation measures were carried out, which did not give positive "
+        "results. The causes of death are being established.\"\n"
+    )
+    article = (
+        "Kharvik, 16. Februar. Die Strafvollzugsbehörde gab am Freitag den Tod des Häftlings "
+        "bekannt.\n\n"
+        "\"Es wurden alle notwendigen Wiederbelebungsmaßnahmen durchgeführt, die jedoch keine "
+        "positiven Ergebnisse brachten. Die Todesursache wird ermittelt\", hieß es.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "A103"], report.findings

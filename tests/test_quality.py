@@ -100,7 +100,7 @@ def test_truncated_source_reports_no_addition_past_its_end(dev):
         s105 = [f for f in pair.report.findings if f.rule == "S105"]
         assert len(s105) == 1, pair.name
         unchecked = int(dict(s105[0].evidence)["unchecked"])
-        assert unchecked >= 3, pair.name  # the article goes on well past the teaser
+        assert unchecked >= 2, pair.name  # the article goes on past the teaser
         additions = [f for f in pair.report.findings if f.rule == "C100"]
         assert len(additions) <= 1, (pair.name, [f.article_sentence for f in additions])
 

@@ -304,3 +304,21 @@ def test_one_sentence_of_a_source_quote_quoted_alone_is_sourced(tmp_path):
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule in ("Q101", "Q100")]
+
+
+def test_a_quote_of_several_source_sentences_with_a_stray_mark_is_not_unsourced(tmp_path):
+    # the copy of the source carries the closing mark of the first part at the start of the
+    # next line, so its quote marks do not pair; the article quotes the second part verbatim
+    source = (
+        "The prison service of Norvale said a detainee had died in custody on Friday.\n"
+        "“The detainee felt unwell after a walk and lost consciousness. Staff arrived at once.\n"
+        "” Resuscitation was attempted without success. A doctor confirmed the death. The cause "
+        "of death is being established,” the statement said.\n"
+    )
+    article = (
+        "The prison service of Norvale says a detainee died in custody on Friday.\n\n"
+        "“Resuscitation was attempted without success. A doctor confirmed the death. The cause "
+        "of death is being established.”\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "Q101"]

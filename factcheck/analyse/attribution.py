@@ -218,7 +218,12 @@ def findings(alignment) -> list[Finding]:
                         ),
                     )
                 )
-        elif a_att.vague and not s_atts:
+        elif (
+            a_att.vague
+            and not s_atts
+            # words the source quotes are someone's: "..., hieß es" adds no authority to them
+            and not any(notes[sid].quoted_share >= QUOTED for sid in bead.source)
+        ):
             out.append(
                 make(
                     "A103",
@@ -236,6 +241,9 @@ def findings(alignment) -> list[Finding]:
                 )
             )
     return out
+
+
+QUOTED = 0.5  # share of a source sentence in quote marks that makes it a quotation
 
 
 # bodies that speak of themselves ("the company said", "the ministry said")

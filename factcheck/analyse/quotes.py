@@ -59,10 +59,12 @@ def words(text: str) -> list[str]:
 
 
 def verbatim_in(quote: str, texts: list[str]) -> bool:
-    """Whether a quote's words stand in this order in one of the texts: quoted there with
-    marks the scanner could not pair ("sad “to see “a part of us on fire.”"), or not marked."""
+    """Whether a quote's words stand in this order in the texts, one of them or several in a
+    row (a quote of three sentences): quoted there with marks the scanner could not pair ("sad
+    “to see “a part of us on fire.”", a closing mark copied to the start of the next line), or
+    not marked."""
     mine = " ".join(words(quote))
-    return bool(mine) and any(mine in " ".join(words(t)) for t in texts)
+    return bool(mine) and mine in " ".join(w for t in texts for w in words(t))
 
 
 # -- comparing two quotes -------------------------------------------------------------------

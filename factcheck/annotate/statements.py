@@ -653,6 +653,11 @@ def speaker_of_verb(
         words.pop()  # "Kim Jong Un has told", "Le ministre lui a répondu", "North Korea officially"
     while words and words[0].lower() in c.leading:
         words.pop(0)  # "but experts say"
+    if lang == "de" and len(words) > 1 and words[0].lower() in c.auxiliaries:
+        # „…, hatte das Ministerium auf Telegram mitgeteilt“: the subject after the auxiliary,
+        # up to where or when it spoke
+        words = words[1:]
+        words = words[: max(1, when_or_where(words, lang))]
     speaker = " ".join(words)
     if "," in speaker:  # "A second analyst, who asked not to be named,": without the relative
         parts = [p for p in speaker.split(",") if p.strip()]
@@ -743,6 +748,16 @@ def when_or_where(words: list[str], lang: str) -> int:
             return end
         if w in AFTER_NAME and any(is_name_word(x) for x in words[:k]):
             return k
+        if (
+            lang == "de"
+            and words[k][:1].islower()
+            and w not in FOLDED_LINKS
+            and any(is_name_word(x) for x in words[:k])
+            and (k + 1 == len(words) or words[k + 1][:1].islower())
+        ):
+            # „das Ministerium für Notfälle kurz zuvor im ...“: adverbs after the noun, not
+            # an adjective before one („die 34 Jahre alte Fahrgästin“)
+            return k
     return len(words)
 
 
@@ -762,6 +777,10 @@ def closing_attribution(original: str, m: re.Match, lang: str) -> bool:
     inverted = cues(lang).inverted
     if inverted is not None and inverted.search(" ".join(subject)):
         return False  # "…, a-t-il déclaré.": the inverted pronoun is the attribution
+    if lang == "de" and subject and subject[0].lower() in cues(lang).auxiliaries:
+        # „…, hatte das Ministerium kurz zuvor auf Telegram mitgeteilt.“: the auxiliary, the
+        # subject and where or when, the participle last
+        return 2 <= len(subject) <= 2 * CLOSING_SUBJECT_WORDS
     return 1 <= len(subject) <= CLOSING_SUBJECT_WORDS
 
 
@@ -1019,6 +1038,7 @@ BODY_LINKS = frozenset(
 )
 # the roles that bodies hold (a ministry, a company, a union, an outlet), not people or documents
 BODY_ROLES = frozenset({"officials", "company", "union", "media", "police", "inspector", "weather"})
+FOLDED_LINKS = frozenset(fold(w) for w in BODY_LINKS | ARTICLES)
 POSSESSIVES = frozenset("his her its their son sa leur su sus sein seine ihr ihre".split())
 BODY_LOOKBACK = 12  # sentences searched back for the name a body was first given
 
@@ -1201,6 +1221,12 @@ def person_described(
     return person[1] if person and person[0] >= n - PERSON_RECENT else ""
 
 
+@cache
+def continuing_cues(language: str) -> frozenset[str]:
+    """The lexicon's ``continues``: impersonal cues that carry the statement before on."""
+    return frozenset(fold(c) for c in lexicon(language).get("attribution", {}).get("continues", []))
+
+
 def reported_mood(masked: str, language: str) -> str:
     """The first verb of the reported-speech mood in a sentence (German „sei“, „seien“,
     „werde“ ...: the lexicon's ``reported_mood``), outside its quotes; else ""."""
@@ -1250,6 +1276,16 @@ def document_speakers(
         for run in name_runs(masked) + ([subject] if subject else []):
             for word in run.split():
                 known.setdefault(fold(word), run)
+        if (
+            main is not None
+            and main.vague
+            and previous is not None
+            and fold(main.cue) in continuing_cues(s.language)
+            and fold(main.speaker) in continuing_cues(s.language)  # not „In Kreisen hieß es“
+        ):
+            # „„Alle Personen an Bord sind gestorben“, hieß es weiter.“ after the ministry's
+            # statement: the ministry still speaks
+            main = replace(previous, cue=main.cue, resolved=True, resolved_from=main.speaker)
         if main is None and previous is not None and (verb := reported_mood(masked, s.language)):
             # „Es seien bereits 1,2 Millionen Dosen bestellt worden.“ right after a statement:
             # the Konjunktiv carries that statement on
@@ -1330,5 +1366,5 @@ def document_speakers(
         texts.append(masked)
         out[s.id] = main
         spoken.append((n, main))
-        previous = main if main.specific or main.resolved else None
+        previous = main if main.named or main.resolved else None
     return out
