@@ -523,3 +523,28 @@ def test_author_boxes_and_reader_prompts_are_furniture(language):
 
     body = [s.text for s in segment(doc, "A").sentences if s.kind == "body"]
     assert len(body) == 2, body
+
+
+@pytest.mark.parametrize(
+    "language, furniture",
+    [
+        ("en", "REUTERS/Ada Moss"),
+        ("en", "Developing story"),
+        ("de", "BILD: APA/dpa Die Sängerin bei einem Konzert in Lindau im Jahr 1996."),
+        ("es", "Noticia en desarrollo"),
+        ("fr", "AFP/Jean Marc"),
+    ],
+)
+def test_credit_lines_captions_and_story_tags_are_furniture(language, furniture):
+    prose = {
+        "en": "The singer died on Wednesday at her home near Lindau, her agent said. She was 83.",
+        "de": "Die Sängerin ist am Mittwoch in ihrem Haus bei Lindau gestorben. Sie wurde 83 Jahre "
+              "alt.",
+        "es": "La cantante murió el miércoles en su casa cerca de Lindau, según su agente. Tenía "
+              "83 años.",
+        "fr": "La chanteuse est morte mercredi chez elle près de Lindau, selon son agent. Elle "
+              "avait 83 ans.",
+    }[language]
+    text = f"{prose}\n\n{furniture}\n\n{prose.split('.')[0]} after a long illness.\n"
+    doc = extract(fetched(text.encode("utf-8"), "text/plain", "page.txt"))
+    assert furniture not in doc.text

@@ -322,3 +322,12 @@ def test_a_quote_of_several_source_sentences_with_a_stray_mark_is_not_unsourced(
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "Q101"]
+
+
+def test_a_dash_of_another_width_in_a_quote_is_no_alteration():
+    from factcheck.analyse.quotes import word_diff
+
+    assert word_diff("It was a shock – a real shock – for all of us",
+                     "It was a shock - a real shock - for all of us") is None
+    assert word_diff("a well–known figure", "a well-known figure") is None
+    assert word_diff("It was a shock", "It was no shock") is not None

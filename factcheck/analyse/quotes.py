@@ -51,11 +51,19 @@ SPEECH_MATCH = {"same": 0.62, "cross": 0.50}  # quote vs a source sentence witho
 WORD_RE = re.compile(r"[\w’'-]+", re.UNICODE)
 
 
-LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})  # « œuvres » = "oeuvres"
+# « œuvres » = "oeuvres"; a hyphen typed as a dash of another width is a hyphen
+LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
+)
 
 
 def words(text: str) -> list[str]:
-    return [w.lower().replace("'", "’") for w in WORD_RE.findall(text.translate(LIGATURES))]
+    """The words of a text, lower case; a dash standing alone is punctuation, not a word."""
+    return [
+        w.lower().replace("'", "’")
+        for w in WORD_RE.findall(text.translate(LIGATURES))
+        if w.strip("-")
+    ]
 
 
 def verbatim_in(quote: str, texts: list[str]) -> bool:
