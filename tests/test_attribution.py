@@ -371,7 +371,8 @@ def test_a_vague_claim_given_to_a_named_person_through_a_merge_is_found(tmp_path
 def test_a_second_predicate_takes_the_subject_of_the_first():
     text = ("El alcalde de San Telmo, Ignacio Barral, exigió a Telesierra «explicaciones "
             "inmediatas» y reclamó que el contrato incluya nuevas obligaciones.")
-    assert [a.speaker for a in attributions(sentence(text, "es"))] == ["Ignacio Barral"]
+    # both predicates ("exigió", "reclamó que") are the mayor's
+    assert {a.speaker for a in attributions(sentence(text, "es"))} == {"Ignacio Barral"}
 
 
 def test_an_attribution_in_the_sources_next_sentence_counts_for_the_one_before(tmp_path):

@@ -303,8 +303,12 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 group = vague_group_before(text[: m.start()], lang)
                 add(*m.span(), describe(group or m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
-                speaker = clip(noun_phrase(text[m.end() :], c.np_links), forward=True)
-                speaker = with_apposed_name(speaker, text[m.end() :], lang)
+                rest = text[m.end() :]
+                verb = re.match(r"\s*([^\W\d_]+)\s", rest)
+                if verb and fold(verb.group(1)) in speech_words(lang):
+                    rest = rest[verb.end() :]  # "según informó la agencia X": the agency
+                speaker = clip(noun_phrase(rest, c.np_links), forward=True)
+                speaker = with_apposed_name(speaker, rest, lang)
                 add(
                     m.start(),
                     m.end() + len(speaker),
@@ -319,6 +323,15 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 if att is not None:
                     add(*m.span(), att)
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+@cache
+def speech_words(language: str) -> frozenset[str]:
+    """The one-word speech verbs of the lexicon (``verbs`` and ``verbs_that``), folded."""
+    attribution = lexicon(language).get("attribution", {})
+    return frozenset(
+        fold(v) for key in ("verbs", "verbs_that") for v in attribution.get(key, []) if " " not in v
+    )
 
 
 APPOSED_NAME = re.compile(r",\s*((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)\s*,")
