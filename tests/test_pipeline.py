@@ -238,3 +238,16 @@ def test_texts_cut_at_the_same_point_leave_nothing_unchecked_and_do_not_warn(tmp
     report = check_texts(tmp_path, longer, body)
     (cut,) = [f for f in report.findings if f.rule == "S105"]
     assert cut.severity == "warning" and dict(cut.evidence)["unchecked"] != "0"
+
+
+def test_a_translated_quote_clause_is_left_to_the_quote_analysers():
+    """A clause that is a quote the source sentence quotes too is compared by the quote
+    analysers (Q100, Q101), not reported as an added clause."""
+    from .conftest import DEV
+
+    pair = DEV / "d3b-de-es-clinic-merger"
+    report = factcheck.check(str(pair / "article.txt"), [str(pair / "source.txt")])
+    text = {s.id: s.text for s in report.article.sentences}
+    assert not [
+        f for f in report.findings if f.rule == "C101" and "contracciones" in text[f.article_sentence]
+    ]

@@ -137,6 +137,10 @@ def partial_additions(al: Alignment) -> list[Finding]:
         )
         same = all(al.article[i].language == al.source[j].language for j in src)
         limit = CLAUSE_UNRELATED["same" if same else "cross"]
+        if quoted_clause(al, i, (start, end)) and any(
+            al.notes[al.source[j].id].quotes for j in src
+        ):
+            continue  # a quote the source sentence quotes too: the quote analysers compare it
         if rest - whole >= CLAUSE_GAIN and alone < limit:
             clause = al.article[i].text[start:end]
             out.append(
@@ -156,6 +160,18 @@ def partial_additions(al: Alignment) -> list[Finding]:
                 )
             )
     return out
+
+
+QUOTED_CLAUSE = 0.6  # share of a clause's letters inside quote marks that makes it a quote
+
+
+def quoted_clause(al: Alignment, i: int, span: tuple[int, int]) -> bool:
+    """Whether a clause of article sentence i stands mostly inside quote marks."""
+    text = al.article[i].text[slice(*span)]
+    masked = al.notes[al.article[i].id].masked[slice(*span)]
+    letters = sum(ch.isalnum() for ch in text)
+    outside = sum(ch.isalnum() for ch in masked)
+    return letters > 0 and (letters - outside) / letters >= QUOTED_CLAUSE
 
 
 @cache
