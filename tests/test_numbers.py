@@ -165,3 +165,25 @@ def test_the_digits_of_a_name_are_no_number():
 
     assert extract("the COVID-19 emergency is over", "en") == ()
     assert [q.value for q in extract("a G-20 summit with 20 leaders", "en")] == [20]
+
+
+@pytest.mark.parametrize(
+    "text, language, value, qualifier",
+    [
+        ("a 210-million-euro plant", "en", 210_000_000, None),
+        ("a 1.5-billion-dollar deal", "en", 1_500_000_000, None),
+        ("une soixantaine de secouristes", "fr", 60, "approx"),
+        ("une quarantaine de salariés", "fr", 40, "approx"),
+    ],
+)
+def test_compound_amounts_and_approximate_number_words(text, language, value, qualifier):
+    from factcheck.annotate.quantities import extract
+
+    [q] = extract(text, language)
+    assert (q.value, q.qualifier) == (value, qualifier)
+
+
+def test_quarantine_is_no_number():
+    from factcheck.annotate.quantities import extract
+
+    assert extract("Le navire a été placé en quarantaine.", "fr") == ()

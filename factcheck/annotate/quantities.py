@@ -68,6 +68,7 @@ class NumberLexicon:
     followers: frozenset[str]
     time_re: re.Pattern[str] | None
     duration: frozenset[str]
+    approximate: frozenset[str] = frozenset()  # number words that are approximate themselves
 
 
 def norm(phrase: str) -> str:
@@ -90,6 +91,7 @@ def number_lexicon(language: str) -> NumberLexicon:
         decimal="." if language == "en" else ",",
         words={norm(k): float(v) for k, v in data.get("words", {}).items()},
         ambiguous=frozenset(norm(w) for w in data.get("ambiguous", [])),
+        approximate=frozenset(norm(w) for w in data.get("approximate", [])),
         vague_re=phrase_pattern(list(data.get("vague", {}))),
         vague={norm(k): float(v) for k, v in data.get("vague", {}).items()},
         scale_re=phrase_pattern(list(data.get("scale", {}))),
@@ -333,9 +335,10 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
 def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
     rest = text[end:]
     if lex.scale_re is not None:
-        m = lex.scale_re.match(rest.lstrip(" \u00a0\u202f"))
+        # "210 million", "210\u00a0millions", and the compound "a 210-million-euro plant"
+        m = lex.scale_re.match(rest.lstrip(" \u00a0\u202f-"))
         if m:
-            gap = len(rest) - len(rest.lstrip(" \u00a0\u202f"))
+            gap = len(rest) - len(rest.lstrip(" \u00a0\u202f-"))
             if gap <= 1:
                 value *= lex.scale[norm(m.group(0))]
                 end += gap + m.end()
@@ -355,6 +358,9 @@ def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
         kind = "year"
     if text[max(0, start - 1) : start] in "£$€¥" and start > 0:
         start -= 1  # "£52 million": the currency sign belongs to the amount
+    qualifier, qualifier_text = qualifier_match(lex, text, start)
+    if qualifier is None and norm(text[start:end].split()[0]) in lex.approximate:
+        qualifier = "approx"  # « une soixantaine » is "about sixty"
     add(
         Quantity(
             kind,
@@ -362,7 +368,8 @@ def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
             text[start:end],
             start,
             end,
-            *qualifier_match(lex, text, start),
+            qualifier,
+            qualifier_text,
             dimension=measure(text[end:]) if kind == "count" else None,
         )
     )
