@@ -187,3 +187,23 @@ def test_quarantine_is_no_number():
     from factcheck.annotate.quantities import extract
 
     assert extract("Le navire a été placé en quarantaine.", "fr") == ()
+
+
+def test_a_particular_figure_given_anywhere_in_the_article_is_not_dropped(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Brauerei schließt\n\n"
+        "Zum Jahresende schließt die Brauerei Hallburg in Kornfeld nach 212 Jahren, wie die "
+        "Familie, der das Unternehmen gehört, am Dienstag mitteilte.\n\n"
+        "Der Absatz ist seit 2015 um fast 40 Prozent gesunken, sagte der Inhaber.\n"
+    )
+    article = (
+        "Brauerei schließt\n\n"
+        "Nach 212 Jahren ist Schluss.\n\n"
+        "Die Brauerei Hallburg in Kornfeld macht zum Jahresende zu. Das teilte die "
+        "Eigentümerfamilie am Dienstag mit.\n\n"
+        "Der Absatz ist seit 2015 um fast 40 Prozent gesunken, sagte der Inhaber.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "C201" and "212" in f.message]

@@ -203,9 +203,10 @@ def findings(alignment) -> list:
             if any(
                 same(qa, qs)
                 for i, qa in everywhere
-                if alignment.score[i, j] >= (alignment.weak[i, j] + alignment.support[i, j]) / 2
+                if distinctive(qs)
+                or alignment.score[i, j] >= (alignment.weak[i, j] + alignment.support[i, j]) / 2
             ):
-                continue
+                continue  # a figure as particular as "212" anywhere in the article is kept
             dropped.append(qs)
         for fact in facts(dropped, sentence.text):
             text = sentence.text[fact[0].start : fact[-1].end]
@@ -220,6 +221,13 @@ def findings(alignment) -> list:
                 )
             )
     return out
+
+
+def distinctive(q: Quantity) -> bool:
+    """A figure particular enough that finding it anywhere in the article means it was kept:
+    a count or a share of 100 or more, or with decimals ("212 years", "3.75 percent"); not a
+    small count, a date or a year, which recur for other things."""
+    return q.kind in ("count", "percent") and (q.value >= 100 or q.value != int(q.value))
 
 
 DATELINE = re.compile(
