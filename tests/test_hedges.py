@@ -182,3 +182,41 @@ def test_a_hedge_dropped_from_a_rendered_clause_is_still_found(tmp_path):
         "Its director thanked rescue workers in a short statement.\n",
     )
     assert [f for f in report.findings if f.rule == "H100"], report.findings
+
+
+@pytest.mark.parametrize(
+    "text, language, hedged",
+    [
+        ("Those who could not get in followed the service on screens.", "en", False),
+        ("The talks could collapse next week.", "en", True),
+        ("Die Pumpe sei kurz vor der Überflutung ausgefallen.", "de", False),
+        ("Die Firma steht kurz vor der Insolvenz.", "de", True),
+    ],
+)
+def test_words_that_hedge_only_in_their_construction(text, language, hedged):
+    from factcheck.annotate.hedges import WEAK, hedges
+
+    assert any(h.category != WEAK for h in hedges(text, language)) is hedged
+
+
+def test_a_comparison_with_a_year_is_no_qualifier_added(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Brauerei\n\nDie Brauerei in Kornfeld schließt zum Jahresende.\n\n"
+        "Der Absatz der Brauerei sei seit 2015 um fast 40 Prozent zurückgegangen, sagte der "
+        "Inhaber.\n"
+    )
+    article = (
+        "Brauerei\n\nDie Brauerei in Kornfeld schließt zum Jahresende.\n\n"
+        "Nach Angaben des Inhabers verkauft die Brauerei heute fast 40 Prozent weniger als 2015.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "H101" and "2015" in f.message]
+
+
+def test_rondar_is_an_approximation():
+    from factcheck.annotate.quantities import extract
+
+    [q] = extract("El valor de la droga ronda los 70 millones de euros.", "es")
+    assert q.qualifier == "approx"
