@@ -433,3 +433,18 @@ def test_an_impersonal_cue_on_words_the_source_quotes_invents_no_attribution(tmp
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "A103"], report.findings
+
+
+@pytest.mark.parametrize(
+    "article, source",
+    [
+        ("Beide Regierungen haben erklärt, der Vertrag werde bei den Vereinten Nationen "
+         "registriert.",
+         "Both governments have said the treaty will be registered with the United Nations."),
+    ],
+)
+def test_a_group_named_by_a_quantifier_is_no_name(tmp_path, article, source):
+    from .conftest import check_texts
+
+    report = check_texts(tmp_path, "Sturm\n\n" + article + "\n", "Storm\n\n" + source + "\n")
+    assert not [f for f in report.findings if f.rule == "A100"], report.findings

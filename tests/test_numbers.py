@@ -207,3 +207,35 @@ def test_a_particular_figure_given_anywhere_in_the_article_is_not_dropped(tmp_pa
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "C201" and "212" in f.message]
+
+
+def test_counts_of_different_things_are_weak_ground_for_a_changed_number(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Coach\n\nHolm, a champion as a player and as a coach, has died at 78.\n\n"
+        "The following year Holm took over as national coach, reaching two cup finals and "
+        "winning the title in Verden.\n"
+    )
+    article = (
+        "Coach\n\nHolm, a champion as a player and as a coach, has died at 78.\n\n"
+        "Holm is one of three people to have won the cup as both a player and a coach, "
+        "reaching the finals as national coach.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "N100" and f.severity == "error"]
+
+
+def test_the_same_count_changed_is_still_an_error(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Storm\n\nThe storm killed at least nine people in Dalvera on Tuesday, officials said.\n\n"
+        "About 50 villages were left without power after the storm.\n"
+    )
+    article = (
+        "Storm\n\nThe storm killed at least twelve people in Dalvera on Tuesday, officials said."
+        "\n\nAbout 50 villages were left without power after the storm.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert [f for f in report.findings if f.rule == "N100" and f.severity == "error"]

@@ -158,14 +158,23 @@ def findings(alignment) -> list:
         pooled = [(sid, q) for sid in bead.source for q in source_q[sid]]
         cmp = compare(article_q[a.id], tuple(q for _, q in pooled))
         owner = {id(q): sid for sid, q in pooled}
+        row = {s.id: i for i, s in enumerate(alignment.article)}[a.id]
+        src = {s.id: s for s in alignment.source}
+        col = {s.id: j for j, s in enumerate(alignment.source)}
         for qa, qs in cmp.changed:
             changed_source.add((owner[id(qs)], qs.start))
             changed_values.add((FAMILY[qs.kind], qs.value))
             code = "N101" if qa.is_date or qs.is_date else "N100"
+            j = col[owner[id(qs)]]
+            # in a merge, a source sentence that alone does not render the article sentence is
+            # weak ground for a changed number ("one of three men" against "two finals")
+            weak = (
+                len(bead.source) > 1 and alignment.score[row, j] < alignment.support[row, j]
+            ) or counts_apart(qa, a, qs, src[owner[id(qs)]])
             out.append(
                 make(
                     code,
-                    confidence="high" if qa.kind == qs.kind else "medium",
+                    confidence="low" if weak else "high" if qa.kind == qs.kind else "medium",
                     message=f"“{qa.text}” in the article, “{qs.text}” in the source",
                     article_sentence=a.id,
                     source_sentence=owner[id(qs)],
@@ -221,6 +230,25 @@ def findings(alignment) -> list:
                 )
             )
     return out
+
+
+CONTEXT_WORDS = 3  # words on each side of a number that say what it counts
+
+
+def context(sentence, q: Quantity) -> set[str]:
+    """The content words next to a number (three before it, three after), folded."""
+    before = re.findall(r"[^\W\d_]{3,}", sentence.text[: q.start])[-CONTEXT_WORDS:]
+    after = re.findall(r"[^\W\d_]{3,}", sentence.text[q.end :])[:CONTEXT_WORDS]
+    return {w.lower() for w in before + after}
+
+
+def counts_apart(qa: Quantity, a, qs: Quantity, s) -> bool:
+    """Two counts in the same language with no word in common around them count different
+    things ("one of three people to have won" against "reaching two finals"): weak ground for
+    a changed number. Across languages the words cannot be compared."""
+    if a.language != s.language or qa.kind != "count" or qs.kind != "count":
+        return False
+    return not context(a, qa) & context(s, qs)
 
 
 def distinctive(q: Quantity) -> bool:

@@ -44,6 +44,15 @@ BOUNDARY_FORWARD = re.compile(
 # a capitalised word, also after an elided article ("l’ACN", "d’Airvance")
 NAME = re.compile(r"(?:(?<=\b[lLdD][’'])|(?<![\w’'-]))[A-ZÀ-ÖØ-Þ][\w’'.-]*[\w]")
 STOP_NAMES = {
+    "beide",
+    "alle",
+    "viele",
+    "einige",
+    "mehrere",
+    "both",
+    "all",
+    "many",
+    "several",
     "the",
     "a",
     "an",
