@@ -9,6 +9,7 @@ are written. Findings not judged are counted apart and reported; S105 (a text th
 is left out, as in the tallies of docs/quality.md.
 
     python benchmarks/realpage_cells.py /path/to/set4 /path/to/set5 [--write rules/calibration.toml]
+        [--name realpages]
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--write", type=Path, help="calibration file to update")
+    parser.add_argument("--name", default="realpages", help="the set to write (default realpages)")
     args = parser.parse_args()
     cells, pairs, unjudged = measure(args.folders)
     for (code, grade), (found, true) in sorted(cells.items()):
@@ -61,7 +63,7 @@ def main() -> None:
     print(f"pairs: {pairs}; findings not judged: {unjudged}", file=sys.stderr)
     if args.write:
         previous = args.write.read_text(encoding="utf-8") if args.write.is_file() else ""
-        args.write.write_text(calibration_text(cells, "realpages", pairs, previous), encoding="utf-8")
+        args.write.write_text(calibration_text(cells, args.name, pairs, previous), encoding="utf-8")
 
 
 if __name__ == "__main__":

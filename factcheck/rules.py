@@ -146,10 +146,13 @@ CALIBRATION_MIN = 5  # judged findings a (rule, grade) cell needs before its pre
 HIGH, MEDIUM = 0.95, 0.85  # the precision that "high" and "medium" confidence promise
 
 
+TUNING_SET = "dev"  # the set the rules were written from; every other set was measured apart
+
+
 @cache
-def calibration_sets() -> tuple[dict[str, dict[str, tuple[int, int]]], ...]:
+def named_calibration_sets() -> tuple[tuple[str, dict[str, dict[str, tuple[int, int]]]], ...]:
     """The tables of ``rules/calibration.toml`` (written by ``factcheck eval FOLDER
-    --calibrate``), one per calibration set: rule -> grade -> (found, true)."""
+    --calibrate``), one per calibration set, with its name: rule -> grade -> (found, true)."""
     path = rules_root() / "calibration.toml"
     if not path.is_file():
         return ()
@@ -158,23 +161,47 @@ def calibration_sets() -> tuple[dict[str, dict[str, tuple[int, int]]], ...]:
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"cannot read {path}: {err}") from err
     return tuple(
-        {
-            code: {grade: (int(c["found"]), int(c["true"])) for grade, c in grades.items()}
-            for code, grades in measured.get("rule", {}).items()
-        }
-        for measured in data.get("set", {}).values()
+        (
+            name,
+            {
+                code: {grade: (int(c["found"]), int(c["true"])) for grade, c in grades.items()}
+                for code, grades in measured.get("rule", {}).items()
+            },
+        )
+        for name, measured in data.get("set", {}).items()
     )
+
+
+def calibration_sets() -> tuple[dict[str, dict[str, tuple[int, int]]], ...]:
+    """The tables of the calibration sets, without their names."""
+    return tuple(table for _, table in named_calibration_sets())
 
 
 @cache
 def calibration() -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
     """Measured precision per (rule, grade): (found, true) per cell, one per set that measured
-    it (the development set, and sets written or judged apart from the rules)."""
+    it (the development set, and sets written or judged apart from the rules), and one more:
+    the sets measured apart pooled, when two or more of them measured the cell (three findings
+    on real pages and three on pairs written apart are six findings of evidence, though each
+    set alone has too few to count)."""
+    return calibration_cells(named_calibration_sets())
+
+
+def calibration_cells(
+    named: tuple[tuple[str, dict[str, dict[str, tuple[int, int]]]], ...],
+) -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
+    """The cells of :func:`calibration` from named tables."""
     cells: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
-    for measured in calibration_sets():
+    apart: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for name, measured in named:
         for code, grades in measured.items():
             for grade, cell in grades.items():
                 cells[code, grade] = (*cells.get((code, grade), ()), cell)
+                if name != TUNING_SET:
+                    apart.setdefault((code, grade), []).append(cell)
+    for key, found in apart.items():
+        if len(found) >= 2:
+            cells[key] = (*cells[key], (sum(n for n, _ in found), sum(t for _, t in found)))
     return cells
 
 
@@ -206,12 +233,14 @@ def supported(
     grade: str,
     rule_measured: tuple[tuple[int, int], ...] = (),
 ) -> str:
-    """The lowest confidence that any set with enough findings of a cell measured for it; while
-    no set measured enough of the cell, the lowest that the rule as a whole (all its grades)
-    earned on a set with enough; the grade itself while neither was measured. The grade is a
-    ceiling: a measurement may lower a finding's confidence, never raise it (a weak-evidence
-    cell that scored well on the development set did not hold on the held-out set or on real
-    pages), and every set must support what is promised."""
+    """The lowest confidence that any set with enough findings of a cell measured for it (the
+    sets measured apart from the rules also count pooled, as one more set: see
+    :func:`calibration`); while no set measured
+    enough of the cell, the lowest that the rule as a whole (all its grades) earned on a set
+    with enough; the grade itself while neither was measured. The grade is a ceiling: a
+    measurement may lower a finding's confidence, never raise it (a weak-evidence cell that
+    scored well on the development set did not hold on the held-out set or on real pages), and
+    every set must support what is promised."""
     levels = [level(n, t) for n, t in measured if n >= CALIBRATION_MIN]
     if not levels:
         levels = [level(n, t) for n, t in rule_measured if n >= CALIBRATION_MIN]

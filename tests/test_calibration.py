@@ -50,3 +50,20 @@ def test_a_cell_shows_the_lowest_level_any_set_supports() -> None:
     totals = rule_totals()
     for (code, grade), measured in calibration().items():
         assert calibrated(code, grade) == supported(measured, grade, totals.get(code, ()))
+
+
+def test_the_sets_measured_apart_also_count_pooled() -> None:
+    from factcheck.rules import calibration_cells
+
+    named = (
+        ("dev", {"A100": {"high": (27, 23)}}),
+        ("calibration", {"A100": {"high": (3, 2)}}),
+        ("realpages", {"A100": {"high": (4, 1)}, "Q101": {"medium": (9, 8)}}),
+    )
+    cells = calibration_cells(named)
+    # three sets of the cell, and the two measured apart pooled
+    assert cells["A100", "high"] == ((27, 23), (3, 2), (4, 1), (7, 3))
+    # each set apart too small, together enough: the cell is no better than they support
+    assert supported(cells["A100", "high"], "high") == "low"
+    # one set apart alone is not pooled with itself
+    assert cells["Q101", "medium"] == ((9, 8),)
