@@ -251,3 +251,22 @@ def test_a_translated_quote_clause_is_left_to_the_quote_analysers():
     assert not [
         f for f in report.findings if f.rule == "C101" and "contracciones" in text[f.article_sentence]
     ]
+
+
+def test_a_source_sentence_that_only_says_who_said_the_one_before_is_no_dropped_claim(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Brauerei\n\nZum Jahresende schließt die Brauerei Hallburg in Kornfeld nach 212 Jahren. "
+        "Das teilte die Eigentümerfamilie am Dienstag mit.\n\n"
+        "Der Absatz ist seit 2015 um fast 40 Prozent gesunken.\n"
+    )
+    article = (
+        "Brauerei\n\nZum Jahresende schließt die Brauerei Hallburg in Kornfeld nach 212 Jahren, "
+        "wie die Familie am Dienstag bekannt gab.\n\n"
+        "Der Absatz ist seit 2015 um fast 40 Prozent gesunken.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    text = {s.id: s.text for seg in report.sources for s in seg.sentences}
+    assert not [f for f in report.findings
+                if f.rule == "C200" and text[f.source_sentence].startswith("Das teilte")]
