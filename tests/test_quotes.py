@@ -331,3 +331,18 @@ def test_a_dash_of_another_width_in_a_quote_is_no_alteration():
                      "It was a shock - a real shock - for all of us") is None
     assert word_diff("a well–known figure", "a well-known figure") is None
     assert word_diff("It was a shock", "It was no shock") is not None
+
+
+def test_a_quote_interrupted_by_its_speaker_tag_is_compared_whole(tmp_path):
+    source = (
+        "Valbrune, 3 mars. La piscine de Valbrune fermera dix-huit mois pour travaux.\n\n"
+        "« Si nous restons sans bassin pendant un an et demi, nous pourrions perdre un tiers de "
+        "nos nageurs », a averti le président du club, Marc Olive.\n"
+    )
+    article = (
+        "Valbrune, March 3. The Valbrune pool will close for eighteen months of works.\n\n"
+        "“If we are left without a pool for a year and a half,” warned the club's president, "
+        "Marc Olive, “we could lose a third of our swimmers.”\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule in ("Q100", "Q101")], report.findings

@@ -298,7 +298,7 @@ def findings(
     # terms have no speaker)
     a_quotes = [
         q
-        for q in notes.quotes_of("A")
+        for q in interrupted(notes.quotes_of("A"))
         if q.words >= MIN_WORDS or (q.words == SHORT_WORDS and q.speaker is not None)
     ]
     if not a_quotes:
@@ -444,6 +444,28 @@ def similarity(
             ratio = max(ratio, fuzz.partial_ratio(b, a) / 100 - 0.05)
         return ratio, SAME_MATCH
     return float(va @ vb), CROSS_MATCH
+
+
+def interrupted(quotes) -> list[DocQuote]:
+    """The article's quotes, the parts of one quote interrupted by its speaker tag joined
+    (“If we are left without a pool,” warned the president, “we could lose a third of our
+    swimmers.”): compared part by part, each part would lack what the other holds."""
+    out: list[DocQuote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.sentence.id == q.sentence.id
+            and prev.closed
+            and q.closed
+            and prev.speaker is not None
+            and q.speaker is not None
+            and prev.speaker.speaker == q.speaker.speaker
+        ):
+            out[-1] = replace(prev, text=f"{prev.text} {q.text}", end=q.end)
+        else:
+            out.append(q)
+    return out
 
 
 ELIDED_PIECE_WORDS = 3  # the parts of an elided quote this long are matched one by one
