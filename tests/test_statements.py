@@ -476,3 +476,25 @@ def test_the_speaker_phrase_holds_only_the_speaker(tmp_path, text, speaker):
     notes = annotate(seg)
     [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
     assert statement.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "language, text, speaker",
+    [
+        ("fr", "La présidente de la Fédération des éleveurs du Morvan, Sylvie Kerbrat, a jugé "
+               "l'aide insuffisante.", "Sylvie Kerbrat"),
+        ("es", "El portavoz del principal partido de la oposición, Álvaro Setién, calificó el plan "
+               "de insuficiente.", "Álvaro Setién"),
+        ("de", "Der Geschäftsführer der Großküche, Jens Pohl, sagte der Zeitung, man bedauere den "
+               "Vorfall.", "Jens Pohl"),
+        ("de", "Die Schauspielerin Lea Bertram, seit zwölf Jahren im Ensemble, sagte, viele "
+               "Kollegen seien verunsichert.", "Die Schauspielerin Lea Bertram"),
+    ],
+)
+def test_a_role_with_its_name_in_apposition_before_the_verb(tmp_path, language, text, speaker):
+    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt",
+                                          "Kellbach, 3. März. Erster Satz des Berichts.\n\n"
+                                          + text))), "A")
+    notes = annotate(seg)
+    [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
+    assert statement.speaker == speaker

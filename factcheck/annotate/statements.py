@@ -681,9 +681,12 @@ def speaker_of_verb(
         words = words[1:]
         words = words[: max(1, when_or_where(words, lang))]
     speaker = " ".join(words)
+    apposed = "," in speaker  # "Der Geschäftsführer, Jens Pohl,", "A second analyst, who ...,"
     if "," in speaker:  # "A second analyst, who asked not to be named,": without the relative
         parts = [p for p in speaker.split(",") if p.strip()]
-        kept = [p for p in parts if p.split()[0].lower() not in c.relatives]
+        # a relative clause follows its head: the first part is the head („Die Schauspielerin
+        # Lea Bertram, ...“ opens with an article that is also a German relative pronoun)
+        kept = parts[:1] + [p for p in parts[1:] if p.split()[0].lower() not in c.relatives]
         if kept and len(kept) < len(parts):
             speaker = ",".join(kept).strip()
             words = speaker.split()
@@ -748,11 +751,7 @@ def speaker_of_verb(
             and not post.roles
             and name_run(speaker.split())
         )
-        if (
-            "," in speaker
-            or not usable
-            or (told and RELATIVE_TAIL.search(before) and preposed.named)
-        ):
+        if apposed or not usable or (told and RELATIVE_TAIL.search(before) and preposed.named):
             return preposed
         return post
     if usable and inverted:
@@ -813,8 +812,12 @@ def named_appositive(speaker: str) -> bool:
     if "," not in speaker:
         return False
     first, second = speaker.split(",")[0].split(), speaker.split(",")[1].split()
-    return (len(first) <= 4 and name_run(first)) or (
-        len(first) <= 6 and 0 < len(second) <= 5 and name_run(second[-2:])
+    return (
+        (len(first) <= 4 and name_run(first))
+        or (len(first) <= 6 and 0 < len(second) <= 5 and name_run(second[-2:]))
+        # « La présidente de la Fédération des éleveurs, Sylvie Kerbrat, »: a long role, then
+        # the name alone
+        or (len(first) <= MAX_SPEAKER_WORDS and 2 <= len(second) <= 4 and name_run(second))
     )
 
 
