@@ -448,3 +448,20 @@ def test_a_group_named_by_a_quantifier_is_no_name(tmp_path, article, source):
 
     report = check_texts(tmp_path, "Sturm\n\n" + article + "\n", "Storm\n\n" + source + "\n")
     assert not [f for f in report.findings if f.rule == "A100"], report.findings
+
+
+def test_a_quotation_going_on_from_the_sentence_that_names_its_speaker_is_no_fact(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Resignation\n\nThe federation president Luis Marin resigned on Sunday.\n\n"
+        "In a statement, Marin wrote: “I cannot go on with my work.”\n\n"
+        "“My family has suffered enough, and so have the people I love,” Marin said.\n"
+    )
+    article = (
+        "Resignation\n\nThe federation president Luis Marin resigned on Sunday.\n\n"
+        "The 46-year-old wrote in a statement: “I cannot go on with my work.”\n\n"
+        "“My family has suffered enough, and so have the people I love.”\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "A101"], report.findings

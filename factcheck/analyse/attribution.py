@@ -136,6 +136,7 @@ def findings(alignment) -> list[Finding]:
                 and not carried_elsewhere(
                     art, index[sid_a], a_speakers, kept[1], renderers.get(kept[0], [])
                 )
+                and not quote_goes_on(art, index[sid_a], a_speakers, notes)
             ):
                 sid, s_att = kept
                 out.append(
@@ -243,7 +244,20 @@ def findings(alignment) -> list[Finding]:
     return out
 
 
-QUOTED = 0.5  # share of a source sentence in quote marks that makes it a quotation
+QUOTED = 0.5  # share of a sentence in quote marks that makes it a quotation
+
+
+def quote_goes_on(art, i: int, a_speakers, notes) -> bool:
+    """Whether article sentence i is a quotation that goes on from the sentence before, which
+    says who speaks ("The 46-year-old wrote: “…” / “…”"), or whose speaker the next sentence
+    names (« C'est en ces termes que ... »): its words are given as someone's, not stated as
+    fact."""
+    if notes[art[i].id].quoted_share < QUOTED:
+        return False
+    before = i > 0 and art[i - 1].id in a_speakers and bool(notes[art[i - 1].id].quotes)
+    # « … » / « C'est en ces termes que le chef de l'opposition a accusé la maire »
+    after = i + 1 < len(art) and notes[art[i + 1].id].refers_back and art[i + 1].id in a_speakers
+    return before or after
 
 
 # bodies that speak of themselves ("the company said", "the ministry said")
