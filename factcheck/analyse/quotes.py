@@ -308,11 +308,17 @@ def findings(
     s_sentences = [s for seg in sources for s in seg.sentences if s.kind in ("body", "bullet")]
     parts = quote_parts(s_quotes)
     texts = [q.text for q in a_quotes] + [b.text for b in bundles] + [s.text for s in s_sentences]
-    vectors = embed.encode(texts + [b.text for b in parts]) if texts else np.zeros((0, embed.DIM))
+    vectors = embed.encode(texts) if texts else np.zeros((0, embed.DIM))
     av = vectors[: len(a_quotes)]
     bv = vectors[len(a_quotes) : len(a_quotes) + len(bundles)]
-    sv = vectors[len(a_quotes) + len(bundles) : len(texts)]
-    pv = vectors[len(texts) :]
+    sv = vectors[len(a_quotes) + len(bundles) :]
+    part_vectors: list[np.ndarray] = []  # encoded only when a quote is left unmatched
+
+    def parts_v() -> np.ndarray:
+        if not part_vectors:
+            part_vectors.append(embed.encode([b.text for b in parts]))
+        return part_vectors[0]
+
     rendered = {b.article[0]: b.source for b in beads if b.article and b.source}
     order = [s.id for s in article.sentences]
     nearby = {
@@ -334,6 +340,7 @@ def findings(
             # sentence of a source quote. A short part alone matches too loosely: only a part
             # that this article sentence or the one next to it renders, and that no other
             # article quote matches better
+            pv = parts_v()
             near = [
                 k
                 for k, b in enumerate(parts)
@@ -348,7 +355,9 @@ def findings(
                 continue
         if not qa.closed:
             continue  # unmatched and unclosed: where the quote ends cannot be told
-        if pieces_quoted(qa, bundles + parts, np.vstack([bv, pv]) if parts else bv):
+        if ELLIPSIS.search(qa.text) and pieces_quoted(
+            qa, bundles + parts, np.vstack([bv, parts_v()]) if parts else bv
+        ):
             continue  # “... uno (…) Pero ...”: each part of an elided quote is in the source
         words_n = len(qa.text.split())
         # not quoted in the source: said there without quote marks?
