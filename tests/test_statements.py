@@ -498,3 +498,21 @@ def test_a_role_with_its_name_in_apposition_before_the_verb(tmp_path, language, 
     notes = annotate(seg)
     [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
     assert statement.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "language, text, speaker",
+    [
+        ("en", "Elliott Brayne missed a penalty in the last minute. “We only have ourselves to "
+               "blame,” the 31-year-old said.", "Elliott Brayne"),
+        ("de", "Emre Yıldız bereitete zwei Tore vor. Der Sieg sei für die Fans, sagte der "
+               "29-Jährige.", "Emre Yıldız"),
+        ("en", "Torvane Motors will close a plant. The company declined to confirm the figure but "
+               "said in a statement that talks were going on.", "The company"),
+    ],
+)
+def test_age_descriptions_and_a_subject_before_but(tmp_path, language, text, speaker):
+    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt", text))), "A")
+    notes = annotate(seg)
+    [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
+    assert statement.speaker == speaker

@@ -702,6 +702,14 @@ def speaker_of_verb(
         subject = [x for x in words[:joined] if is_name_word(x)]
         if len(subject) >= 2:
             speaker = " ".join(subject)
+        elif (
+            joined == len(words) - 1
+            and len(words) > 3
+            and fold(words[0]) in ARTICLES
+            and "," not in speaker
+        ):
+            # "The company declined to confirm the figure but said": the article and its noun
+            speaker = " ".join(words[:2])
         elif joined == len(words) - 1 and "," in head_text:
             # "El alcalde de San Telmo, Ignacio Barral, exigió a Telesierra ... y reclamó que":
             # the words after the comma are the first predicate; the subject stands before it
@@ -731,7 +739,12 @@ def speaker_of_verb(
             kept.pop()  # "sagte sie hinzu" -> "sie"
         after = " ".join(kept)
     post = describe(after, m.group(0), lang) if after else None
-    usable = post is not None and bool(post.names or post.roles or after.lower() in c.pronouns)
+    usable = post is not None and bool(
+        post.names
+        or post.roles
+        or after.lower() in c.pronouns
+        or person_description(after, lang)  # ", sagte der 29-Jährige", ", said the midfielder"
+    )
     after_quote = before.rstrip(",").rstrip().endswith(("»", "”", "“", '"', "’", "«"))
     if after_quote and post is not None and not usable:
         first = re.split(r"['’]", fold(after.split()[0]))[0] if after.split() else ""
@@ -1150,6 +1163,7 @@ def body_named(speaker: str, texts: list[str], language: str) -> str:
 # possessive introduces someone new ("sa présidente, Odile Jaouen")
 DEFINITE = frozenset("the le la l’ el der die das".split())
 NOT_PEOPLE_ROLES = BODY_ROLES | {"document", "intelligence", "residents", "competitors"}
+AGE_NOUN = re.compile(r"\d{1,3}-(?:year-old|jährige[rn]?|Jährige[rn]?)")  # a person by age
 PERSON_LOOKBACK = 4  # sentences back in which a description may repeat a speaker's noun
 PERSON_RECENT = 2  # ... or stand for the last person named, this close
 
@@ -1190,6 +1204,8 @@ def person_description(speaker: str, language: str) -> str:
     if not 2 <= len(words) <= 3 or fold(words[0]) not in DEFINITE:
         return ""
     noun = words[-1]
+    if len(words) == 2 and AGE_NOUN.fullmatch(noun):
+        return fold(noun)  # "the 31-year-old", „der 29-Jährige“
     if not noun.isalpha() or len(noun) < 4:
         return ""
     if any(not w.islower() or fold(w) in DETERMINERS for w in words[1:-1]):
