@@ -39,6 +39,15 @@ def write(tmp_path, name, text):
     return str(path)
 
 
+def last_statement(tmp_path, language: str, text: str):
+    """The one statement of the last sentence of a text written as a .txt file."""
+    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt", text))), "A")
+    [statement] = [
+        s for s in annotate(seg).statements if s.sentence == seg.sentences[-1].id
+    ]
+    return statement
+
+
 def test_statements_of_a_document(tmp_path):
     seg = segment(extract(read_file(write(tmp_path, "a.txt", ARTICLE))), "A")
     notes = annotate(seg)
@@ -436,9 +445,7 @@ def test_bodies_and_new_speakers_are_not_taken_for_the_person_named_before(tmp_p
 def test_the_name_after_a_description_or_a_source_is_the_speaker(
     tmp_path, language, text, speaker, reporter
 ):
-    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt", text))), "A")
-    notes = annotate(seg)
-    [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
+    statement = last_statement(tmp_path, language, text)
     assert statement.speaker == speaker
     assert statement.reporter == reporter
 
@@ -471,10 +478,7 @@ def test_a_pronoun_after_a_postposed_source_speaks_in_german(tmp_path):
 )
 def test_the_speaker_phrase_holds_only_the_speaker(tmp_path, text, speaker):
     language = "es" if "alcalde" in text else "en"
-    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt", "Opening line of the "
-                                          "story for the page.\n\n" + text))), "A")
-    notes = annotate(seg)
-    [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
+    statement = last_statement(tmp_path, language, "Opening line of the story for the page.\n\n" + text)
     assert statement.speaker == speaker
 
 
@@ -492,12 +496,8 @@ def test_the_speaker_phrase_holds_only_the_speaker(tmp_path, text, speaker):
     ],
 )
 def test_a_role_with_its_name_in_apposition_before_the_verb(tmp_path, language, text, speaker):
-    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt",
-                                          "Kellbach, 3. März. Erster Satz des Berichts.\n\n"
-                                          + text))), "A")
-    notes = annotate(seg)
-    [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
-    assert statement.speaker == speaker
+    text = "Kellbach, 3. März. Erster Satz des Berichts.\n\n" + text
+    assert last_statement(tmp_path, language, text).speaker == speaker
 
 
 @pytest.mark.parametrize(
@@ -512,7 +512,4 @@ def test_a_role_with_its_name_in_apposition_before_the_verb(tmp_path, language, 
     ],
 )
 def test_age_descriptions_and_a_subject_before_but(tmp_path, language, text, speaker):
-    seg = segment(extract(read_file(write(tmp_path, f"{language}.txt", text))), "A")
-    notes = annotate(seg)
-    [statement] = [s for s in notes.statements if s.sentence == seg.sentences[-1].id]
-    assert statement.speaker == speaker
+    assert last_statement(tmp_path, language, text).speaker == speaker
