@@ -513,3 +513,9 @@ def test_a_role_with_its_name_in_apposition_before_the_verb(tmp_path, language, 
 )
 def test_age_descriptions_and_a_subject_before_but(tmp_path, language, text, speaker):
     assert last_statement(tmp_path, language, text).speaker == speaker
+
+
+def test_a_german_as_clause_names_who_passes_the_words_on(tmp_path):
+    text = ("Kestrel Bay, 4. Mai. Das Werk bleibt offen.\n\n"
+            "Wie Harland Photonics mitteilte, hat der Konzern 45 Millionen Pfund erhalten.")
+    assert last_statement(tmp_path, "de", text).speaker == "Harland Photonics"

@@ -524,6 +524,10 @@ def verb_attribution(
     found = speaker_of_verb(original, text, m, lang, needs_that=needs_that)
     if found is None:
         return None
+    if lang == "de" and found.speaker.split()[:1] == ["Wie"] and len(found.speaker.split()) > 1:
+        # „Wie die Nachrichtenagentur VNA berichtete, warf Varga ...“: an as-clause passes the
+        # words on, like "according to"; the main clause's speaker speaks
+        found = replace(describe(found.speaker.split(" ", 1)[1], m.group(0), lang), according=True)
     if m.group(0).lower() in c.quoting:
         quoted = quoted_speaker(text[m.end() :], c.as_saying)
         if quoted:
