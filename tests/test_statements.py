@@ -519,3 +519,11 @@ def test_a_german_as_clause_names_who_passes_the_words_on(tmp_path):
     text = ("Kestrel Bay, 4. Mai. Das Werk bleibt offen.\n\n"
             "Wie Harland Photonics mitteilte, hat der Konzern 45 Millionen Pfund erhalten.")
     assert last_statement(tmp_path, "de", text).speaker == "Harland Photonics"
+
+
+def test_a_german_role_introduced_with_its_name_resolves_later_and_before_an_auxiliary(tmp_path):
+    text = ("Der Verkehrsminister von Norland, Reinhold Gassner, hat am Dienstag ein "
+            "Sanierungsprogramm angekündigt. Der Minister sagte in Kellbrück, die Lage sei ernst.")
+    seg = segment(extract(read_file(write(tmp_path, "de.txt", text))), "A")
+    speakers = [s.speaker for s in annotate(seg).statements]
+    assert speakers == ["Reinhold Gassner", "Reinhold Gassner"]

@@ -680,10 +680,16 @@ def speaker_of_verb(
     while words and words[0].lower() in c.leading:
         words.pop(0)  # "but experts say"
     if lang == "de" and len(words) > 1 and words[0].lower() in c.auxiliaries:
-        # „…, hatte das Ministerium auf Telegram mitgeteilt“: the subject after the auxiliary,
-        # up to where or when it spoke
-        words = words[1:]
-        words = words[: max(1, when_or_where(words, lang))]
+        lead = head_text[: head_text.rfind(" " + words[0] + " ") + 1].rstrip()
+        if lead.endswith(",") and name_run(lead.rstrip(",").split()[-2:]):
+            # „Der Verkehrsminister, Reinhold Gassner, hat ... angekündigt“: the subject and
+            # its name stand before the auxiliary
+            words = clip(lead + " ", forward=False).split()
+        else:
+            # „…, hatte das Ministerium auf Telegram mitgeteilt“: the subject after the
+            # auxiliary, up to where or when it spoke
+            words = words[1:]
+            words = words[: max(1, when_or_where(words, lang))]
     speaker = " ".join(words)
     apposed = "," in speaker  # "Der Geschäftsführer, Jens Pohl,", "A second analyst, who ...,"
     if "," in speaker:  # "A second analyst, who asked not to be named,": without the relative
@@ -985,6 +991,10 @@ def described(masked: str, language: str = "") -> list[tuple[str, str]]:
 
     def common(w: str) -> str:
         bare = w.split("’")[-1]
+        if language == "de" and bare[:1].isupper() and bare.isalpha():
+            # German nouns are capitalised: „Der Verkehrsminister von Norland, Reinhold
+            # Gassner,“ introduces „der Minister“ by its role
+            return title_role(bare, language)
         return fold(bare) if bare[:1].islower() and bare.isalpha() and len(bare) >= 3 else ""
 
     k = 0
@@ -1045,8 +1055,8 @@ def phrase_nouns(words: list[str], common) -> list[str]:
     out: list[str] = []
     for w in words:
         low = fold(w.strip(",.;:!?()"))
-        if not out and low in CONTRACTED:
-            continue  # « au ministre de la Culture, Jonas Brède »
+        if not out and (low in CONTRACTED or low in DETERMINERS):
+            continue  # « au ministre de la Culture, Jonas Brède », „Der Minister“ (not „der“ = of)
         if low in NOUN_PHRASE_END:
             break
         if low.split("’")[0] in DETERMINERS and "’" not in low:
