@@ -527,3 +527,9 @@ def test_a_german_role_introduced_with_its_name_resolves_later_and_before_an_aux
     seg = segment(extract(read_file(write(tmp_path, "de.txt", text))), "A")
     speakers = [s.speaker for s in annotate(seg).statements]
     assert speakers == ["Reinhold Gassner", "Reinhold Gassner"]
+
+
+def test_a_synonym_of_the_role_a_person_was_introduced_with_is_that_person(tmp_path):
+    text = ("El entrenador del Montiel, Sergio Lafuente, restó importancia a las molestias. "
+            "Según el técnico, Montiel jugará el sábado sin problemas.")
+    assert last_statement(tmp_path, "es", text).speaker == "Sergio Lafuente"

@@ -955,6 +955,19 @@ def name_runs(text: str) -> list[str]:
 
 
 @cache
+def role_of_word(language: str) -> dict[str, str]:
+    """Folded one-word role -> its canonical role ("técnico" -> "coach"), people only."""
+    roles = lexicon(language).get("attribution", {}).get("roles", {})
+    return {
+        fold(w): role
+        for role, words in roles.items()
+        if role not in NOT_PEOPLE_ROLES
+        for w in words
+        if " " not in w
+    }
+
+
+@cache
 def role_words(language: str) -> frozenset[str]:
     """The one-word roles of the lexicon ("trainer", "minister", "manager"), folded; documents
     are not people."""
@@ -1068,6 +1081,15 @@ def phrase_nouns(words: list[str], common) -> list[str]:
         if w.endswith((",", ".", ";", ":")):
             break
     return out
+
+
+ROLE_KEY = "role:"  # the nouns map also holds canonical roles, under this prefix
+
+
+def with_roles(pairs: list[tuple[str, str]], language: str) -> list[tuple[str, str]]:
+    """(noun, name) pairs and, for a noun that is a role of the lexicon, (role, name) too."""
+    roles = role_of_word(language)
+    return pairs + [(ROLE_KEY + roles[noun], name) for noun, name in pairs if noun in roles]
 
 
 def described_speaker(speaker: str, nouns: Mapping[str, str]) -> str:
@@ -1346,7 +1368,7 @@ def document_speakers(
             # the Konjunktiv carries that statement on
             main = replace(previous, cue=verb, resolved_from="")
         if main is None:
-            nouns.update(described(masked, s.language))
+            nouns.update(with_roles(described(masked, s.language), s.language))
             texts.append(masked)
             previous = None
             continue
@@ -1386,6 +1408,9 @@ def document_speakers(
                 main = replace(
                     main, speaker=described_speaker(main.speaker, nouns), resolved_from=main.speaker
                 )
+            elif len(main.roles) == 1 and (role := ROLE_KEY + next(iter(main.roles))) in nouns:
+                # "el técnico" after "El entrenador de Montiel, Sergio Lafuente": the same role
+                main = replace(main, speaker=nouns[role], resolved_from=main.speaker)
             elif body := body_named(main.speaker, [*texts, masked], s.language):
                 main = replace(main, speaker=body, resolved_from=main.speaker)
         elif not main.names and not main.pronoun and described_speaker(main.speaker, nouns):
@@ -1417,7 +1442,7 @@ def document_speakers(
             if name_run(main.speaker.split()):
                 for word in main.speaker.split():
                     known.setdefault(fold(word.strip(",")), main.speaker)
-        nouns.update(described(masked, s.language))
+        nouns.update(with_roles(described(masked, s.language), s.language))
         texts.append(masked)
         out[s.id] = main
         spoken.append((n, main))
