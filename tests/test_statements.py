@@ -533,3 +533,16 @@ def test_a_synonym_of_the_role_a_person_was_introduced_with_is_that_person(tmp_p
     text = ("El entrenador del Montiel, Sergio Lafuente, restó importancia a las molestias. "
             "Según el técnico, Montiel jugará el sábado sin problemas.")
     assert last_statement(tmp_path, "es", text).speaker == "Sergio Lafuente"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("El incendio sigue activo. Según fuentes de la investigación, el fuego se originó junto "
+         "a una carretera.", "fuentes de la investigación"),
+        ("Vuelamar ganó 212 millones de euros. Los beneficios crecieron un 18 %, informó este "
+         "jueves la compañía.", "la compañía"),
+    ],
+)
+def test_vague_sources_as_named_and_a_speaker_after_this_weekday(tmp_path, text, speaker):
+    assert last_statement(tmp_path, "es", text).speaker == speaker

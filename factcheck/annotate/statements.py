@@ -310,6 +310,13 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 )
             elif kind == "vague":
                 group = vague_group_before(text[: m.start()], lang)
+                lead = c.according.match(text, m.start()) if c.according is not None else None
+                if not group and lead is not None:
+                    # "según fuentes de la investigación": the sources as the text names them,
+                    # when it names them beyond the cue
+                    named = clip(noun_phrase(text[lead.end() :], c.np_links), forward=True)
+                    if lead.end() + len(named) > m.end() + 1:
+                        group = named
                 add(*m.span(), describe(group or m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
                 rest = text[m.end() :]
@@ -739,6 +746,12 @@ def speaker_of_verb(
         kept = after.split()
         while len(kept) > 1 and kept[0].lower().strip(",") in calendar_words(lang):
             kept.pop(0)  # "a annoncé mercredi la préfecture"
+        if (
+            len(kept) > 2
+            and kept[0].lower() in DEMONSTRATIVES
+            and kept[1].lower().strip(",") in calendar_words(lang)
+        ):
+            kept = kept[2:]  # "informó este jueves la compañía"
         if v2 and len(kept) > 1 and kept[0].lower() in c.pronouns:
             kept = kept[:1]  # „Dem Bericht zufolge warnte er die Piloten“: "er"
         kept = kept[: when_or_where(kept, lang)]
@@ -1058,6 +1071,7 @@ def described(masked: str, language: str = "") -> list[tuple[str, str]]:
     return out
 
 
+DEMONSTRATIVES = frozenset("this ce cette este esta diesen dieser diesem".split())
 CONTRACTED = frozenset("au aux du al del zum zur".split())  # a preposition and an article
 NOUN_PHRASE_END = AFTER_NAME | {"of", "de", "del", "des", "du", "der", "von", "who", "qui", "que"}
 
