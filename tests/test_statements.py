@@ -467,7 +467,7 @@ def test_a_pronoun_after_a_postposed_source_speaks_in_german(tmp_path):
     [
         # the when and where of the speaking are not the speaker
         ("El alcalde Tomás Rey visitó la obra. «No habrá retrasos», aseguró Rey el martes en "
-         "el pleno.", "Rey"),
+         "el pleno.", "Tomás Rey"),
         # a relative clause with a number in it, then the verb
         ("Orvane, which employs about 2,300 people in Kessby, said the plant would stay open.",
          "Orvane"),
@@ -546,3 +546,17 @@ def test_a_synonym_of_the_role_a_person_was_introduced_with_is_that_person(tmp_p
 )
 def test_vague_sources_as_named_and_a_speaker_after_this_weekday(tmp_path, text, speaker):
     assert last_statement(tmp_path, "es", text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Councillor Martin Hale took a trip paid by a builder. Hale denied any wrongdoing."),
+        ("es", "El concejal Martín Hales viajó a cargo de una constructora. Hales negó cualquier "
+               "irregularidad."),
+        ("fr", "Le syndicat agricole de la Brie a réagi mardi soir à la publication de l'étude. "
+               "Le syndicat conteste ces conclusions."),
+    ],
+)
+def test_a_denial_is_a_statement(tmp_path, language, text):
+    assert last_statement(tmp_path, language, text).cue

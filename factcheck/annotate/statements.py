@@ -1451,6 +1451,14 @@ def document_speakers(
             # compared as the description (like a role)
             main = replace(main, speaker=person, resolved_from=main.speaker)
         elif main.specific:
+            full = known.get(fold(main.speaker), "") if len(main.speaker.split()) == 1 else ""
+            if (
+                len(full.split()) > 1
+                and name_run(full.split())
+                and fold(full.split()[-1]) == fold(main.speaker)
+                and not any(w.isupper() for w in full.split())  # not "KNI Solvik"
+            ):
+                main = replace(main, speaker=full)  # "Hale denied ..." after "Martin Hale"
             last, last_at = main, n
             named.append(main)
             if name_run(main.speaker.split()):
