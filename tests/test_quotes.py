@@ -346,3 +346,18 @@ def test_a_quote_interrupted_by_its_speaker_tag_is_compared_whole(tmp_path):
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule in ("Q100", "Q101")], report.findings
+
+
+def test_a_quote_copied_without_its_accents_is_not_unsourced(tmp_path):
+    source = (
+        "Handlova, May 15. The prime minister was shot on Wednesday.\n\n"
+        "The message said that he ''has been shot several times. He is being flown to Banská "
+        "Bystrica for an acute operation. The next hours will decide.\" Police arrested a man.\n"
+    )
+    article = (
+        "Handlova, May 15. The prime minister was shot on Wednesday.\n\n"
+        "A message said that he \"has been shot several times. He is being flown to Banska "
+        "Bystrica for an acute operation. The next hours will decide.\"\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "Q101"], report.findings

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -71,8 +72,15 @@ def verbatim_in(quote: str, texts: list[str]) -> bool:
     row (a quote of three sentences): quoted there with marks the scanner could not pair ("sad
     “to see “a part of us on fire.”", a closing mark copied to the start of the next line), or
     not marked."""
-    mine = " ".join(words(quote))
-    return bool(mine) and mine in " ".join(w for t in texts for w in words(t))
+    mine = unaccented(" ".join(words(quote)))
+    return bool(mine) and mine in unaccented(" ".join(w for t in texts for w in words(t)))
+
+
+def unaccented(text: str) -> str:
+    """Without diacritics: a copy writes "Banska Bystrica" for "Banská Bystrica"."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
 
 
 # -- comparing two quotes -------------------------------------------------------------------
