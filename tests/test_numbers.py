@@ -239,3 +239,17 @@ def test_the_same_count_changed_is_still_an_error(tmp_path):
     )
     report = check_texts(tmp_path, article, source)
     assert [f for f in report.findings if f.rule == "N100" and f.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("between 58.3 and 60.7 percent of the vote", "en"),
+        ("entre el 58,3 y el 60,7 % de los votos", "es"),
+        ("zwischen 58,3 und 60,7 Prozent der Stimmen", "de"),
+    ],
+)
+def test_the_first_figure_of_a_range_shares_its_percent_sign(text, language):
+    from factcheck.annotate.quantities import extract
+
+    assert [q.kind for q in extract(text, language)] == ["percent", "percent"]

@@ -332,6 +332,11 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
     return tuple(sorted(found, key=lambda q: q.start))
 
 
+RANGE_NEXT = re.compile(
+    r"\s*(?:and|to|or|et|à|ou|y|a|o|und|bis|oder|[-–])\s+(?:el\s+|le\s+)?\d[\d.,]*"
+)  # the second figure of a range, up to where its unit would be
+
+
 def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
     rest = text[end:]
     if lex.scale_re is not None:
@@ -349,6 +354,12 @@ def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
         if m:
             kind = "percent"
             end += m.end()
+        else:
+            # "between 58.3 and 60.7 percent", « entre el 58,3 y el 60,7 % »: the first figure
+            # of a range shares the second's percent sign
+            r = RANGE_NEXT.match(rest)
+            if r and lex.percent_re.match(rest[r.end() :]):
+                kind = "percent"
     if (
         kind == "count"
         and digits
