@@ -253,3 +253,20 @@ def test_the_first_figure_of_a_range_shares_its_percent_sign(text, language):
     from factcheck.annotate.quantities import extract
 
     assert [q.kind for q in extract(text, language)] == ["percent", "percent"]
+
+
+def test_a_weekday_given_in_another_sentence_is_not_dropped(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Election\n\nThe economist Javier Morel will be the next president of Arvenia after "
+        "winning the runoff with 55.9 percent of the vote on Sunday.\n\n"
+        "His rival conceded defeat in the evening.\n"
+    )
+    article = (
+        "Wahl\n\nDer Ökonom Javier Morel wird mit 55,9 Prozent der Stimmen der nächste "
+        "Präsident Arveniens.\n\nTausende Anhänger feierten am Sonntagabend in den Straßen der "
+        "Hauptstadt.\n\nSein Rivale räumte die Niederlage am Abend ein.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "C201" and "Sunday" in f.message]

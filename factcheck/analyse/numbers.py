@@ -253,8 +253,11 @@ def counts_apart(qa: Quantity, a, qs: Quantity, s) -> bool:
 
 def distinctive(q: Quantity) -> bool:
     """A figure particular enough that finding it anywhere in the article means it was kept:
-    a count or a share of 100 or more, or with decimals ("212 years", "3.75 percent"); not a
-    small count, a date or a year, which recur for other things."""
+    a count or a share of 100 or more, or with decimals ("212 years", "3.75 percent"), or a
+    weekday (a short story has one); not a small count, a date or a year, which recur for other
+    things."""
+    if q.kind == "weekday":
+        return True  # a story's weekday, given in another sentence („am Sonntagabend“)
     return q.kind in ("count", "percent") and (q.value >= 100 or q.value != int(q.value))
 
 
