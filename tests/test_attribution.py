@@ -465,3 +465,20 @@ def test_a_quotation_going_on_from_the_sentence_that_names_its_speaker_is_no_fac
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "A101"], report.findings
+
+
+def test_an_untagged_quote_after_a_sentence_naming_its_speaker_is_no_fact(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Resignation\n\nThe federation president Luis Marin resigned on Sunday.\n\n"
+        "Marin said he could no longer carry out his work.\n\n"
+        "“My family has suffered enough, and so have the people I love,” Marin said.\n"
+    )
+    article = (
+        "Resignation\n\nThe federation president Luis Marin resigned on Sunday.\n\n"
+        "Marin said he could no longer do his job.\n\n"
+        "“My family has suffered enough, and so have the people I love.”\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "A101"], report.findings

@@ -254,7 +254,7 @@ def quote_goes_on(art, i: int, a_speakers, notes) -> bool:
     fact."""
     if notes[art[i].id].quoted_share < QUOTED:
         return False
-    before = i > 0 and art[i - 1].id in a_speakers and bool(notes[art[i - 1].id].quotes)
+    before = i > 0 and art[i - 1].id in a_speakers
     # « … » / « C'est en ces termes que le chef de l'opposition a accusé la maire »
     after = i + 1 < len(art) and notes[art[i + 1].id].refers_back and art[i + 1].id in a_speakers
     return before or after
