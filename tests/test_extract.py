@@ -533,6 +533,8 @@ def test_author_boxes_and_reader_prompts_are_furniture(language):
         ("de", "BILD: APA/dpa Die Sängerin bei einem Konzert in Lindau im Jahr 1996."),
         ("es", "Noticia en desarrollo"),
         ("fr", "AFP/Jean Marc"),
+        ("en", "Canadian Press"),
+        ("es", "EFE"),
     ],
 )
 def test_credit_lines_captions_and_story_tags_are_furniture(language, furniture):
