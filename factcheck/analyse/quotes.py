@@ -478,11 +478,27 @@ def interrupted(quotes) -> list[DocQuote]:
             and prev.speaker is not None
             and q.speaker is not None
             and prev.speaker.speaker == q.speaker.speaker
+            and speaker_tag_between(prev, q)
         ):
             out[-1] = replace(prev, text=f"{prev.text} {q.text}", end=q.end)
         else:
             out.append(q)
     return out
+
+
+TAG_WORDS = 10  # a speaker tag between the parts of one quote is short
+
+
+def speaker_tag_between(prev: DocQuote, q: DocQuote) -> bool:
+    """Whether what stands between two quotes of a sentence is only a speaker tag set off by
+    commas (“If we ...,” warned the president, Marc Olivier, “we could ...”), not reported
+    speech with quoted fragments (said he was “extremely disappointed” ... but added he will
+    “cooperate”)."""
+    text, base = prev.sentence.text, prev.sentence.start
+    gap = text[prev.end - base : q.start - base].strip(' \u00a0«»“”„"‚‘’‹›')
+    raw = text[prev.start - base : prev.end - base].rstrip(' \u00a0«»“”„"‚‘’‹›')
+    opened = raw.endswith(",") or gap.startswith(",")  # “If we ...,” or „…“, sagte er, „…“
+    return opened and gap.rstrip().endswith((",", ":")) and len(gap.split()) <= TAG_WORDS
 
 
 ELIDED_PIECE_WORDS = 3  # the parts of an elided quote this long are matched one by one
