@@ -361,3 +361,18 @@ def test_a_quote_copied_without_its_accents_is_not_unsourced(tmp_path):
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "Q101"], report.findings
+
+
+def test_quoted_fragments_of_reported_speech_are_not_joined_into_one_quote(tmp_path):
+    source = (
+        "Melbourne, Jan. 16. The player lost his appeal on Sunday.\n\n"
+        "“I am extremely disappointed with the ruling,” he said. “I will cooperate with the "
+        "authorities in relation to my departure.”\n"
+    )
+    article = (
+        "Melbourne, Jan. 16. The player lost his appeal on Sunday.\n\n"
+        "He said he was “extremely disappointed with the ruling” but added he would “cooperate "
+        "with the authorities in relation to my departure”.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "Q100"], report.findings
