@@ -24,14 +24,7 @@ from ..rules import lexicon
 from .numbers import compare
 
 STRICT = {"min", "max", "gt", "lt", "approx"}
-ESTIMATES = {"estimate", "closeness"}
-CALENDAR = {
-    "year",
-    "month",
-    "date",
-    "weekday",
-    "time",
-}  # no qualifier bounds these  # sentence hedges that say what "about 8%" says
+ESTIMATES = {"estimate", "closeness"}  # sentence hedges that say what "about 8%" says
 
 
 def findings(alignment) -> list[Finding]:
@@ -165,8 +158,8 @@ def qualifier_changes(a, sources, notes) -> list[Finding]:
     for qa, qs in cmp.matched:
         if qa.kind == "vague" or qs.kind == "vague" or qa.qualifier == qs.qualifier:
             continue
-        if qa.kind in CALENDAR or qs.kind in CALENDAR:
-            continue  # "weniger als 2015" compares with a year; no bound on it
+        if qa.is_date or qs.is_date:
+            continue  # "weniger als 2015" compares with a year; no qualifier bounds a date
         if is_duration(qa, a.text, a.language) or any(
             is_duration(qs, s.text, s.language) for s in sources if s.id == owner[id(qs)]
         ):

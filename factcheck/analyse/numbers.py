@@ -149,6 +149,9 @@ def findings(alignment) -> list:
     changed_source: set[tuple[str, int]] = set()
     changed_values: set[tuple[str, float]] = set()  # a changed value is not also a dropped one
     renderers: dict[str, list[str]] = {}
+    rows = {s.id: i for i, s in enumerate(alignment.article)}
+    col = {s.id: j for j, s in enumerate(alignment.source)}
+    src = {s.id: s for s in alignment.source}
     for bead in alignment.beads:
         if not bead.article or not bead.source:
             continue
@@ -158,9 +161,7 @@ def findings(alignment) -> list:
         pooled = [(sid, q) for sid in bead.source for q in source_q[sid]]
         cmp = compare(article_q[a.id], tuple(q for _, q in pooled))
         owner = {id(q): sid for sid, q in pooled}
-        row = {s.id: i for i, s in enumerate(alignment.article)}[a.id]
-        src = {s.id: s for s in alignment.source}
-        col = {s.id: j for j, s in enumerate(alignment.source)}
+        row = rows[a.id]
         for qa, qs in cmp.changed:
             changed_source.add((owner[id(qs)], qs.start))
             changed_values.add((FAMILY[qs.kind], qs.value))

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -35,6 +34,7 @@ from ..annotate import Annotated, Attribution, DocQuote
 from ..annotate.cues import ARTICLES
 from ..annotate.hedges import hedge_patterns
 from ..annotate.quantities import extract as extract_quantities
+from ..annotate.statements import fold
 from ..findings import make
 from ..models import Finding, Segmented, Sentence
 from ..models import Quote as Quote_
@@ -72,15 +72,9 @@ def verbatim_in(quote: str, texts: list[str]) -> bool:
     row (a quote of three sentences): quoted there with marks the scanner could not pair ("sad
     “to see “a part of us on fire.”", a closing mark copied to the start of the next line), or
     not marked."""
-    mine = unaccented(" ".join(words(quote)))
-    return bool(mine) and mine in unaccented(" ".join(w for t in texts for w in words(t)))
-
-
-def unaccented(text: str) -> str:
-    """Without diacritics: a copy writes "Banska Bystrica" for "Banská Bystrica"."""
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
+    # without diacritics: a copy writes "Banska Bystrica" for "Banská Bystrica"
+    mine = fold(" ".join(words(quote)))
+    return bool(mine) and mine in fold(" ".join(w for t in texts for w in words(t)))
 
 
 # -- comparing two quotes -------------------------------------------------------------------
@@ -487,6 +481,7 @@ def interrupted(quotes) -> list[DocQuote]:
 
 
 TAG_WORDS = 10  # a speaker tag between the parts of one quote is short
+MARKS = ' \u00a0«»“”„"‚‘’‹›'  # quote marks and the spaces around them
 
 
 def speaker_tag_between(prev: DocQuote, q: DocQuote) -> bool:
@@ -495,8 +490,8 @@ def speaker_tag_between(prev: DocQuote, q: DocQuote) -> bool:
     speech with quoted fragments (said he was “extremely disappointed” ... but added he will
     “cooperate”)."""
     text, base = prev.sentence.text, prev.sentence.start
-    gap = text[prev.end - base : q.start - base].strip(' \u00a0«»“”„"‚‘’‹›')
-    raw = text[prev.start - base : prev.end - base].rstrip(' \u00a0«»“”„"‚‘’‹›')
+    gap = text[prev.end - base : q.start - base].strip(MARKS)
+    raw = text[prev.start - base : prev.end - base].rstrip(MARKS)
     opened = raw.endswith(",") or gap.startswith(",")  # “If we ...,” or „…“, sagte er, „…“
     return opened and gap.rstrip().endswith((",", ":")) and len(gap.split()) <= TAG_WORDS
 
