@@ -508,7 +508,7 @@ def test_a_role_with_its_name_in_apposition_before_the_verb(tmp_path, language, 
         ("de", "Emre Yıldız bereitete zwei Tore vor. Der Sieg sei für die Fans, sagte der "
                "29-Jährige.", "Emre Yıldız"),
         ("en", "Torvane Motors will close a plant. The company declined to confirm the figure but "
-               "said in a statement that talks were going on.", "The company"),
+               "said in a statement that talks were going on.", "Torvane Motors"),
     ],
 )
 def test_age_descriptions_and_a_subject_before_but(tmp_path, language, text, speaker):
@@ -560,3 +560,52 @@ def test_vague_sources_as_named_and_a_speaker_after_this_weekday(tmp_path, text,
 )
 def test_a_denial_is_a_statement(tmp_path, language, text):
     assert last_statement(tmp_path, language, text).cue
+
+
+@pytest.mark.parametrize(
+    "language, text, speaker",
+    [
+        ("en", "Torvane Motors is preparing to cut 1,200 jobs, people familiar with the plans "
+               "said. The company said in a statement that it was reviewing capacity.",
+         "Torvane Motors"),
+        ("es", "Las acciones del fabricante de automóviles Orbis cayeron un 9 %. Según la "
+               "compañía, no habrá despidos este año.", "Orbis"),
+        ("de", "Der Maschinenbauer Hellwig & Söhne will 900 Stellen streichen. Das Unternehmen "
+               "teilte später mit, der Betriebsrat werde informiert.", "Hellwig & Söhne"),
+        ("fr", "Le fabricant de pneumatiques Valcorne va supprimer 640 postes. La direction a "
+               "confirmé « un projet de réorganisation ».", "La direction de Valcorne"),
+    ],
+)
+def test_the_company_stands_for_the_company_last_named(tmp_path, language, text, speaker):
+    statement = last_statement(tmp_path, language, text)
+    assert statement.speaker == speaker
+    assert statement.resolved_from
+
+
+def test_the_company_is_not_a_person_named_before(tmp_path):
+    text = ("Chief executive Dana Vidal said sales had slowed. The company said in a statement "
+            "that no jobs would go.")
+    assert last_statement(tmp_path, "en", text).speaker == "The company"
+
+
+@pytest.mark.parametrize(
+    "language, text, speaker, reporter",
+    [
+        ("fr", "Le budget sera voté en mars. Selon l'Agence de presse du Centre (APC), Bertrand "
+               "Lemoyne aurait promis aux maires une enveloppe de 40 millions d'euros.",
+         "Bertrand Lemoyne", "l'Agence de presse du Centre"),
+        ("es", "Un incendio destruyó una casa. Según informó la agencia Iberpress, los bomberos "
+               "señalaron que el fuego se originó en la cocina.", "los bomberos",
+         "la agencia Iberpress"),
+    ],
+)
+def test_who_speaks_in_what_an_outlet_passes_on(tmp_path, language, text, speaker, reporter):
+    statement = last_statement(tmp_path, language, text)
+    assert (statement.speaker, statement.reporter) == (speaker, reporter)
+
+
+def test_an_outlet_reports_at_the_end_of_a_sentence_with_a_day(tmp_path):
+    text = ("Skylane Air is in trouble. The airline plans to cut 600 jobs by the end of the "
+            "year, the Dunmore Herald reported on Tuesday.")
+    statement = last_statement(tmp_path, "en", text)
+    assert (statement.speaker, statement.cue) == ("the Dunmore Herald", "reported")

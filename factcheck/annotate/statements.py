@@ -338,6 +338,16 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 att = verb_attribution(sentence.text, text, m, lang, needs_that=kind == "verb_that")
                 if att is not None:
                     add(*m.span(), att)
+    if c.verbs_that is not None and any(
+        (a.according or a.outlet) and not a.vague and "media" in a.roles for _, a in found
+    ):
+        # « Selon l'agence APC, Bertrand Lemoyne aurait promis ... »: what an outlet passes on
+        # is speech, so a report verb there speaks without a "that"
+        for m in c.verbs_that.finditer(text):
+            if free(*m.span()) and (
+                att := verb_attribution(sentence.text, text, m, lang, needs_that=False)
+            ):
+                add(*m.span(), att)
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
 
 
@@ -821,12 +831,22 @@ def when_or_where(words: list[str], lang: str) -> int:
 CLOSING_SUBJECT_WORDS = 6  # ", the Dunmore Herald reported.": a short subject after the comma
 
 
+CLOSING_TAIL_WORDS = 4  # words of when or where after a closing verb
+
+
 def closing_attribution(original: str, m: re.Match, lang: str) -> bool:
     """A verb that ends the sentence after a comma and a short subject ("Skylane Air plans to
     cut 600 jobs, the Dunmore Herald reported."): what comes before the comma is what was
     reported, as "that ..." would be after the verb."""
-    if original[m.end() :].strip(' .!?»”"’') != "":
-        return False
+    tail = original[m.end() :].strip(' .!?»”"’').split()
+    if tail and (
+        len(tail) > CLOSING_TAIL_WORDS
+        or fold(tail[0]) not in cues(lang).that_gap
+        or any(w.endswith((",", ";", ":")) for w in tail)
+    ):
+        return (
+            False  # only when or where may follow ("..., the Dunmore Herald reported on Tuesday.")
+        )
     before = original[: m.start()].rstrip()
     if "," not in before:
         return False
@@ -907,7 +927,14 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
                     (
                         b
                         for b in atts[i + 1 :]
-                        if not b.according and b.speaker and (b.named or b.pronoun)
+                        if not b.according
+                        and b.speaker
+                        and (
+                            b.named
+                            or b.pronoun
+                            # "Según la agencia X, los bomberos señalaron": a group speaks
+                            or ("media" in a.roles and not b.outlet and len(b.speaker.split()) > 1)
+                        )
                     ),
                     None,
                 )
@@ -1209,6 +1236,77 @@ def body_named(speaker: str, texts: list[str], language: str) -> str:
     )
 
 
+@cache
+def company_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded nouns that introduce a company's name and the words that end one."""
+    attribution = lexicon(language).get("attribution", {})
+    nouns = [
+        *attribution.get("company_nouns", []),
+        *attribution.get("roles", {}).get("company", []),
+    ]
+    return (
+        frozenset(fold(w) for w in nouns if " " not in w),
+        frozenset(attribution.get("company_suffixes", [])),
+    )
+
+
+COMPANY_GAP = 4  # lower-case words between a company noun and the name it introduces
+
+
+def company_names(masked: str, language: str) -> list[str]:
+    """The names of companies a text gives, in order: a name introduced by a company noun ("the
+    carmaker Halvorsen Motors", "la aerolínea de bajo coste Vuelamar", „Der Maschinenbauer
+    Hellwig & Söhne“) or one that ends in a company word ("Torvane Motors")."""
+    nouns, suffixes = company_words(language)
+    words = [w.strip(',.;:!?()«»“”„"') for w in masked.replace("'", "’").split()]
+    found: list[str] = []
+    k = 0
+    while k < len(words):
+        folded = fold(words[k].split("’")[-1])
+        introduces = folded in nouns or (
+            language == "de" and any(len(folded) > len(n) + 3 and folded.endswith(n) for n in nouns)
+        )
+        start = -1
+        if introduces:
+            j = k + 1
+            while j < len(words) and j <= k + COMPANY_GAP and not is_name_word(words[j]):
+                j += 1
+            if j < len(words) and is_name_word(words[j]) and j <= k + COMPANY_GAP:
+                start = j
+        elif is_name_word(words[k]):
+            j = k
+            while j < len(words) and (is_name_word(words[j]) or words[j] == "&"):
+                j += 1
+            if j - k >= 2 and words[j - 1] in suffixes:
+                start = k
+        if start < 0:
+            k += 1
+            continue
+        end = start
+        while end < len(words) and (
+            is_name_word(words[end]) or (words[end] == "&" and end + 1 < len(words))
+        ):
+            end += 1
+        found.append(" ".join(words[start:end]))
+        k = end
+    return found
+
+
+def company_named(speaker: str, companies: list[str], language: str) -> str:
+    """The company a bare "the company", « le groupe », „Das Unternehmen“ stands for: the last
+    one the text named, else ""."""
+    noun = bare_description(speaker, language)
+    if not noun or not companies:
+        return ""
+    attribution = lexicon(language).get("attribution", {})
+    if noun in {fold(w) for w in attribution.get("management_nouns", [])}:
+        return f"{speaker} {attribution.get('management_of', '')} {companies[-1]}"
+    nouns, _ = company_words(language)
+    if noun not in nouns and not (language == "de" and any(noun.endswith(n) for n in nouns)):
+        return ""
+    return companies[-1]
+
+
 # the articles of a description that stands for someone named before ("the midfielder"); a
 # possessive introduces someone new ("sa présidente, Odile Jaouen")
 DEFINITE = frozenset("the le la l’ el der die das".split())
@@ -1349,12 +1447,14 @@ def document_speakers(
     texts: list[str] = []  # the sentences before, quotes blanked
     previous: Attribution | None = None  # the speaker of the sentence just before
     spoken: list[tuple[int, Attribution]] = []  # every speaker so far, with its sentence
+    companies: list[str] = []  # the companies named so far, latest last
     for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
         else:
             masked = mask_quotes(s.text, s.language)
             atts = attributions(s, masked)
+        companies += company_names(masked, s.language)
         main = main_attribution(list(atts))
         before, before_at = mentioned, mentioned_at
         subject = last_name(masked)
@@ -1427,6 +1527,8 @@ def document_speakers(
                 main = replace(main, speaker=nouns[role], resolved_from=main.speaker)
             elif body := body_named(main.speaker, [*texts, masked], s.language):
                 main = replace(main, speaker=body, resolved_from=main.speaker)
+            elif company := company_named(main.speaker, companies, s.language):
+                main = replace(main, speaker=company, resolved_from=main.speaker)
         elif not main.names and not main.pronoun and described_speaker(main.speaker, nouns):
             # "l'attaquante" after « l'attaquante Carla Vostier »: the person so described
             main = replace(
@@ -1439,6 +1541,13 @@ def document_speakers(
         ):
             # "La fundación" after "la Fundación Mundial para los Felinos": that body
             main = replace(main, speaker=body, resolved_from=main.speaker)
+        elif (
+            not main.names
+            and not main.pronoun
+            and (company := company_named(main.speaker, companies, s.language))
+        ):
+            # "The company" after "Torvane Motors is preparing ...": the company last named
+            main = replace(main, speaker=company, resolved_from=main.speaker)
         elif (
             not main.names
             and not main.pronoun
