@@ -609,3 +609,29 @@ def test_an_outlet_reports_at_the_end_of_a_sentence_with_a_day(tmp_path):
             "year, the Dunmore Herald reported on Tuesday.")
     statement = last_statement(tmp_path, "en", text)
     assert (statement.speaker, statement.cue) == ("the Dunmore Herald", "reported")
+
+
+@pytest.mark.parametrize(
+    "language, text, speaker, cue",
+    [
+        ("en", "The ferry to the island will stop running in May, the operator said on Monday. "
+               "Islander Hamish Corrie, 81, put it more bluntly: “They’ve cut us off.”",
+         "Hamish Corrie", "put it more bluntly"),
+        ("de", "Der Verein hat am Samstag vor eigenem Publikum gegen den Tabellenletzten mit "
+               "null zu drei verloren. Torhüter Jonas Weil legte nach: „Manche von uns sollten "
+               "sich mal fragen, warum sie hier sind.“", "Jonas Weil", "legte nach"),
+        ("en", "Flu cases in the region rose again last week, the health authority said on "
+               "Friday. The authority’s medical director, Dr Samuel Okonjo, was blunt: “If you "
+               "are ill, stay at home.”", "Samuel Okonjo", "was blunt"),
+    ],
+)
+def test_a_colon_after_a_named_subject_opens_their_quote(tmp_path, language, text, speaker, cue):
+    statement = last_statement(tmp_path, language, text)
+    assert speaker in statement.speaker and statement.cue == cue
+
+
+def test_a_colon_after_a_thing_opens_no_ones_quote(tmp_path):
+    text = ("The inquiry into the collapse of the bridge ended on Monday after two years. The "
+            "report lists three causes: “neglect”, “greed” and “luck”.")
+    seg = segment(extract(read_file(write(tmp_path, "en.txt", text))), "A")
+    assert not [s for s in annotate(seg).statements if s.cue]

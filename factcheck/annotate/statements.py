@@ -338,6 +338,8 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 att = verb_attribution(sentence.text, text, m, lang, needs_that=kind == "verb_that")
                 if att is not None:
                     add(*m.span(), att)
+    if not found and (colon := colon_attribution(sentence.text, text, lang)) is not None:
+        add(0, 0, colon)
     if c.verbs_that is not None and any(
         (a.according or a.outlet) and not a.vague and "media" in a.roles for _, a in found
     ):
@@ -349,6 +351,33 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
             ):
                 add(*m.span(), att)
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+COLON_LEAD_CHARS = 120  # the longest lead-in before a colon that opens a quote
+
+
+def colon_attribution(original: str, masked: str, lang: str) -> Attribution | None:
+    """The speaker of a quote that a colon opens after a named subject and no speech verb
+    ("Islander Hamish Corrie, 81, put it more bluntly: “They've cut us off.”", „Torhüter Jonas
+    Weil legte nach: „...“"): the name; the words between it and the colon are the cue."""
+    colon = masked.find(":")
+    if not 0 < colon <= COLON_LEAD_CHARS:
+        return None
+    rest = original[colon + 1 :].lstrip()
+    if not rest or not any(
+        q.start == colon + 1 + (len(original) - colon - 1 - len(rest))
+        for q in quotes(original, lang)
+    ):
+        return None
+    lead = masked[:colon]
+    name = last_name(lead)
+    if not name or not name_run(name.split()):
+        return None
+    cue = lead[lead.find(name) + len(name) :]
+    cue = cue[cue.rfind(",") + 1 :].strip() if "," in cue else cue.strip()
+    if not cue or len(cue.split()) > 6 or cue[:1].isupper():
+        return None
+    return describe(name, cue, lang)
 
 
 @cache
@@ -970,7 +999,7 @@ def last_name(text: str) -> str:
         # "La responsable de la lutte contre les feux, Ruth Halloran, a dressé ...": a role,
         # then the name in apposition, before the verb
         m = APPOSED_SUBJECT.match(text)
-        if m and name_run(m.group(1).split()) and all(is_name_word(w) for w in m.group(1).split()):
+        if m and name_run(m.group(1).split()) and all(w[:1].isupper() for w in m.group(1).split()):
             runs.append(m.group(1))
     return runs[-1] if runs else ""
 
