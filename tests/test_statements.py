@@ -635,3 +635,33 @@ def test_a_colon_after_a_thing_opens_no_ones_quote(tmp_path):
             "report lists three causes: “neglect”, “greed” and “luck”.")
     seg = segment(extract(read_file(write(tmp_path, "en.txt", text))), "A")
     assert not [s for s in annotate(seg).statements if s.cue]
+
+
+@pytest.mark.parametrize(
+    "language, text, speaker, cue",
+    [
+        ("en", "Torvane Motors will cut 1,200 jobs at its plant in Kelderby, people familiar with "
+               "the plans said. Local MP Ronan Fitch urged the company to come clean.",
+         "Ronan Fitch", "urged"),
+        ("es", "Cuatro pacientes murieron en la unidad de cuidados intensivos del hospital. El "
+               "sindicato de enfermería SIEN exigió una investigación independiente.",
+         "El sindicato de enfermería SIEN", "exigió"),
+    ],
+)
+def test_a_demand_or_a_rejection_is_a_statement(tmp_path, language, text, speaker, cue):
+    statement = last_statement(tmp_path, language, text)
+    assert speaker in statement.speaker and statement.cue == cue
+
+
+def test_the_newspaper_that_publishes_the_text_is_no_reporter(tmp_path):
+    text = ("Cuatro pacientes murieron en la unidad de cuidados intensivos del hospital. "
+            "Fuentes del propio hospital aseguraron a este diario que el personal avisó.")
+    statement = last_statement(tmp_path, "es", text)
+    assert statement.speaker == "Fuentes del propio hospital" and not statement.reporter
+
+
+def test_he_is_not_a_group_of_two_hundred(tmp_path):
+    text = ("More than 200 scientists have urged the minister to halt drilling in the basin. "
+            "Among the signatories is hydrologist Prof. Kwame Asante of Lindmoor University. "
+            "“I have spent thirty years measuring that water,” he lamented.")
+    assert "Kwame Asante" in last_statement(tmp_path, "en", text).speaker

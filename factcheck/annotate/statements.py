@@ -614,9 +614,18 @@ def outlet_addressed(after: str, lang: str) -> str:
             continue
         low = {x.lower().strip("’'s") for x in phrase}
         text = " ".join(phrase)
+        if fold(phrase[0]) in SELF_OUTLET:
+            return ""  # "aseguraron a este diario": the publishing outlet passes nothing on
         if low & c.outlets or "media" in describe(text, "", lang).roles:
             return text
     return ""
+
+
+# the determiners of the outlet that publishes the text itself ("told this newspaper", « a
+# déclaré à notre journal », „sagte dieser Zeitung“, "dijo a este diario")
+SELF_OUTLET = frozenset(
+    "this our notre ce cette dieser diese unserer unserem este esta nuestro".split()
+)
 
 
 def quoted_speaker(after: str, markers: frozenset[str]) -> str:
@@ -1458,6 +1467,30 @@ def reported_mood(masked: str, language: str) -> str:
     return next((w for w in re.findall(r"[^\W\d_]+", masked) if fold(w) in found), "")
 
 
+SINGULAR_PRONOUNS = frozenset("he she il elle er él ella".split())
+# words that open a group of several speakers ("More than 200 scientists", « plusieurs élus »)
+GROUP_LEADS = frozenset(
+    "several dozens hundreds thousands many plusieurs nombreux mehrere zahlreiche viele varios "
+    "varias decenas cientos miles muchos".split()
+)
+
+
+def singular_pronoun(a: Attribution) -> bool:
+    """Whether a pronoun speaker is one person ("he", « a-t-elle dit »); German „sie“ may be
+    several and is not."""
+    word = fold(a.speaker) if a.speaker else fold(a.cue).rsplit("-", 1)[-1]
+    return word in SINGULAR_PRONOUNS
+
+
+def plural_group(speaker: str) -> bool:
+    """Whether a speaker is a group counted or quantified ("More than 200 scientists", "40
+    Bürgermeister", « plusieurs élus »), who are never "he" or "she"."""
+    words = speaker.split()
+    return bool(words) and (
+        fold(words[0]) in GROUP_LEADS or any(w.strip(",.").isdigit() for w in words[:4])
+    )
+
+
 def document_speakers(
     sentences: list[Sentence] | tuple[Sentence, ...],
     found: Mapping[str, tuple[tuple[Attribution, ...], str]] | None = None,
@@ -1533,6 +1566,19 @@ def document_speakers(
             # the last speaker
             since = describe(before, main.cue, s.language) if before_at > last_at else None
             target = since if since is not None and since.names else last
+            if singular_pronoun(main) and plural_group(target.speaker):
+                # "“...,” he lamented." after "More than 200 scientists have urged ...": one
+                # person speaks, the last one named
+                people = [
+                    r
+                    for r in name_runs(texts[-1] if texts else "")
+                    if len(r.split()) <= 3 and not is_body(r, s.language)
+                ]
+                target = (
+                    describe(people[-1], main.cue, s.language)
+                    if people
+                    else next((a for a in reversed(named) if not plural_group(a.speaker)), target)
+                )
             main = replace(
                 target,
                 cue=main.cue,
