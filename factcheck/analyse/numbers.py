@@ -78,24 +78,6 @@ def far(a: Quantity, b: Quantity) -> float:
 COUNT_FAR = math.log(6)
 
 
-LOWER_BOUNDS = frozenset({"min", "gt"})
-UPPER_BOUNDS = frozenset({"max", "lt"})
-BOUND_DRIFT = 0.05  # bounds this close are one toll written at two moments
-
-
-def bounds_agree(a: Quantity, b: Quantity) -> bool:
-    """Whether two counts are bounds in the same direction within a few per cent of each other
-    ("at least 153" against "more than 150"): a toll updated or rounded, weak ground for a
-    changed number. An exact figure against a bound ("twelve" for "at least nine") is not."""
-    if a.kind != b.kind or a.kind not in ("count", "percent") or a.value <= 0 or b.value <= 0:
-        return False
-    same_side = {a.qualifier, b.qualifier} <= LOWER_BOUNDS or {
-        a.qualifier,
-        b.qualifier,
-    } <= UPPER_BOUNDS
-    return same_side and abs(a.value - b.value) <= BOUND_DRIFT * max(a.value, b.value)
-
-
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Of one family, and measuring the same thing: 170 km is no changed count of 290 dead."""
     return FAMILY[a.kind] == FAMILY[b.kind] and a.dimension == b.dimension
@@ -188,20 +170,13 @@ def findings(alignment) -> list:
             # in a merge, a source sentence that alone does not render the article sentence is
             # weak ground for a changed number ("one of three men" against "two finals")
             weak = (
-                (len(bead.source) > 1 and alignment.score[row, j] < alignment.support[row, j])
-                or counts_apart(qa, a, qs, src[owner[id(qs)]])
-                or bounds_agree(qa, qs)
-            )
+                len(bead.source) > 1 and alignment.score[row, j] < alignment.support[row, j]
+            ) or counts_apart(qa, a, qs, src[owner[id(qs)]])
             out.append(
                 make(
                     code,
                     confidence="low" if weak else "high" if qa.kind == qs.kind else "medium",
-                    message=(
-                        f"“{qa.phrase}” in the article, “{qs.phrase}” in the source: bounds "
-                        "this close may be one figure updated"
-                        if bounds_agree(qa, qs)
-                        else f"“{qa.text}” in the article, “{qs.text}” in the source"
-                    ),
+                    message=f"“{qa.text}” in the article, “{qs.text}” in the source",
                     article_sentence=a.id,
                     source_sentence=owner[id(qs)],
                     span=(qa.start, qa.end),
