@@ -665,3 +665,14 @@ def test_he_is_not_a_group_of_two_hundred(tmp_path):
             "Among the signatories is hydrologist Prof. Kwame Asante of Lindmoor University. "
             "“I have spent thirty years measuring that water,” he lamented.")
     assert "Kwame Asante" in last_statement(tmp_path, "en", text).speaker
+
+
+def test_with_witnesses_saying_attributes_and_a_statement_saying_does_not(tmp_path):
+    text = ("Tens of thousands of people had come to the old town for the festival on Saturday. "
+            "Panic broke out as the crowd swelled, with some witnesses saying it became hard "
+            "to breathe.")
+    assert last_statement(tmp_path, "en", text).speaker == "some witnesses"
+    text = ("The two parties met again in the capital on Monday for a last round of talks. The "
+            "ministry issued a statement saying the talks had failed.")
+    seg = segment(extract(read_file(write(tmp_path, "en2.txt", text))), "A")
+    assert not [s for s in annotate(seg).statements if s.cue == "saying"]

@@ -567,6 +567,11 @@ def verb_attribution(
     ("Carraway told the Westmark Review", "a-t-il déclaré à Nordpresse", "The agency DNA quoted
     Oskarov as saying": speaker Oskarov, reporter the agency)."""
     c = cues(lang)
+    participles = lexicon(lang).get("attribution", {}).get("with_participles", [])
+    if m.group(0).lower() in participles:
+        clause = re.split(r"[,;:]", text[: m.start()])[-1].split()
+        if not clause or clause[0].lower() != "with":
+            return None  # "a statement saying": no one speaks but the statement's author
     found = speaker_of_verb(original, text, m, lang, needs_that=needs_that)
     if found is None:
         return None
