@@ -245,7 +245,18 @@ def reached(ids: list[str], at: dict[str, list[int]]) -> tuple[int, int]:
     rendering any of them; -1 when none does."""
     end = [p for sid in ids[-2:] for p in at.get(sid, ())]
     covered = [p for sid in ids for p in at.get(sid, ())]
-    return max(end, default=-1), max(covered, default=-1)
+    last = max(end, default=-1)
+    if last >= 0:
+        # the article renders the source on past that point (the source's last line matched
+        # the article's lead, a caption repeating the headline): the line moves on with it,
+        # sentence by sentence, across no more than a short gap
+        for p in sorted(set(covered)):
+            if last < p <= last + REACH_GAP:
+                last = p
+    return last, max(covered, default=-1)
+
+
+REACH_GAP = 3  # article sentences between two renderings of a source that still go on with it
 
 
 def quiet_when_nothing_unchecked(finding: Finding, past: list[str]) -> Finding:

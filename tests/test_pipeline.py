@@ -270,3 +270,28 @@ def test_a_source_sentence_that_only_says_who_said_the_one_before_is_no_dropped_
     text = {s.id: s.text for seg in report.sources for s in seg.sentences}
     assert not [f for f in report.findings
                 if f.rule == "C200" and text[f.source_sentence].startswith("Das teilte")]
+
+
+def test_a_cut_source_whose_last_lines_echo_the_lead_is_covered_as_far_as_it_is_rendered(tmp_path):
+    """The source's last whole sentence repeats what the article's lead says; the article then
+    renders the rest of the source in order. What it covers ends at its last rendering, not at
+    the lead."""
+    from .conftest import check_texts
+
+    lead = ("A ferry carrying about 300 people sank off the coast of Velmora on Tuesday, one of "
+            "the busiest crossings in the region.")
+    body = [
+        "Coast guard boats rescued 104 passengers from the water overnight, officials said.",
+        "Survivors were taken to the port of Kessa for medical care.",
+        "The cause of the sinking has not yet been established, the ministry said.",
+        "Relatives gathered at the harbour on Wednesday morning waiting for news.",
+        "Divers resumed the search for the missing at first light.",
+    ]
+    source = ("Ferry sinks\n\n" + "\n\n".join(body) + "\n\nThe company that ran the ferry "
+              "has not commented.\n\nThe ferry, carrying about 300 "
+              "people, sank off the coast of Velmora on Tuesday, on one of the busiest crossings "
+              "in the region.\n\nLast year a second ferry ran aground near the")
+    article = "Ferry sinks\n\n" + lead + "\n\n" + "\n\n".join(body) + "\n"
+    report = check_texts(tmp_path, article, source)
+    cut = [f for f in report.findings if f.rule == "S105"]
+    assert cut and all(dict(f.evidence)["unchecked"] == "0" for f in cut)
