@@ -247,16 +247,27 @@ def reached(ids: list[str], at: dict[str, list[int]]) -> tuple[int, int]:
     covered = [p for sid in ids for p in at.get(sid, ())]
     last = max(end, default=-1)
     if last >= 0:
-        # the article renders the source on past that point (the source's last line matched
-        # the article's lead, a caption repeating the headline): the line moves on with it,
-        # sentence by sentence, across no more than a short gap
-        for p in sorted(set(covered)):
-            if last < p <= last + REACH_GAP:
-                last = p
+        # the article renders the source in order past that point (the source's last line
+        # matched the article's lead, a recap repeating it): the line moves to the end of the
+        # longest run that renders the source in its order; a stray match of an earlier
+        # sentence further down is out of order and moves nothing
+        last = max(last, in_order_end(ids, at))
     return last, max(covered, default=-1)
 
 
-REACH_GAP = 3  # article sentences between two renderings of a source that still go on with it
+def in_order_end(ids: list[str], at: dict[str, list[int]]) -> int:
+    """The article position where the longest run of renderings in the source's own order
+    ends (positions and source sentences both rising); -1 when nothing is rendered."""
+    pairs = sorted((p, n) for n, sid in enumerate(ids) for p in set(at.get(sid, ())))
+    if not pairs:
+        return -1
+    best = [1] * len(pairs)
+    for i, (p, n) in enumerate(pairs):
+        for j in range(i):
+            if pairs[j][0] < p and pairs[j][1] <= n and best[j] + 1 > best[i]:
+                best[i] = best[j] + 1
+    longest = max(best)
+    return max(p for (p, _), b in zip(pairs, best, strict=True) if b == longest)
 
 
 def quiet_when_nothing_unchecked(finding: Finding, past: list[str]) -> Finding:
