@@ -270,3 +270,26 @@ def test_a_weekday_given_in_another_sentence_is_not_dropped(tmp_path):
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "C201" and "Sunday" in f.message]
+
+
+def test_a_measure_and_its_conversion_are_twins_sharing_the_qualifier():
+    a, b = extract("The boat sank about 50 miles (80 kilometres) off the coast.", "en")
+    assert (a.twin, b.twin) == (b.start, a.start)
+    assert b.qualifier == a.qualifier == "approx"
+    c, d = extract("40 people died (12 children).", "en")
+    assert c.twin == d.twin == -1
+
+
+def test_a_measure_kept_in_its_other_unit_is_not_dropped(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Shipwreck\n\nThe fishing boat sank about 50 miles (80 kilometres) off the southern "
+        "coast on Wednesday, the coast guard said.\n\nRescuers searched the area all night.\n"
+    )
+    article = (
+        "Shipwreck\n\nThe fishing boat sank about 80 kilometres off the southern coast on "
+        "Wednesday, the coast guard said.\n\nRescuers searched the area all night.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule in ("C201", "H100", "H101", "N100")]

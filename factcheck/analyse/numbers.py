@@ -200,6 +200,9 @@ def findings(alignment) -> list:
                 continue  # "PUERTO LEVA, Sept 8 -": the dateline, not a detail of the story
             if any(same(qa, qs) for qa in read):
                 continue  # the sentence that renders it has it
+            twin = next((q for q in source_q[sentence.id] if q.start == qs.twin), None)
+            if twin is not None and any(same(qa, twin) for qa in read):
+                continue  # "50 miles (80 km)" rendered as "80 km": the measure is kept
             if (
                 qs.kind not in DETAIL_KINDS
                 or (sentence.id, qs.start) in changed_source

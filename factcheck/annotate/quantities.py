@@ -10,7 +10,7 @@ span in the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..rules import lexicon, phrase_pattern, supported_languages
@@ -31,6 +31,7 @@ class Quantity:
     qualifier: str | None = None  # min | gt | max | lt | approx
     qualifier_text: str | None = None  # the qualifier as written ("at least", "au moins")
     dimension: str | None = None  # what a count measures: "length", "mass", ... (MEASURES)
+    twin: int = -1  # the start of the same measure in another unit ("50 miles (80 km)"), or -1
 
     @property
     def phrase(self) -> str:
@@ -329,7 +330,37 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
         add_number(lex, text, m.start(), m.end(), value, add, digits=True)
     for start, end, value in word_numbers(lex, text):
         add_number(lex, text, start, end, value, add, digits=False)
-    return tuple(sorted(found, key=lambda q: q.start))
+    return conversions(text, sorted(found, key=lambda q: q.start))
+
+
+# between a measure and the same in other units: "50 miles (80 km)", "23 feet [7 metres]", "7
+# metres, or 23 feet"
+CONVERSION_GAP = re.compile(
+    r"\s*[^\W\d_][\w.²³-]*(?:\s+[^\W\d_][\w.²³-]*)?\s*(?:[(\[]|,?\s*(?:or|soit|oder|o sea)\s)"
+    r"\s*(?:about|around|some|roughly|environ|rund|etwa|unos|unas|cerca de)?\s*$"
+)
+
+
+def conversions(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
+    """The quantities, a measure and its conversion into other units paired as twins; the
+    conversion takes the measure's qualifier ("about 50 miles (80 km)": about 80 km too)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if (
+            a.kind == b.kind == "count"
+            and a.dimension is not None
+            and a.dimension == b.dimension
+            and CONVERSION_GAP.match(text[a.end : b.start]) is not None
+        ):
+            qualifier = (
+                {"qualifier": a.qualifier, "qualifier_text": a.qualifier_text}
+                if a.qualifier and not b.qualifier
+                else {}
+            )
+            out[k] = replace(a, twin=b.start)
+            out[k + 1] = replace(b, twin=a.start, **qualifier)
+    return tuple(out)
 
 
 RANGE_NEXT = re.compile(
