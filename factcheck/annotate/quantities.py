@@ -353,13 +353,14 @@ def conversions(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
             and a.dimension == b.dimension
             and CONVERSION_GAP.match(text[a.end : b.start]) is not None
         ):
-            qualifier = (
-                {"qualifier": a.qualifier, "qualifier_text": a.qualifier_text}
-                if a.qualifier and not b.qualifier
-                else {}
-            )
+            shared = a.qualifier is not None and b.qualifier is None
             out[k] = replace(a, twin=b.start)
-            out[k + 1] = replace(b, twin=a.start, **qualifier)
+            out[k + 1] = replace(
+                b,
+                twin=a.start,
+                qualifier=a.qualifier if shared else b.qualifier,
+                qualifier_text=a.qualifier_text if shared else b.qualifier_text,
+            )
     return tuple(out)
 
 
