@@ -676,3 +676,25 @@ def test_with_witnesses_saying_attributes_and_a_statement_saying_does_not(tmp_pa
             "ministry issued a statement saying the talks had failed.")
     seg = segment(extract(read_file(write(tmp_path, "en2.txt", text))), "A")
     assert not [s for s in annotate(seg).statements if s.cue == "saying"]
+
+
+def test_a_document_speaks_for_its_author(tmp_path):
+    text = ("Levels of nitrate in the River Tarrend have doubled in ten years, according to a "
+            "report published on Tuesday by the Northfield Environment Agency. The report said "
+            "run-off from poultry farms was the main cause.")
+    seg = segment(extract(read_file(write(tmp_path, "en.txt", text))), "A")
+    speakers = [s.speaker for s in annotate(seg).statements if s.cue]
+    assert speakers == ["the Northfield Environment Agency"] * 2
+
+
+def test_the_statement_goes_on_speaking_for_who_issued_it(tmp_path):
+    text = ("Two snow leopard cubs were born at the reserve in March, the Global Cat Trust said in "
+            "a statement. The statement added that the cubs would join a breeding programme.")
+    assert last_statement(tmp_path, "en", text).speaker == "the Global Cat Trust"
+
+
+def test_where_a_statement_was_made_is_no_document_speaking(tmp_path):
+    text = ("Valesia rechazó el viernes las acusaciones del presidente de Karsenia sobre su "
+            "frontera. «Rechazamos estas acusaciones», señaló en un comunicado su Ministerio de "
+            "Exteriores.")
+    assert "Ministerio de Exteriores" in last_statement(tmp_path, "es", text).speaker

@@ -1472,6 +1472,60 @@ def reported_mood(masked: str, language: str) -> str:
     return next((w for w in re.findall(r"[^\W\d_]+", masked) if fold(w) in found), "")
 
 
+@cache
+def document_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The folded nouns of documents and the words after one that introduce its author."""
+    attribution = lexicon(language).get("attribution", {})
+    nouns = attribution.get("roles", {}).get("document", [])
+    return (
+        frozenset(fold(w) for w in nouns if " " not in w),
+        tuple(fold(w) for w in attribution.get("document_by", [])),
+    )
+
+
+def document_noun(speaker: str, language: str) -> int:
+    """The index of the word that makes a speaker a document ("a report by ...", "Dem
+    Bericht", « une étude publiée mercredi par ... »): its first noun, after determiners and
+    adjectives; -1 when it is no document."""
+    nouns, _ = document_words(language)
+    words = [fold(w.split("’")[-1]).strip(",.;:") for w in speaker.replace("'", "’").split()]
+    for k, w in enumerate(words[:4]):
+        if w in nouns:
+            return k
+        if w in PLACE_PREPOSITIONS:
+            return -1  # "en un comunicado su Ministerio": where it was said, not who
+    return -1
+
+
+PLACE_PREPOSITIONS = frozenset("in on at en dans à au im bei".split())
+
+
+def document_author(speaker: str, language: str) -> str:
+    """The author a document is credited to in the speaker itself ("a report published on
+    Tuesday by the Northfield Environment Agency" -> "the Northfield Environment Agency",
+    „einer Mitteilung der Gemeinde“ -> „Gemeinde“), else ""."""
+    k = document_noun(speaker, language)
+    if k < 0:
+        return ""
+    _, markers = document_words(language)
+    words = speaker.replace("'", "’").split()
+    for j in range(k + 1, len(words)):
+        word = fold(words[j])
+        marker = next(
+            (m for m in markers if word == m or (m.endswith("’") and word.startswith(m))), ""
+        )
+        if not marker:
+            continue
+        rest = words[j + 1 :] if word == marker else [words[j][len(marker) :], *words[j + 1 :]]
+        author = " ".join(rest).strip(" ,.;:")
+        if language == "de" and rest and word in ("der", "des"):
+            # a genitive: „des Landkreistags“ -> „Landkreistag“
+            author = re.sub(r"(?<=[a-zäöü])e?s$", "", author) if word == "des" else author
+        if author and (author[:1].isupper() or any(w[:1].isupper() for w in rest[1:3])):
+            return author
+    return ""
+
+
 SINGULAR_PRONOUNS = frozenset("he she il elle er él ella".split())
 # words that open a group of several speakers ("More than 200 scientists", « plusieurs élus »)
 GROUP_LEADS = frozenset(
@@ -1515,6 +1569,7 @@ def document_speakers(
     previous: Attribution | None = None  # the speaker of the sentence just before
     spoken: list[tuple[int, Attribution]] = []  # every speaker so far, with its sentence
     companies: list[str] = []  # the companies named so far, latest last
+    authors: list[str] = []  # the authors of the documents cited so far, latest last
     for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
@@ -1553,6 +1608,36 @@ def document_speakers(
             texts.append(masked)
             previous = None
             continue
+        if author := document_author(main.speaker, s.language):
+            # "according to a report by the ethics office": the office speaks through it
+            if len(author.split()) == 1 and (
+                body := body_named(f"the {author}", [*texts, masked], s.language)
+            ):
+                author = body  # „einer Mitteilung der Gemeinde“: the Gemeinde named before
+            authors.append(author)
+            main = replace(
+                describe(author, main.cue, s.language),
+                according=main.according,
+                reporter=main.reporter,
+                resolved_from=main.speaker,
+            )
+        elif authors and document_noun(main.speaker, s.language) >= 0 and not main.names:
+            # "The report said ..." after a report by the ethics office: that office
+            main = replace(
+                describe(authors[-1], main.cue, s.language),
+                according=main.according,
+                reporter=main.reporter,
+                resolved=True,
+                resolved_from=main.speaker,
+            )
+        elif (
+            previous is not None
+            and document_noun(main.speaker, s.language) >= 0
+            and not main.names
+            and any(fold(w) in document_words(s.language)[0] for w in previous.cue.split())
+        ):
+            # "The statement added ..." after "the Global Cat Trust said in a statement"
+            main = replace(previous, cue=main.cue, resolved=True, resolved_from=main.speaker)
         if (
             main.pronoun
             and last is None
