@@ -698,3 +698,25 @@ def test_where_a_statement_was_made_is_no_document_speaking(tmp_path):
             "frontera. «Rechazamos estas acusaciones», señaló en un comunicado su Ministerio de "
             "Exteriores.")
     assert "Ministerio de Exteriores" in last_statement(tmp_path, "es", text).speaker
+
+
+@pytest.mark.parametrize(
+    "language, text, ministry",
+    [
+        ("en", "In an open letter to Culture Minister Jonas Brede, the novelist protested against "
+               "the cuts. His ministry said later that no library would close.",
+         "the Culture Ministry"),
+        ("fr", "La ministre de l'Éducation, Claire Montagnac, a présenté lundi un plan de "
+               "recrutement. Le ministère a précisé que les contrats seraient signés en juin.",
+         "le ministère de l'Éducation"),
+        ("es", "En una carta abierta dirigida al ministro de Cultura, Jonás Bredero, la escritora "
+               "protesta. Su ministerio precisó más tarde que ninguna biblioteca cerrará.",
+         "el Ministerio de Cultura"),
+        ("de", "In einem offenen Brief an Verkehrsministerin Jutta Pohlmann fordern die "
+               "Bürgermeister eine Bahnstrecke. Das Ministerium teilte mit, eine Studie sei "
+               "in Auftrag gegeben.", "das Verkehrsministerium"),
+    ],
+)
+def test_the_ministry_is_the_ministry_of_the_minister_named(tmp_path, language, text, ministry):
+    statement = last_statement(tmp_path, language, text)
+    assert statement.speaker == ministry and statement.resolved_from

@@ -1335,6 +1335,43 @@ def company_names(masked: str, language: str) -> list[str]:
     return found
 
 
+@cache
+def minister_patterns(
+    language: str,
+) -> tuple[frozenset[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """The folded nouns of a ministry, and the patterns of a minister's title with the
+    ministry each names."""
+    attribution = lexicon(language).get("attribution", {})
+    return (
+        frozenset(fold(w) for w in attribution.get("ministry_nouns", [])),
+        tuple((re.compile(p), name) for p, name in attribution.get("ministry_of_minister", [])),
+    )
+
+
+def ministry_named(speaker: str, texts: list[str], language: str) -> str:
+    """The ministry a bare "the ministry", „Sein Ministerium“, « Le ministère » stands for: the
+    one whose minister the last sentences named ("Culture Minister Jonas Brede" -> "the Culture
+    Ministry", « ministre de la Santé » -> « le ministère de la Santé »), else ""."""
+    noun = bare_description(speaker, language)
+    nouns, patterns = minister_patterns(language)
+    if not noun or noun not in nouns:
+        return ""
+    for text in reversed(texts[-BODY_LOOKBACK:]):
+        found = [
+            (
+                m.start(),
+                name.replace("{1}", m.group(1)).replace(
+                    "{2}", m.group(2) if m.re.groups > 1 else ""
+                ),
+            )
+            for pattern, name in patterns
+            for m in pattern.finditer(text)
+        ]
+        if found:
+            return " ".join(max(found)[1].split())
+    return ""
+
+
 def company_named(speaker: str, companies: list[str], language: str) -> str:
     """The company a bare "the company", « le groupe », „Das Unternehmen“ stands for: the last
     one the text named, else ""."""
@@ -1676,6 +1713,11 @@ def document_speakers(
                 reporter=main.reporter,
                 resolved_from=main.speaker,
             )
+        elif not main.pronoun and (
+            ministry := ministry_named(main.speaker, [*texts, masked], s.language)
+        ):
+            # "His ministry" after "Culture Minister Jonas Brede": the Culture Ministry
+            main = replace(main, speaker=ministry, resolved_from=main.speaker)
         elif main.named and not main.names and main.roles:
             # a role ("Der Minister", "la portavoz") is shown as the last speaker named with that
             # role; it is still compared as a role (as a resolved speaker it hid a dropped
