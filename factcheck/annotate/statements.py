@@ -188,7 +188,7 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
     vague = vague_cue or generic
     outlet = "media" in role_keys or bool({w.strip(",.’'s") for w in low.split()} & c.outlets)
     return Attribution(
-        head(clean),
+        head(clean, language),
         cue,
         names,
         role_keys,
@@ -254,7 +254,7 @@ def name_run(words: list[str]) -> bool:
     return any(is_name_word(a) and is_name_word(b) for a, b in zip(words, words[1:], strict=False))
 
 
-def head(phrase: str) -> str:
+def head(phrase: str, language: str = "") -> str:
     """The speaker phrase as a reader names the speaker: without an appositive that follows
     the name ("Beatriz Lozano, presidenta de la asociación vecinal") or a role phrase before
     it ("Le ministre karsène de l'Énergie, Piotr Valesco"), and without the words after a
@@ -268,7 +268,42 @@ def head(phrase: str) -> str:
     for k in range(2, len(words)):
         if is_name_word(words[k - 1]) and is_name_word(words[k - 2]) and words[k] in AFTER_NAME:
             return " ".join(words[:k])
-    return phrase
+    return typed_name(words, language) or phrase if language else phrase
+
+
+def typed_name(words: list[str], language: str) -> str:
+    """The proper name at the end of a phrase that opens with the kind of body it is ("La
+    asociación de puertos deportivos Amarres del Sur" -> "Amarres del Sur", "the carmaker
+    Halvorsen Motors", "la agencia oficial NTA" -> "NTA"); "" when the phrase is not of that
+    shape ("el Ministerio de Sanidad", "un diplomate en poste à Kirsk", "la magistrada Pilar
+    Ordóñez"). Not in German, whose nouns are all capitalised."""
+    if language == "de" or len(words) < 3 or fold(words[0]) not in ARTICLES:
+        return ""
+    if not words[1][:1].islower():
+        return ""
+    k = len(words)
+    while k > 1 and (
+        is_name_word(words[k - 1])
+        or (words[k - 1][:1].islower() and fold(words[k - 1]) in BODY_LINKS and k < len(words))
+    ):
+        k -= 1
+    while k < len(words) and words[k][:1].islower():
+        k += 1  # a name does not open with "del"
+    if k == len(words) or k < 2 or fold(words[k - 1]) in BODY_LINKS:
+        return ""
+    kind = " ".join(words[1:k])
+    nouns, _ = company_words(language)
+    typed = (
+        is_body(kind, language)
+        or any(fold(w) in nouns or fold(w) in cues(language).outlets for w in words[1:k])
+        or "media" in describe_roles(kind, language)
+    )
+    return " ".join(words[k:]) if typed else ""
+
+
+def describe_roles(phrase: str, language: str) -> frozenset[str]:
+    low = phrase.lower().replace("'", "’")
+    return frozenset(role for role, pattern in cues(language).roles.items() if pattern.search(low))
 
 
 def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribution, ...]:
