@@ -735,3 +735,24 @@ def test_the_ministry_is_the_ministry_of_the_minister_named(tmp_path, language, 
 )
 def test_a_body_introduced_by_its_kind_is_shown_by_its_name(tmp_path, language, text, speaker):
     assert last_statement(tmp_path, language, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "language, text, speaker, cue",
+    [
+        ("fr", "Le chef du gouvernement n'a pas assisté au conseil des ministres de mercredi. "
+               "« Il est agacé par certains ministres qui parlent trop », glisse un conseiller.",
+         "un conseiller", "glisse"),
+        ("es", "El exalcalde Andrés Pineda fue condenado el martes a seis años de prisión. «Nunca "
+               "me he llevado un euro», repitió Pineda ante el tribunal.", "Andrés Pineda",
+         "repitió"),
+        ("de", "Das Landgericht hat den Unternehmer zu vier Jahren Haft verurteilt. „Sie haben "
+               "die Notlage anderer ausgenutzt“, hielt die Richterin dem Angeklagten vor.",
+         "die Richterin", "hielt"),
+    ],
+)
+def test_a_verb_and_its_subject_after_an_opening_quote_name_its_speaker(
+    tmp_path, language, text, speaker, cue
+):
+    statement = last_statement(tmp_path, language, text)
+    assert (statement.speaker, statement.cue) == (speaker, cue)

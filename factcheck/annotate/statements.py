@@ -375,6 +375,8 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                     add(*m.span(), att)
     if not found and (colon := colon_attribution(sentence.text, text, lang)) is not None:
         add(0, 0, colon)
+    if not found and (after := after_quote_attribution(sentence.text, text, lang)) is not None:
+        add(0, 0, after)
     if c.verbs_that is not None and any(
         (a.according or a.outlet) and not a.vague and "media" in a.roles for _, a in found
     ):
@@ -386,6 +388,54 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
             ):
                 add(*m.span(), att)
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+# after a quote that opens the sentence: ", VERB SPEAKER" with a verb the lexicon does not
+# know (« ... », glisse un conseiller ; «...», repitió Pineda ; „...“, hielt die Richterin ...)
+AFTER_QUOTE = re.compile(
+    r"\s*,\s*((?:a|ha|hat|has|had)\s+)?([^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-t-(?:il|elle|on))?)\s+(\S.*)$"
+)
+
+
+def after_quote_attribution(original: str, masked: str, lang: str) -> Attribution | None:
+    """The speaker of a quote that opens the sentence and is followed by a comma, a verb and
+    its subject: in news the verb there is one of speech, whether or not the lexicon lists it
+    (« ... », a savouré l'entraîneuse ; « ... », glisse un conseiller)."""
+    found = quotes(original, lang)
+    if not found or found[0].start > 1 or not found[0].closed:
+        return None
+    m = AFTER_QUOTE.match(masked, found[0].end)
+    if m is None:
+        return None
+    cue = ((m.group(1) or "") + m.group(2)).strip()
+    if "-t-" in cue:
+        return None  # an inverted pronoun: the lexicon's inverted forms decide
+    rest = m.group(3)
+    first = rest.split()[0].replace("'", "’")
+    lead = first.split("’")[0] + "’" if "’" in first else first
+    if not (fold(lead) in DETERMINERS or fold(lead) in ELIDED or is_name_word(first)):
+        return None  # «...», dijo a la salida: no subject after the verb
+    speaker = clip(noun_phrase(rest, cues(lang).np_links), forward=True)
+    words = speaker.split()
+    for k, w in enumerate(words[1:], start=1):
+        if fold(w) in AFTER_SPEAKER or (
+            lang == "de" and fold(w) in ARTICLES and words[k - 1][:1].isupper()
+        ):
+            # "ante el tribunal", "devant la presse", „die Richterin dem Angeklagten“
+            words = words[:k]
+            break
+    speaker = " ".join(words).strip(" ,.;:")
+    if not speaker or len(words) > MAX_SPEAKER_WORDS:
+        return None
+    return describe(speaker, cue, lang)
+
+
+ELIDED = frozenset({"l’", "d’"})  # « l’entraîneuse »
+# words that end a speaker after an inverted verb: prepositions of where, when and to whom
+AFTER_SPEAKER = frozenset(
+    "ante devant vor before to at from in on à au aux en dans après avant después durante "
+    "während nach bei tras sous sur a al".split()
+)
 
 
 COLON_LEAD_CHARS = 120  # the longest lead-in before a colon that opens a quote
