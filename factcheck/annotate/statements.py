@@ -375,8 +375,8 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                     add(*m.span(), att)
     if not found and (colon := colon_attribution(sentence.text, text, lang)) is not None:
         add(0, 0, colon)
-    if not found and (after := after_quote_attribution(sentence.text, text, lang)) is not None:
-        add(0, 0, after)
+    if not found and (opening := after_quote_attribution(sentence.text, text, lang)) is not None:
+        add(0, 0, opening)
     if c.verbs_that is not None and any(
         (a.according or a.outlet) and not a.vague and "media" in a.roles for _, a in found
     ):
