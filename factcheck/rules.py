@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -105,6 +106,24 @@ def lexicon(language: str) -> dict[str, dict[str, Any]]:
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"bad lexicon {path}: {err}") from err
     return out
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Folded given name -> "f" or "m" (``rules/lexicons/given_names.toml``)."""
+    path = rules_root() / "lexicons" / "given_names.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"bad lexicon {path}: {err}") from err
+    folded = {
+        "".join(
+            ch for ch in unicodedata.normalize("NFKD", n) if not unicodedata.combining(ch)
+        ).casefold(): g
+        for key, g in (("female", "f"), ("male", "m"))
+        for n in data.get(key, [])
+    }
+    return folded
 
 
 NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)"

@@ -756,3 +756,32 @@ def test_a_verb_and_its_subject_after_an_opening_quote_name_its_speaker(
 ):
     statement = last_statement(tmp_path, language, text)
     assert (statement.speaker, statement.cue) == (speaker, cue)
+
+
+def test_she_is_the_woman_named_not_the_man_who_spoke_last(tmp_path):
+    text = ("Finance Minister Harriet Colebrook unveiled a revised budget on Wednesday. Opposition "
+            "leader Desmond Achebe-Ward called the plan “a slow-motion cancellation”. “Nobody is "
+            "cancelling anything,” she told lawmakers.")
+    assert last_statement(tmp_path, "en", text).speaker == "Harriet Colebrook"
+
+
+def test_a_pronoun_after_a_role_resolved_stands_for_that_person(tmp_path):
+    text = ("Prosecutor Ayesha Brannigan told the jury that the coach had lied. “You will explain "
+            "where every penny went,” Judge Philippa Marr told the defendant. The prosecutor said "
+            "outside court that families were still owed money. “Some took out loans,” she said.")
+    assert "Ayesha Brannigan" in last_statement(tmp_path, "en", text).speaker
+
+
+@pytest.mark.parametrize(
+    "language, text, name, gender",
+    [
+        ("fr", "La présidente de la cour, Anne-Laure Pichon, a lu le verdict.", "anne-laure pichon", "f"),
+        ("de", "Verkehrsministerin Jutta Pohlmann schweigt.", "jutta pohlmann", "f"),
+        ("es", "El juez Tomás Ribas no respondió.", "tomas ribas", "m"),
+        ("en", "Opposition leader Desmond Achebe-Ward spoke first.", "desmond achebe-ward", "m"),
+    ],
+)
+def test_the_gender_a_text_gives_a_name(language, text, name, gender):
+    from factcheck.annotate.statements import genders_in
+
+    assert genders_in(text, language).get(name) == gender

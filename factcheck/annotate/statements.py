@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..models import Sentence
-from ..rules import calendar_words, lexicon
+from ..rules import calendar_words, given_names, lexicon
 from .cues import ARTICLES, THAT, cues
 from .quotes import Quote, mask_quotes, quotes
 
@@ -1648,12 +1648,95 @@ def document_author(speaker: str, language: str) -> str:
     return ""
 
 
+@cache
+def gender_words(language: str) -> dict[str, str]:
+    """Folded word -> "f" or "m": the titles, gendered nouns and articles that say whether the
+    person they introduce is a woman or a man, and the pronouns that do."""
+    attribution = lexicon(language).get("attribution", {})
+    out = {}
+    for key, g in (
+        ("female_words", "f"),
+        ("male_words", "m"),
+        ("female_pronouns", "f"),
+        ("male_pronouns", "m"),
+    ):
+        out.update({fold(w): g for w in attribution.get(key, [])})
+    return out
+
+
+GENDER_WINDOW = 6  # words before a name searched for what says its gender
+COMPLEMENT_LEADS = frozenset("de of à von d del du des".split())  # "le ministre de la Culture"
+
+
+def genders_in(masked: str, language: str) -> dict[str, str]:
+    """The gender a text gives the people it names, by folded name and surname."""
+    out: dict[str, str] = {}
+    for name, g in gendered_names(masked, language):
+        out[fold(name)] = g
+        out.setdefault(fold(name.split()[-1]), g)
+    return out
+
+
+def gendered_names(masked: str, language: str) -> list[tuple[str, str]]:
+    """The people a text names whose gender it gives, in order, with "f" or "m": a title or a
+    gendered noun next to the name ("Ms Colebrook", "spokeswoman Ayesha Brannigan", „Frau
+    Hahl“, „Ministerin Jutta Pohlmann“), the article of the noun that introduces it (« la
+    présidente de la cour, Anne-Laure Pichon », "el entrenador Sergio Lafuente")."""
+    words = [w.strip(',.;:!?()«»“”„"') for w in masked.replace("'", "’").split()]
+    table = gender_words(language)
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(words):
+        if not (is_name_word(words[k]) and k + 1 < len(words) and is_name_word(words[k + 1])):
+            k += 1
+            continue
+        j = k
+        while j < len(words) and is_name_word(words[j]):
+            j += 1
+        run = words[k:j]
+        g = ""
+        if (
+            language == "de"
+            and (role := fold(run[0])).endswith("in")
+            and title_role(run[0][:-2], language)
+        ):
+            g = "f"  # „Verkehrsministerin Jutta Pohlmann“
+            run = run[1:]
+        for n in range(k - 1, max(-1, k - 1 - GENDER_WINDOW), -1):
+            w = fold(words[n].split("’")[0] + "’") if "’" in words[n] else fold(words[n])
+            if g:
+                break
+            if w in table and not (n > 0 and fold(words[n - 1]) in COMPLEMENT_LEADS):
+                g = table[w]
+            elif language == "de" and w.endswith("in") and title_role(words[n][:-2], language):
+                g = "f"
+        given = next((i for i, w in enumerate(run[:-1]) if fold(w) in given_names()), -1)
+        if given >= 0:
+            run = run[given:]  # "Finance Minister Harriet Colebrook": the name
+            g = g or given_names()[fold(run[0])]
+        if g and len(run) >= 2 and not any(w.isupper() for w in run):
+            out.append((" ".join(run), g))
+        k = j
+    return out
+
+
+def gender_of(speaker: str, genders: Mapping[str, str]) -> str:
+    words = speaker.split()
+    return genders.get(fold(speaker), "") or (genders.get(fold(words[-1]), "") if words else "")
+
+
 SINGULAR_PRONOUNS = frozenset("he she il elle er él ella".split())
 # words that open a group of several speakers ("More than 200 scientists", « plusieurs élus »)
 GROUP_LEADS = frozenset(
     "several dozens hundreds thousands many plusieurs nombreux mehrere zahlreiche viele varios "
     "varias decenas cientos miles muchos".split()
 )
+
+
+def pronoun_gender(a: Attribution, language: str) -> str:
+    """The gender of a pronoun speaker ("she", « a-t-il dit », "él"), else ""."""
+    word = fold(a.speaker) if a.speaker else fold(a.cue).rsplit("-", 1)[-1]
+    return gender_words(language).get(word, "") if word in SINGULAR_PRONOUNS else ""
 
 
 def singular_pronoun(a: Attribution) -> bool:
@@ -1692,6 +1775,8 @@ def document_speakers(
     spoken: list[tuple[int, Attribution]] = []  # every speaker so far, with its sentence
     companies: list[str] = []  # the companies named so far, latest last
     authors: list[str] = []  # the authors of the documents cited so far, latest last
+    genders: dict[str, str] = {}  # folded name or surname -> "f" or "m", where the text says
+    people: list[tuple[str, str]] = []  # the people named with their gender, in order
     for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
@@ -1699,6 +1784,10 @@ def document_speakers(
             masked = mask_quotes(s.text, s.language)
             atts = attributions(s, masked)
         companies += company_names(masked, s.language)
+        for name, g in gendered_names(masked, s.language):
+            people.append((name, g))
+            genders[fold(name)] = g
+            genders.setdefault(fold(name.split()[-1]), g)
         main = main_attribution(list(atts))
         before, before_at = mentioned, mentioned_at
         subject = last_name(masked)
@@ -1778,6 +1867,31 @@ def document_speakers(
             # the last speaker
             since = describe(before, main.cue, s.language) if before_at > last_at else None
             target = since if since is not None and since.names else last
+            if (
+                (since is None or not since.names)
+                and previous is not None
+                and previous.resolved_from
+                and not previous.pronoun
+                and not plural_group(previous.speaker)
+            ):
+                # "The prosecutor said ... “...,” she said": the speaker just resolved from a
+                # role, not the last one named outright
+                target = previous
+            wanted = pronoun_gender(main, s.language)
+            if wanted and gender_of(target.speaker, genders) not in ("", wanted):
+                # "“...,” she told lawmakers" after a man spoke: the last woman who spoke, else
+                # the last woman named
+                target = next(
+                    (a for a in reversed(named) if gender_of(a.speaker, genders) == wanted),
+                    None,
+                ) or next(
+                    (
+                        describe(name, main.cue, s.language)
+                        for name, g in reversed(people)
+                        if g == wanted
+                    ),
+                    target,
+                )
             if singular_pronoun(main) and plural_group(target.speaker):
                 # "“...,” he lamented." after "More than 200 scientists have urged ...": one
                 # person speaks, the last one named
