@@ -1695,11 +1695,7 @@ def gendered_names(masked: str, language: str) -> list[tuple[str, str]]:
             j += 1
         run = words[k:j]
         g = ""
-        if (
-            language == "de"
-            and (role := fold(run[0])).endswith("in")
-            and title_role(run[0][:-2], language)
-        ):
+        if language == "de" and fold(run[0]).endswith("in") and title_role(run[0][:-2], language):
             g = "f"  # „Verkehrsministerin Jutta Pohlmann“
             run = run[1:]
         for n in range(k - 1, max(-1, k - 1 - GENDER_WINDOW), -1):
@@ -1895,14 +1891,14 @@ def document_speakers(
             if singular_pronoun(main) and plural_group(target.speaker):
                 # "“...,” he lamented." after "More than 200 scientists have urged ...": one
                 # person speaks, the last one named
-                people = [
+                persons = [
                     r
                     for r in name_runs(texts[-1] if texts else "")
                     if len(r.split()) <= 3 and not is_body(r, s.language)
                 ]
                 target = (
-                    describe(people[-1], main.cue, s.language)
-                    if people
+                    describe(persons[-1], main.cue, s.language)
+                    if persons
                     else next((a for a in reversed(named) if not plural_group(a.speaker)), target)
                 )
             main = replace(
