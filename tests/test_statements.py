@@ -785,3 +785,10 @@ def test_the_gender_a_text_gives_a_name(language, text, name, gender):
     from factcheck.annotate.statements import genders_in
 
     assert genders_in(text, language).get(name) == gender
+
+
+def test_how_a_statement_was_made_is_not_its_speaker(tmp_path):
+    text = ("The pesticide tervanol was banned in two countries last year after a study. "
+            "Agrelon, which makes tervanol, said in an emailed statement that the product "
+            "was safe.")
+    assert last_statement(tmp_path, "en", text).speaker == "Agrelon"

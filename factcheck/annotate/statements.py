@@ -893,6 +893,14 @@ def speaker_of_verb(
         if v2 and len(kept) > 1 and kept[0].lower() in c.pronouns:
             kept = kept[:1]  # „Dem Bericht zufolge warnte er die Piloten“: "er"
         kept = kept[: when_or_where(kept, lang)]
+        doc = next(
+            (n for n, w in enumerate(kept[:5]) if fold(w.strip(",")) in document_words(lang)[0]),
+            -1,
+        )
+        if doc >= 1 and fold(kept[0]) in PLACE_PREPOSITIONS:
+            # "señaló en un comunicado su Ministerio", "said in an emailed statement that":
+            # how it was said, then who
+            kept = kept[doc + 1 :]
         after = " ".join(kept)
     if after and c.particles:
         kept = after.split()
