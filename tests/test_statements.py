@@ -792,3 +792,17 @@ def test_how_a_statement_was_made_is_not_its_speaker(tmp_path):
             "Agrelon, which makes tervanol, said in an emailed statement that the product "
             "was safe.")
     assert last_statement(tmp_path, "en", text).speaker == "Agrelon"
+
+
+def test_an_inverted_speaker_takes_the_name_apposed_after_it(tmp_path):
+    text = ("Le Stade de Roncelles s'est qualifié dimanche pour la finale de la coupe régionale. "
+            "« Ce groupe ne lâche jamais rien », a savouré l'entraîneuse roncelloise, Julie "
+            "Ferrandi.")
+    assert "Julie Ferrandi" in last_statement(tmp_path, "fr", text).speaker
+
+
+def test_she_is_the_woman_a_sentence_without_a_statement_named(tmp_path):
+    text = ("Le Stade de Roncelles s'est qualifié dimanche pour la finale, a annoncé le club. "
+            "Auteure du but décisif, l'attaquante Inès Moukoko a dédié la victoire à sa mère. "
+            "« Elle était dans les tribunes », a-t-elle raconté.")
+    assert last_statement(tmp_path, "fr", text).speaker == "Inès Moukoko"

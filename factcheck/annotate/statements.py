@@ -427,7 +427,7 @@ def after_quote_attribution(original: str, masked: str, lang: str) -> Attributio
     speaker = " ".join(words).strip(" ,.;:")
     if not speaker or len(words) > MAX_SPEAKER_WORDS:
         return None
-    return describe(speaker, cue, lang)
+    return describe(with_apposed_name(speaker, rest, lang), cue, lang)
 
 
 ELIDED = frozenset({"l’", "d’"})  # « l’entraîneuse »
@@ -474,7 +474,7 @@ def speech_words(language: str) -> frozenset[str]:
     )
 
 
-APPOSED_NAME = re.compile(r",\s*((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)\s*,")
+APPOSED_NAME = re.compile(r",\s*((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)\s*(?:[,.;]|$)")
 
 
 def with_apposed_name(speaker: str, after: str, lang: str) -> str:
@@ -907,6 +907,9 @@ def speaker_of_verb(
         while len(kept) > 1 and kept[-1].lower().strip(".,;:!?") in c.particles:
             kept.pop()  # "sagte sie hinzu" -> "sie"
         after = " ".join(kept)
+    if after and inverted:
+        # "a lancé la présidente de la cour, Anne-Laure Pichon, à l'accusé": the name apposed
+        after = with_apposed_name(after, text[m.end() :], lang)
     post = describe(after, m.group(0), lang) if after else None
     usable = post is not None and bool(
         post.names
@@ -1799,6 +1802,12 @@ def document_speakers(
             # "Hale denied any wrongdoing.": a single word that is part of a name seen before
             first = masked.split()[0].strip(",.;:") if masked.split() else ""
             subject = known.get(fold(first), "") if first[:1].isupper() else ""
+        if not subject and main is None:
+            # "Auteure du but décisif, l'attaquante Inès Moukoko a dédié la victoire ...": a
+            # person named further in, when the sentence reports no one
+            here = genders_in(masked, s.language)
+            named_here = [r for r in name_runs(masked) if gender_of(r, here)]
+            subject = named_here[0] if named_here else ""
         if subject:
             mentioned, mentioned_at = subject, n
         for run in name_runs(masked) + ([subject] if subject else []):
