@@ -255,6 +255,19 @@ def reached(ids: list[str], at: dict[str, list[int]]) -> tuple[int, int]:
     return last, max(covered, default=-1)
 
 
+UNREAD_TAIL = 2  # source sentences left unrendered after the article's last rendering
+
+
+def unread_after(ids: list[str], at: dict[str, list[int]], last: int) -> int:
+    """How many of the source's sentences come after the last one the article renders up to
+    position ``last`` (in the source's order) and are rendered nowhere after it."""
+    pairs = sorted((p, n) for n, sid in enumerate(ids) for p in set(at.get(sid, ())) if p <= last)
+    if not pairs:
+        return 0
+    top = pairs[-1][1]  # the source sentence the last rendering renders
+    return sum(1 for sid in ids[top + 1 :] if not any(p > last for p in at.get(sid, ())))
+
+
 def in_order_end(ids: list[str], at: dict[str, list[int]]) -> int:
     """The article position where the longest run of renderings in the source's own order
     ends (positions and source sentences both rising); -1 when nothing is rendered."""
@@ -319,6 +332,10 @@ def truncation(
         end, covered = reached(ids, at)
         last = end if end >= 0 else covered
         past = [s.id for s in al.article if order[s.id] > last]
+        if past and unread_after(ids, at, last) >= UNREAD_TAIL:
+            # the source goes on past the article's last rendering of it, with sentences the
+            # article never uses: what the article says after that was checked against them
+            past = []
         if cut_all:
             unchecked.update(past)
         if reason == "cut" and ids:

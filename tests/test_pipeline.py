@@ -295,3 +295,26 @@ def test_a_cut_source_whose_last_lines_echo_the_lead_is_covered_as_far_as_it_is_
     report = check_texts(tmp_path, article, source)
     cut = [f for f in report.findings if f.rule == "S105"]
     assert cut and all(dict(f.evidence)["unchecked"] == "0" for f in cut)
+
+
+def test_a_cut_source_that_goes_on_past_the_article_leaves_the_article_checked(tmp_path):
+    """The source is cut, but holds sentences after the last one the article renders that the
+    article never uses: the article's later sentences were checked against them, and what
+    they add is reported."""
+    from .conftest import check_texts
+
+    body = [
+        "A ferry carrying about 300 people sank off the coast of Velmora on Tuesday night.",
+        "Coast guard boats rescued 104 passengers from the water overnight, officials said.",
+        "Survivors were taken to the port of Kessa for medical care.",
+    ]
+    source = ("Ferry sinks\n\n" + "\n\n".join(body) + "\n\nThe cause of the sinking has not yet "
+              "been established, the ministry said.\n\nRelatives gathered at the harbour on "
+              "Wednesday morning waiting for news.\n\nLast year a second ferry ran aground near "
+              "the")
+    article = ("Ferry sinks\n\n" + "\n\n".join(body) + "\n\nThe ship's owner has been arrested "
+               "and charged with manslaughter by the police in Kessa.\n")
+    report = check_texts(tmp_path, article, source)
+    cut = [f for f in report.findings if f.rule == "S105"]
+    assert cut and all(dict(f.evidence)["unchecked"] == "0" for f in cut)
+    assert [f for f in report.findings if f.rule == "C100"]
