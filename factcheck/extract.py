@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 MIN_ARTICLE_CHARS = 80
 URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"'«»“”‘’()\[\]{}]+[^\s<>"'«»“”‘’()\[\]{}.,;:!?]""")
 BULLET_RE = re.compile(r"^\s*(?:[•·▪‣◦●○■□►▸\-–—*+]|\d{1,2}[.)])\s+")
-TERMINAL = tuple('.!?…»”"’)]:')
+TERMINAL = tuple('.!?…»”"’)]:“«‘')  # German quotes close with “ and ‘ (and « in »...«)
 
 
 @dataclass(frozen=True)

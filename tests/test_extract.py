@@ -550,3 +550,19 @@ def test_credit_lines_captions_and_story_tags_are_furniture(language, furniture)
     text = f"{prose}\n\n{furniture}\n\n{prose.split('.')[0]} after a long illness.\n"
     doc = extract(fetched(text.encode("utf-8"), "text/plain", "page.txt"))
     assert furniture not in doc.text
+
+
+def test_a_paragraph_ending_in_a_german_closing_quote_is_prose(tmp_path):
+    text = (
+        "Zwei Orchester werden eins\n\n"
+        "Das Städtische Orchester Kellbach und die Rauensteiner Philharmonie schließen sich zur "
+        "kommenden Spielzeit zusammen, wie die beiden Städte am Montag mitteilten.\n\n"
+        "Kritik kommt von der Orchestervereinigung. Ihr Sprecher sagte: „Hier wird ein "
+        "Kulturabbau als Reform verkauft.“\n\n"
+        "Quelle: Kellbacher Rundschau, https://www.kellbacher-rundschau.example/kultur/fusion\n"
+    )
+    path = tmp_path / "artikel.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = extract(read_file(str(path)))
+    (last,) = [b for b in doc.blocks if doc.text[b.start : b.end].startswith("Kritik")]
+    assert last.kind == "paragraph" and doc.text[last.start : last.end].endswith("verkauft.“")
