@@ -293,3 +293,21 @@ def test_a_measure_kept_in_its_other_unit_is_not_dropped(tmp_path):
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule in ("C201", "H100", "H101", "N100")]
+
+
+def test_a_small_figure_with_its_noun_in_another_sentence_is_not_dropped(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Orchester\n\nDas neue Ensemble soll „Philharmonie Kellbach“ heißen und 96 Planstellen "
+        "haben, teilten die beiden Städte am Montag mit.\n\n"
+        "Derzeit beschäftigen die beiden Orchester zusammen 118 Musikerinnen und Musiker.\n"
+    )
+    article = (
+        "Orchester\n\nDas fusionierte Orchester soll den Namen „Philharmonie Kellbach“ tragen, "
+        "teilten die beiden Städte am Montag mit.\n\n"
+        "Heute spielen in beiden Orchestern 118 Musikerinnen und Musiker, künftig soll es 96 "
+        "Planstellen geben.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "C201" and "96" in f.message]

@@ -218,6 +218,7 @@ def findings(alignment) -> list:
                 for i, qa in everywhere
                 if distinctive(qs)
                 or alignment.score[i, j] >= (alignment.weak[i, j] + alignment.support[i, j]) / 2
+                or same_words(alignment.article[i], qa, sentence, qs)
             ):
                 continue  # a figure as particular as "212" anywhere in the article is kept
             dropped.append(qs)
@@ -244,6 +245,16 @@ def context(sentence, q: Quantity) -> set[str]:
     before = re.findall(r"[^\W\d_]{3,}", sentence.text[: q.start])[-CONTEXT_WORDS:]
     after = re.findall(r"[^\W\d_]{3,}", sentence.text[q.end :])[:CONTEXT_WORDS]
     return {w.lower() for w in before + after}
+
+
+def same_words(a, qa: Quantity, s, qs: Quantity) -> bool:
+    """The same figure with a word in common right after it, in one language ("96 Planstellen"
+    in another sentence of the article): the same thing counted."""
+    if a.language != s.language:
+        return False
+    after_a = re.findall(r"[^\W\d_]{4,}", a.text[qa.end :])[:2]
+    after_s = re.findall(r"[^\W\d_]{4,}", s.text[qs.end :])[:2]
+    return bool({w.lower() for w in after_a} & {w.lower() for w in after_s})
 
 
 def counts_apart(qa: Quantity, a, qs: Quantity, s) -> bool:
