@@ -311,3 +311,17 @@ def test_a_small_figure_with_its_noun_in_another_sentence_is_not_dropped(tmp_pat
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "C201" and "96" in f.message]
+
+
+@pytest.mark.parametrize(
+    "text, language, values",
+    [
+        ("La route départementale 18 est coupée à la circulation.", "fr", []),
+        ("Auf der Autobahn A 47 bildeten sich Staus von bis zu 15 Kilometern.", "de", [15]),
+        ("Flight 370 vanished with 239 people on board.", "en", [239]),
+        ("A 17-year-old boy was arrested.", "en", [17]),
+        ("La línea 6 transportará 95.000 viajeros al día.", "es", [95000]),
+    ],
+)
+def test_a_number_that_names_a_road_a_line_or_a_flight_counts_nothing(text, language, values):
+    assert [q.value for q in extract(text, language)] == values

@@ -325,12 +325,41 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
     # not the digits of a name ("COVID-19", "G-20", "F-35")
     for m in re.finditer(r"(?<![\w.,])(?<![^\W\d_]-)" + DIGITS + r"(?![\w])", text):
         value = parse_digits(m.group(0), lex.decimal)
-        if value is None:
+        if value is None or identifier(text, m.start(), language):
             continue
         add_number(lex, text, m.start(), m.end(), value, add, digits=True)
     for start, end, value in word_numbers(lex, text):
         add_number(lex, text, start, end, value, add, digits=False)
     return conversions(text, sorted(found, key=lambda q: q.start))
+
+
+@cache
+def identifier_words(language: str) -> frozenset[str]:
+    return frozenset(
+        w.casefold() for w in lexicon(language).get("numbers", {}).get("identifiers", [])
+    )
+
+
+PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\.?\s*$")
+
+
+def identifier(text: str, start: int, language: str) -> bool:
+    """Whether the number at ``start`` names something rather than counting it: after a word
+    such as "route", "ligne", „Autobahn“, "vuelo", or right after a single capital letter ("A
+    47", "D 18")."""
+    window = text[max(0, start - 30) : start]
+    m = PREVIOUS_WORD.search(window)
+    if m is None:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        # "A 47" after a word of the sentence, never a sentence's "A 17-year-old"
+        before = window[: m.start()].rstrip()
+        lead = PREVIOUS_WORD.search(before)
+        if lead is not None and lead.group(1).casefold() in identifier_words(language):
+            return True  # „Autobahn A 47“
+        return bool(before) and before[-1:].isalpha() and word not in ("A", "I", "Y", "O")
+    return word.casefold() in identifier_words(language)
 
 
 # between a measure and the same in other units: "50 miles (80 km)", "23 feet [7 metres]", "7
