@@ -806,3 +806,22 @@ def test_she_is_the_woman_a_sentence_without_a_statement_named(tmp_path):
             "Auteure du but décisif, l'attaquante Inès Moukoko a dédié la victoire à sa mère. "
             "« Elle était dans les tribunes », a-t-elle raconté.")
     assert last_statement(tmp_path, "fr", text).speaker == "Inès Moukoko"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Der Verkehrsminister hat ein Sanierungsprogramm für Brücken vorgestellt. Betriebsratschef "
+         "Uwe Stamm warf der Geschäftsführung vor, jahrelang zu wenig investiert zu haben.",
+         "Uwe Stamm"),
+    ],
+)
+def test_a_german_accusation_closed_by_its_particle_is_a_statement(tmp_path, text, speaker):
+    assert speaker in last_statement(tmp_path, "de", text).speaker
+
+
+def test_a_thrown_stone_is_no_statement_and_a_noun_is_no_konjunktiv(tmp_path):
+    text = ("Die Demonstranten zogen am Samstag durch die Innenstadt von Kellbach. Ein Mann warf "
+            "einen Stein auf ein Polizeiauto. Die Pläne der Stadt stoßen auf Kritik.")
+    seg = segment(extract(read_file(write(tmp_path, "de.txt", text))), "A")
+    assert not [s for s in annotate(seg).statements if s.cue]

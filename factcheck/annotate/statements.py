@@ -1601,8 +1601,14 @@ def reported_mood(masked: str, language: str) -> str:
     c = cues(language)
     if any(p is not None and p.search(masked) for p in (c.verbs, c.verbs_that)):
         return ""  # a verb of saying there that no speaker was found for: no continuation
-    found = {fold(w) for w in words}
-    return next((w for w in re.findall(r"[^\W\d_]+", masked) if fold(w) in found), "")
+    found = {w.lower() for w in words}
+    tokens = re.findall(r"[^\W\d_]+", masked)
+    # exactly, umlauts kept („Pläne“ is no „plane“), and a capitalised word inside the
+    # sentence is a German noun, not the verb
+    return next(
+        (w for n, w in enumerate(tokens) if w.lower() in found and (n == 0 or w[:1].islower())),
+        "",
+    )
 
 
 @cache
