@@ -825,3 +825,12 @@ def test_a_thrown_stone_is_no_statement_and_a_noun_is_no_konjunktiv(tmp_path):
             "einen Stein auf ein Polizeiauto. Die Pläne der Stadt stoßen auf Kritik.")
     seg = segment(extract(read_file(write(tmp_path, "de.txt", text))), "A")
     assert not [s for s in annotate(seg).statements if s.cue]
+
+
+def test_a_report_verb_after_a_quote_and_its_subject_or_before_a_long_that(tmp_path):
+    text = ("The council voted to raise the local tax by four per cent on Tuesday evening. “Then "
+            "buy a new calculator,” one man shouted from the back of the hall.")
+    assert last_statement(tmp_path, "en", text).speaker == "one man"
+    text = ("Scientists urged the minister to halt drilling in the basin. Doyle insisted in a reply "
+            "on Friday that every licence had been checked.")
+    assert last_statement(tmp_path, "en", text).speaker == "Doyle"

@@ -604,6 +604,9 @@ ADDRESSEE_THAT = re.compile(
 )
 
 
+THAT_GAP_WORDS = 5  # words of an adverbial between a verb and its "that" ("in a reply on Friday")
+
+
 def that_follows(
     text: str, end: int, gap: frozenset[str], quote_object: bool = False, tell: bool = False
 ) -> bool:
@@ -618,10 +621,10 @@ def that_follows(
         return True
     if quote_object and re.match(r"(?:\s+[\w’'-]+){1,5}\s*[«“„\"‹]", text[end:]):
         return True
-    words = text[end:].split(maxsplit=4)
+    words = text[end:].split(maxsplit=THAT_GAP_WORDS + 1)
     if not words or words[0].lower() not in gap:
         return False
-    for k in range(1, min(4, len(words))):
+    for k in range(1, min(THAT_GAP_WORDS + 1, len(words))):
         rest = text[end:].split(maxsplit=k)
         if len(rest) > k and THAT.match(" " + rest[k]):
             return True
@@ -787,6 +790,10 @@ def speaker_of_verb(
         needs_that
         and not inverted
         and not closing_attribution(original, m, lang)
+        and not (
+            (qs := QUOTE_THEN_SUBJECT.search(before)) is not None
+            and not (c.inverted is not None and c.inverted.search(qs.group(0)))
+        )
         and not that_follows(
             original,
             m.end(),
@@ -942,6 +949,10 @@ def speaker_of_verb(
     if usable and inverted:
         return post  # "“...,” said Dr Adeyemi"
     return preposed
+
+
+# a quote that closes, then a short subject right before the verb ("“...,” one man shouted")
+QUOTE_THEN_SUBJECT = re.compile(r"[”\"»“’],?\s+[^,.;:!?«»“”\"]{1,40}$")
 
 
 def when_or_where(words: list[str], lang: str) -> int:
