@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -110,20 +109,13 @@ def lexicon(language: str) -> dict[str, dict[str, Any]]:
 
 @cache
 def given_names() -> dict[str, str]:
-    """Folded given name -> "f" or "m" (``rules/lexicons/given_names.toml``)."""
+    """Given name as written -> "f" or "m" (``rules/lexicons/given_names.toml``)."""
     path = rules_root() / "lexicons" / "given_names.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"bad lexicon {path}: {err}") from err
-    folded = {
-        "".join(
-            ch for ch in unicodedata.normalize("NFKD", n) if not unicodedata.combining(ch)
-        ).casefold(): g
-        for key, g in (("female", "f"), ("male", "m"))
-        for n in data.get(key, [])
-    }
-    return folded
+    return {n: g for key, g in (("female", "f"), ("male", "m")) for n in data.get(key, [])}
 
 
 NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*)"

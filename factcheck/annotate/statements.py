@@ -150,7 +150,7 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
     c = cues(language)
     whole = speaker.strip(" ,.;:«»“”\"'’")
     low = whole.lower().replace("'", "’")
-    role_keys = frozenset(role for role, pattern in c.roles.items() if pattern.search(low))
+    role_keys = describe_roles(whole, language)
     clean = appositive_name(whole) or whole  # the roles of the whole phrase, the name shown
     role_words = {m.group(0).lower() for pattern in c.roles.values() for m in pattern.finditer(low)}
     if c.compound_roles:  # German: "Feuerwehrsprecher", "Branchendaten" end in a role
@@ -302,6 +302,7 @@ def typed_name(words: list[str], language: str) -> str:
 
 
 def describe_roles(phrase: str, language: str) -> frozenset[str]:
+    """The canonical roles of the lexicon a phrase holds ("the state news agency" -> media)."""
     low = phrase.lower().replace("'", "’")
     return frozenset(role for role, pattern in cues(language).roles.items() if pattern.search(low))
 
@@ -989,14 +990,13 @@ def closing_attribution(original: str, m: re.Match, lang: str) -> bool:
     cut 600 jobs, the Dunmore Herald reported."): what comes before the comma is what was
     reported, as "that ..." would be after the verb."""
     tail = original[m.end() :].strip(' .!?»”"’').split()
+    # only when or where may follow the verb ("..., the Dunmore Herald reported on Tuesday.")
     if tail and (
         len(tail) > CLOSING_TAIL_WORDS
         or fold(tail[0]) not in cues(lang).that_gap
         or any(w.endswith((",", ";", ":")) for w in tail)
     ):
-        return (
-            False  # only when or where may follow ("..., the Dunmore Herald reported on Tuesday.")
-        )
+        return False
     before = original[: m.start()].rstrip()
     if "," not in before:
         return False
@@ -1400,6 +1400,17 @@ def company_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+@cache
+def management_words(language: str) -> tuple[frozenset[str], str]:
+    """The folded nouns of a company's management (« la direction ») and the word that joins
+    the company's name to one (« de »)."""
+    attribution = lexicon(language).get("attribution", {})
+    return (
+        frozenset(fold(w) for w in attribution.get("management_nouns", [])),
+        attribution.get("management_of", ""),
+    )
+
+
 COMPANY_GAP = 4  # lower-case words between a company noun and the name it introduces
 
 
@@ -1485,9 +1496,9 @@ def company_named(speaker: str, companies: list[str], language: str) -> str:
     noun = bare_description(speaker, language)
     if not noun or not companies:
         return ""
-    attribution = lexicon(language).get("attribution", {})
-    if noun in {fold(w) for w in attribution.get("management_nouns", [])}:
-        return f"{speaker} {attribution.get('management_of', '')} {companies[-1]}"
+    management, of = management_words(language)
+    if noun in management:
+        return f"{speaker} {of} {companies[-1]}"
     nouns, _ = company_words(language)
     if noun not in nouns and not (language == "de" and any(noun.endswith(n) for n in nouns)):
         return ""
@@ -1668,9 +1679,9 @@ def document_author(speaker: str, language: str) -> str:
             continue
         rest = words[j + 1 :] if word == marker else [words[j][len(marker) :], *words[j + 1 :]]
         author = " ".join(rest).strip(" ,.;:")
-        if language == "de" and rest and word in ("der", "des"):
+        if language == "de" and word == "des":
             # a genitive: „des Landkreistags“ -> „Landkreistag“
-            author = re.sub(r"(?<=[a-zäöü])e?s$", "", author) if word == "des" else author
+            author = re.sub(r"(?<=[a-zäöü])e?s$", "", author)
         if author and (author[:1].isupper() or any(w[:1].isupper() for w in rest[1:3])):
             return author
     return ""
@@ -1698,8 +1709,13 @@ COMPLEMENT_LEADS = frozenset("de of à von d del du des".split())  # "le ministr
 
 def genders_in(masked: str, language: str) -> dict[str, str]:
     """The gender a text gives the people it names, by folded name and surname."""
-    out: dict[str, str] = {}
-    for name, g in gendered_names(masked, language):
+    return by_name(gendered_names(masked, language))
+
+
+def by_name(people: list[tuple[str, str]], into: dict[str, str] | None = None) -> dict[str, str]:
+    """Folded name and surname -> gender, for (name, gender) pairs, added to ``into``."""
+    out: dict[str, str] = {} if into is None else into
+    for name, g in people:
         out[fold(name)] = g
         out.setdefault(fold(name.split()[-1]), g)
     return out
@@ -1734,14 +1750,21 @@ def gendered_names(masked: str, language: str) -> list[tuple[str, str]]:
                 g = table[w]
             elif language == "de" and w.endswith("in") and title_role(words[n][:-2], language):
                 g = "f"
-        given = next((i for i, w in enumerate(run[:-1]) if fold(w) in given_names()), -1)
+        names = given_genders()
+        given = next((i for i, w in enumerate(run[:-1]) if fold(w) in names), -1)
         if given >= 0:
             run = run[given:]  # "Finance Minister Harriet Colebrook": the name
-            g = g or given_names()[fold(run[0])]
+            g = g or names[fold(run[0])]
         if g and len(run) >= 2 and not any(w.isupper() for w in run):
             out.append((" ".join(run), g))
         k = j
     return out
+
+
+@cache
+def given_genders() -> dict[str, str]:
+    """Folded given name -> "f" or "m" (``rules/lexicons/given_names.toml``)."""
+    return {fold(name): g for name, g in given_names().items()}
 
 
 def gender_of(speaker: str, genders: Mapping[str, str]) -> str:
@@ -1757,17 +1780,21 @@ GROUP_LEADS = frozenset(
 )
 
 
+def pronoun_word(a: Attribution) -> str:
+    """The pronoun a speaker is, folded: the speaker, or the one inside an inverted cue."""
+    return fold(a.speaker) if a.speaker else fold(a.cue).rsplit("-", 1)[-1]
+
+
 def pronoun_gender(a: Attribution, language: str) -> str:
     """The gender of a pronoun speaker ("she", « a-t-il dit », "él"), else ""."""
-    word = fold(a.speaker) if a.speaker else fold(a.cue).rsplit("-", 1)[-1]
+    word = pronoun_word(a)
     return gender_words(language).get(word, "") if word in SINGULAR_PRONOUNS else ""
 
 
 def singular_pronoun(a: Attribution) -> bool:
     """Whether a pronoun speaker is one person ("he", « a-t-elle dit »); German „sie“ may be
     several and is not."""
-    word = fold(a.speaker) if a.speaker else fold(a.cue).rsplit("-", 1)[-1]
-    return word in SINGULAR_PRONOUNS
+    return pronoun_word(a) in SINGULAR_PRONOUNS
 
 
 def plural_group(speaker: str) -> bool:
@@ -1808,10 +1835,9 @@ def document_speakers(
             masked = mask_quotes(s.text, s.language)
             atts = attributions(s, masked)
         companies += company_names(masked, s.language)
-        for name, g in gendered_names(masked, s.language):
-            people.append((name, g))
-            genders[fold(name)] = g
-            genders.setdefault(fold(name.split()[-1]), g)
+        gendered = gendered_names(masked, s.language)
+        people += gendered
+        by_name(gendered, into=genders)
         main = main_attribution(list(atts))
         before, before_at = mentioned, mentioned_at
         subject = last_name(masked)
@@ -1822,7 +1848,7 @@ def document_speakers(
         if not subject and main is None:
             # "Auteure du but décisif, l'attaquante Inès Moukoko a dédié la victoire ...": a
             # person named further in, when the sentence reports no one
-            here = genders_in(masked, s.language)
+            here = by_name(gendered)
             named_here = [r for r in name_runs(masked) if gender_of(r, here)]
             subject = named_here[0] if named_here else ""
         if subject:
