@@ -79,6 +79,7 @@ def split_spans(text: str, language: str) -> list[tuple[int, int]]:
     ]
     if not bounds:
         return [(0, len(text))] if text.strip() else []
+    bounds = opening_marks_forward(text, bounds)
     merged: list[list[int]] = []
     abbr = abbreviation_re(language)
     for start, end in bounds:
@@ -104,6 +105,30 @@ def split_spans(text: str, language: str) -> list[tuple[int, int]]:
             if b - trail > a + lead:
                 spans.append((a + lead, b - trail))
     return spans
+
+
+def opening_marks_forward(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A boundary placed after an opening quote mark ('... debidamente. «Vinieron ...') moves
+    before it: the mark opens the next sentence, it does not leave this one open."""
+    out = list(bounds)
+    for k in range(len(out) - 1):
+        start, end = out[k]
+        piece = text[start:end].rstrip()
+        cut = start + len(piece)
+        while cut > start and (
+            text[cut - 1] in PAIRS
+            or (text[cut - 1] == '"' and text[start:cut].count('"') % 2 == 1)
+        ):
+            cut -= 1
+        if (
+            start < cut < start + len(piece)
+            and text[start:cut].strip()
+            and open_quote(piece)
+            and not open_quote(text[start:cut])
+        ):
+            out[k] = (start, cut)
+            out[k + 1] = (cut, out[k + 1][1])
+    return out
 
 
 def cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -40,6 +40,18 @@ def test_quotes_are_kept_whole(text, language):
     assert out[1].startswith(("Puis", "Then", "Dann"))
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Ils n’ont pas été consultés. «Ils sont venus nous informer, a dit Paul Roy. Il ira au "
+     "tribunal.", "fr"),
+    ('They were not consulted. "They came to inform us, said Paul Roy. He will sue.', "en"),
+])
+def test_an_opening_mark_left_before_a_boundary_opens_the_next_sentence(text, language):
+    # the mark opens an unclosed quote in the next sentence; it does not hold the first one open
+    out = sentences(text, language)
+    assert out[0].endswith(("consultés.", "consulted."))
+    assert out[1].startswith(("«", '"'))
+
+
 def test_offsets_point_into_the_document():
     text = "Première phrase ici. Deuxième phrase, plus longue, là. Troisième !"
     seg = segment(doc(text), "S", 5)
