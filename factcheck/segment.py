@@ -116,8 +116,7 @@ def opening_marks_forward(text: str, bounds: list[tuple[int, int]]) -> list[tupl
         piece = text[start:end].rstrip()
         cut = start + len(piece)
         while cut > start and (
-            text[cut - 1] in PAIRS
-            or (text[cut - 1] == '"' and text[start:cut].count('"') % 2 == 1)
+            text[cut - 1] in PAIRS or (text[cut - 1] == '"' and text[start:cut].count('"') % 2 == 1)
         ):
             cut -= 1
         if (
