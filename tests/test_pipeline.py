@@ -318,3 +318,39 @@ def test_a_cut_source_that_goes_on_past_the_article_leaves_the_article_checked(t
     cut = [f for f in report.findings if f.rule == "S105"]
     assert cut and all(dict(f.evidence)["unchecked"] == "0" for f in cut)
     assert [f for f in report.findings if f.rule == "C100"]
+
+
+def test_a_clause_that_only_says_who_speaks_is_no_added_claim(tmp_path):
+    """The speaker tag of a rendered quote (« … », declaró la directora) and a role set off by
+    commas before the speaker's name are who speaks, the attribution analysers' question: no
+    C101. A clause that adds a claim to the same kind of sentence is still reported."""
+    from .conftest import check_texts
+
+    source = (
+        "Museum closure\n\n"
+        "The Harwick Maritime Museum will close its doors in March after 94 years. "
+        "Its director, Edith Marlow, resigned on Monday. "
+        '"We ran out of money and we ran out of time," she said.\n\n'
+        "Board chair Roland Pettifer said the collection would be moved to the county "
+        "archive.\n\n"
+        "Visitor numbers have fallen by a third since 2019.\n"
+    )
+    article = (
+        "Cierre del museo\n\n"
+        "El Museo Marítimo de Harwick cerrará sus puertas en marzo tras 94 años. "
+        "Su directora, Edith Marlow, dimitió el lunes. "
+        "«Nos quedamos sin dinero y nos quedamos sin tiempo», declaró la directora "
+        "dimisionaria.\n\n"
+        "El presidente del patronato, Roland Pettifer, afirmó que la colección se trasladará "
+        "al archivo del condado, que ya prepara una nueva sala de exposiciones.\n\n"
+        "El número de visitantes ha caído un tercio desde 2019.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    text = {s.id: s.text for s in report.article.sentences}
+    added = [
+        text[f.article_sentence][slice(*f.span)] if f.span else text[f.article_sentence]
+        for f in report.findings
+        if f.rule == "C101"
+    ]
+    assert not [a for a in added if "declaró" in a or "presidente del patronato" in a]
+    assert any("nueva sala" in a for a in added)

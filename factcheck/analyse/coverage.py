@@ -21,6 +21,7 @@ import numpy as np
 from .. import embed
 from ..align import Alignment, anchor_bonus
 from ..annotate.cues import cues
+from ..annotate.statements import fold
 from ..findings import make
 from ..models import Finding, Sentence
 from ..rules import lexicon
@@ -91,7 +92,9 @@ def partial_additions(al: Alignment) -> list[Finding]:
     jobs = [
         n
         for n, i in enumerate(clauses.owner)
-        if al.supported[i] and not is_attribution(al.article[i], clauses.spans[n])
+        if al.supported[i]
+        and not is_attribution(al.article[i], clauses.spans[n])
+        and not speaker_tag(al, i, clauses.spans[n])
     ]
     if not jobs:
         return []
@@ -162,6 +165,54 @@ def partial_additions(al: Alignment) -> list[Finding]:
     return out
 
 
+TAG_LEFTOVER = 1  # content words a speaker tag may hold besides its cue and speaker
+APPOSITION_WORDS = 5  # content words of a role set off by a comma next to the speaker's name
+
+
+def content_words(text: str) -> list[str]:
+    """The words of text longer than three letters, folded, elisions cut (« l'opposition »)."""
+    out = []
+    for w in re.findall(r"[^\W\d_][\w’'-]*", text):
+        w = re.sub(r"^\w{1,2}['’]", "", w)
+        if len(w) > 3:
+            out.append(fold(w))
+    return out
+
+
+def speaker_tag(al: Alignment, i: int, span: tuple[int, int]) -> bool:
+    """A clause that only says who speaks: the cue and the speaker of a statement of the
+    sentence (« », declaró la directora dimisionaria), or a role set off by a comma next to the
+    speaker's name ("El presidente del patronato, Roland Pettifer, afirmó"). Who speaks is the
+    attribution analysers' question, not a claim the source lacks."""
+    note = al.notes[al.article[i].id]
+    atts = [a for a in (*note.attributions, note.speaker) if a is not None and a.speaker]
+    if not atts:
+        return False
+    text = al.article[i].text
+    masked = note.masked[slice(*span)]
+    words = content_words(masked)
+    if not words:
+        return False
+    said = {w for a in atts for w in content_words(f"{a.cue} {a.speaker} {a.resolved_from}")}
+    if sum(w not in said for w in words) <= TAG_LEFTOVER:
+        return True
+    if (
+        len(words) > APPOSITION_WORDS
+        or any(span[0] <= q.start < span[1] for q in note.quantities)
+        or marker_re(al.article[i].language).match(text, span[0])
+    ):
+        return False  # a figure, or a clause of its own ("um den Standort zu stärken")
+    for a in atts:
+        for m in re.finditer(rf"\b{re.escape(a.speaker)}\b", text):
+            before = m.start() >= span[1] and re.fullmatch(
+                r"[\s,]*(?:\w{1,3}\s+)?", text[span[1] : m.start()]
+            )
+            after = m.end() <= span[0] and re.fullmatch(r"[\s,]*", text[m.end() : span[0]])
+            if before or after:
+                return True
+    return False
+
+
 QUOTED_CLAUSE = 0.6  # share of a clause's letters inside quote marks that makes it a quote
 
 
@@ -172,6 +223,14 @@ def quoted_clause(al: Alignment, i: int, span: tuple[int, int]) -> bool:
     letters = sum(ch.isalnum() for ch in text)
     outside = sum(ch.isalnum() for ch in masked)
     return letters > 0 and (letters - outside) / letters >= QUOTED_CLAUSE
+
+
+@cache
+def marker_re(language: str) -> re.Pattern[str]:
+    from ..rules import phrase_pattern
+
+    markers = lexicon(language)["segment"].get("clause_markers", [])
+    return phrase_pattern(markers) or re.compile(r"(?!)")
 
 
 @cache
