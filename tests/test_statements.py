@@ -172,6 +172,14 @@ def test_documents_and_anonymous_sources_in_attribution_findings():
         # a relative clause's verb is not the sentence's statement
         ("A second analyst, who asked not to be named, said the forecast was too rosy.", "en",
          "A second analyst"),
+        # an aside next to the speaker is not part of it
+        ("« Notre priorité, ce sont les deux blessés », a déclaré de son côté Declan Hurst.",
+         "fr", "Declan Hurst"),
+        ("« Nous verrons », a quant à lui répondu Paul Ribes.", "fr", "Paul Ribes"),
+        ("«Es tarde», afirmó por su parte Ana Ruiz.", "es", "Ana Ruiz"),
+        ('"It is far too late," said Ana Ruiz for her part.', "en", "Ana Ruiz"),
+        ("„Das kommt zu spät“, sagte ihrerseits Bürgermeisterin Anna Roth.", "de",
+         "Bürgermeisterin Anna Roth"),
     ],
 )
 def test_speaker_phrases(text, lang, speaker):

@@ -49,6 +49,8 @@ class Cues:
     np_links: frozenset[str]  # German: words inside a noun phrase after its noun ("des", "von")
     # (ending, role): a German compound that ends in a role word ("Feuerwehrsprecher")
     compound_roles: tuple[tuple[str, str], ...]
+    # asides next to a speaker that are not part of it (« de son côté », "for her part")
+    asides: re.Pattern[str] | None = None
 
 
 def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str] | None:
@@ -114,6 +116,7 @@ def cues(language: str) -> Cues:
             for w in words
             if data.get("compound_roles") and " " not in w and len(w) >= 4
         ),
+        asides=phrase_pattern(data.get("asides", [])),
     )
 
 

@@ -189,7 +189,7 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
     outlet = "media" in role_keys or bool({w.strip(",.’'s") for w in low.split()} & c.outlets)
     return Attribution(
         head(clean, language),
-        cue,
+        " ".join(cue.split()),  # « a quant à lui répondu »: the aside blanked out
         names,
         role_keys,
         vague=vague,
@@ -313,6 +313,9 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
     lang = sentence.language
     c = cues(lang)
     text = mask_quotes(sentence.text, lang) if masked is None else masked
+    if c.asides is not None:
+        # « », a déclaré de son côté X: the aside is blanked, as the quotes are
+        text = c.asides.sub(lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, Attribution]] = []
     taken: list[tuple[int, int]] = []
 
