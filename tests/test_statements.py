@@ -180,6 +180,11 @@ def test_documents_and_anonymous_sources_in_attribution_findings():
         ('"It is far too late," said Ana Ruiz for her part.', "en", "Ana Ruiz"),
         ("„Das kommt zu spät“, sagte ihrerseits Bürgermeisterin Anna Roth.", "de",
          "Bürgermeisterin Anna Roth"),
+        # a long subject: the person and where the person works, or a role and a body's name
+        ('Henrike Sato of the Brückstadt Institute for Economic Research said the reform was '
+         '"overdue".', "en", "Henrike Sato"),
+        ("El sindicato que representa a la plantilla, el Sindicato de Trabajadores de Museos, "
+         "afirmó que recurrirá.", "es", "el Sindicato de Trabajadores de Museos"),
     ],
 )
 def test_speaker_phrases(text, lang, speaker):

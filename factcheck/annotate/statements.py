@@ -249,6 +249,25 @@ def is_name_word(word: str) -> bool:
     return w[:1].isupper() and fold(w) not in STOP_NAMES
 
 
+NAME_LINKS = {"de", "del", "des", "du", "d", "of", "for", "and", "für", "und", "et", "y", "von"}
+NAME_LINKS |= {"der", "la", "las", "los", "the", "le", "les"}
+PROPER_PHRASE_WORDS = 8
+
+
+def proper_phrase(words: list[str]) -> bool:
+    """A body's proper name, after any article: capitalised words joined by small words ("the
+    Museum and Heritage Workers' Union", "el Sindicato de Trabajadores de Museos")."""
+    if words and fold(words[0]) in ARTICLES:
+        words = words[1:]
+    capitals = [w for w in words if is_name_word(w)]
+    return (
+        0 < len(words) <= PROPER_PHRASE_WORDS
+        and is_name_word(words[0])
+        and len(capitals) >= 2
+        and all(is_name_word(w) or fold(w.strip(",")) in NAME_LINKS for w in words)
+    )
+
+
 def name_run(words: list[str]) -> bool:
     """Two capitalised words in a row (after any article): a person's name or a proper noun."""
     return any(is_name_word(a) and is_name_word(b) for a, b in zip(words, words[1:], strict=False))
@@ -263,7 +282,10 @@ def head(phrase: str, language: str = "") -> str:
     what is shown."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     if len(parts) > 1:
-        phrase = next((p for p in parts if name_run(p.split())), parts[0])
+        phrase = next(
+            (p for p in parts if name_run(p.split())),
+            next((p for p in parts[1:] if proper_phrase(p.split())), parts[0]),
+        )
     words = phrase.split()
     for k in range(2, len(words)):
         if is_name_word(words[k - 1]) and is_name_word(words[k - 2]) and words[k] in AFTER_NAME:
@@ -883,6 +905,9 @@ def speaker_of_verb(
             earlier = clip(lead + " ", forward=False) if lead.endswith(",") else ""
             speaker = earlier if earlier and named_appositive(earlier) else speaker
     long = len(speaker.split()) > MAX_PREPOSED_WORDS and not named_appositive(speaker)
+    if long and (named := affiliated_name(speaker)):
+        # "Henrike Sato of the Brückstadt Institute for Economic Research said": the person
+        speaker, long = named, False
     if long or any(p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):
         speaker = ""  # no clean subject: an implicit speaker
     preposed = describe(speaker, m.group(0), lang)
@@ -1014,6 +1039,25 @@ def closing_attribution(original: str, m: re.Match, lang: str) -> bool:
     return 1 <= len(subject) <= CLOSING_SUBJECT_WORDS
 
 
+AFFILIATION = {"of", "from", "at", "de", "du", "des", "del", "von", "vom"}
+
+
+def affiliated_name(speaker: str) -> str:
+    """The person's name that opens a long subject, when what follows is where the person
+    works ("Henrike Sato of the Brückstadt Institute for Economic Research", "Luis Mora de la
+    Universidad de Tarsa"); "" when the subject opens otherwise."""
+    words = speaker.split()
+    for k in (2, 3):
+        if (
+            len(words) > k
+            and all(is_name_word(w) for w in words[:k])
+            and fold(words[0]).strip(".") not in TITLES | ARTICLES
+            and words[k].lower() in AFFILIATION
+        ):
+            return " ".join(words[:k])
+    return ""
+
+
 def named_appositive(speaker: str) -> bool:
     """ "Tom Birkett, a spokesman for the Merrow Valley Water Board": a short name, then its
     appositive; "Der Verteidiger, Rechtsanwalt Dr. Jens Oberholz": a short role, then the name
@@ -1027,6 +1071,9 @@ def named_appositive(speaker: str) -> bool:
         # « La présidente de la Fédération des éleveurs, Sylvie Kerbrat, »: a long role, then
         # the name alone
         or (len(first) <= MAX_SPEAKER_WORDS and 2 <= len(second) <= 4 and name_run(second))
+        # "El sindicato que representa a la plantilla, el Sindicato de Trabajadores de Museos,":
+        # a role, then the body's proper name
+        or (len(first) <= MAX_SPEAKER_WORDS and proper_phrase(second))
     )
 
 
