@@ -185,6 +185,11 @@ def test_documents_and_anonymous_sources_in_attribution_findings():
          '"overdue".', "en", "Henrike Sato"),
         ("El sindicato que representa a la plantilla, el Sindicato de Trabajadores de Museos, "
          "afirmó que recurrirá.", "es", "el Sindicato de Trabajadores de Museos"),
+        # the subject of a first clause joined to the speech verb by a conjunction
+        ("Die oppositionelle Bürgerpartei begrüßte den Plan, kritisierte aber, er komme zu "
+         "spät.", "de", "Die oppositionelle Bürgerpartei"),
+        ("El Partido Verde celebró el plan, pero criticó que llegara tarde.", "es",
+         "El Partido Verde"),
     ],
 )
 def test_speaker_phrases(text, lang, speaker):

@@ -961,6 +961,10 @@ def speaker_of_verb(
         return post  # « Ainsi s'est exprimé l'élu d'opposition »
     if usable and after_quote:
         return post  # "„…“, sagte sie", "« … », a déclaré la maire": the quote's speaker follows
+    if not usable and (first := coordinated_subject(before, text[m.end() :], lang)):
+        # "Die Bürgerpartei begrüßte den Plan, kritisierte aber, ...", "El Partido Verde
+        # celebró el plan, pero criticó que ...": the subject of the first clause speaks
+        return describe(first, m.group(0), lang)
     if before.endswith(","):
         # "Gary Stone, a union representative, said ...": an appositive subject before the verb;
         # "Counting went smoothly, said Amara Dube": a clause, and the speaker comes after
@@ -978,6 +982,43 @@ def speaker_of_verb(
     if usable and inverted:
         return post  # "“...,” said Dr Adeyemi"
     return preposed
+
+
+def coordinated_subject(before: str, after: str, lang: str) -> str:
+    """The subject of a first clause joined to the speech verb by a comma and a conjunction
+    ("Die Bürgerpartei begrüßte den Plan, kritisierte aber", "El Partido Verde celebró el plan,
+    pero criticó"): in German the words before the first lowercase word that follows a
+    capitalised one, elsewhere a capitalised name; "" when there is no such clause."""
+    c = cues(lang)
+    words = before.split()
+    conj = bool(words) and words[-1].lower() in c.leading
+    if conj:
+        words = words[:-1]
+    elif lang == "de" and after.split() and after.split()[0].lower().strip(",") in c.leading:
+        conj = True  # „kritisierte aber“
+    if not conj or not words or not words[-1].endswith(",") or "," in " ".join(words)[:-1]:
+        return ""
+    if any(is_quote_mark(ch) for ch in before):
+        return ""
+    if lang == "de":
+        k = 1 if fold(words[0]) in ARTICLES else 0
+        while k < len(words) and words[k][:1].islower():
+            k += 1  # adjectives before the noun
+        start = k
+        while k < len(words) and is_name_word(words[k]):
+            k += 1
+        return " ".join(words[:k]) if k > start and k < len(words) - 1 else ""
+    k = 1 if fold(words[0]) in ARTICLES else 0
+    run = k
+    while run < len(words) and (is_name_word(words[run]) or fold(words[run]) in NAME_LINKS):
+        run += 1
+    while run > k and not is_name_word(words[run - 1]):
+        run -= 1
+    return " ".join(words[:run]) if run - k >= 2 and run < len(words) - 1 else ""
+
+
+def is_quote_mark(ch: str) -> bool:
+    return ch in '«»“”„"'
 
 
 # a quote that closes, then a short subject right before the verb ("“...,” one man shouted")
