@@ -386,10 +386,11 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                     rest = rest[verb.end() :]  # "según informó la agencia X": the agency
                 speaker = clip(noun_phrase(rest, c.np_links), forward=True)
                 speaker = with_apposed_name(speaker, rest, lang)
+                shown = nominative(speaker) if lang == "de" else speaker
                 add(
                     m.start(),
                     m.end() + len(speaker),
-                    replace(describe(speaker, m.group(0), lang), according=True),
+                    replace(describe(shown, m.group(0), lang), according=True),
                 )
             elif kind == "after":
                 # „Dem Bericht zufolge“: a source passing the words on, like "according to"
@@ -655,6 +656,58 @@ def that_follows(
         if len(rest) > k and THAT.match(" " + rest[k]):
             return True
     return False
+
+
+GENITIVE_ARTICLES = {"des": "der", "eines": "ein", "der": "die", "einer": "eine"}
+# endings of German neuter nouns: „des Landesgesundheitsamts“ -> "das Landesgesundheitsamt"
+NEUTER_ENDINGS = (
+    "amt",
+    "ium",
+    "um",
+    "institut",
+    "unternehmen",
+    "gericht",
+    "büro",
+    "werk",
+    "haus",
+    "team",
+    "komitee",
+    "gremium",
+    "bündnis",
+    "ment",
+    "chen",
+    "lein",
+    "land",
+    "parlament",
+    "kabinett",
+)
+
+
+def nominative(phrase: str) -> str:
+    """A German genitive source as a reader names it: „nach Angaben des Landkreistags“ ->
+    "der Landkreistag", „laut der Polizei“ -> "die Polizei", „des Innenministeriums“ -> "das
+    Innenministerium" (a neuter noun known by its ending, else a masculine one)."""
+    words = phrase.split()
+    if not words or words[0].lower() not in GENITIVE_ARTICLES:
+        return phrase
+    article = GENITIVE_ARTICLES[words[0].lower()]
+    rest = words[1:]
+    if article in ("der", "ein"):
+        for k, w in enumerate(rest):
+            if not w[:1].isupper():
+                break
+            if w.endswith("es") and len(w) > 5 and w[-3] in "tdszß":
+                rest[k] = w[:-2]
+            elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+                rest[k] = w[:-1]
+            else:
+                if w.endswith("en"):
+                    rest[k] = w[:-1]  # an adjective: „des Deutschen“
+                continue
+            if article == "der" and rest[k].lower().endswith(NEUTER_ENDINGS):
+                article = "das"
+            break  # the noun, and the names after it as they are
+    return " ".join([article, *rest])
 
 
 def noun_phrase(phrase: str, links: frozenset[str]) -> str:
