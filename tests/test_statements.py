@@ -195,6 +195,10 @@ def test_documents_and_anonymous_sources_in_attribution_findings():
          "der Landkreistag"),
         ("Nach Angaben des Innenministeriums wurde niemand verletzt.", "de",
          "das Innenministerium"),
+        # a verb of announcing speaks with a noun phrase as its object too
+        ("La préfecture a annoncé l'ouverture de trois centres de vaccination.", "fr",
+         "La préfecture"),
+        ("El ayuntamiento anunció el cierre de la piscina municipal.", "es", "El ayuntamiento"),
     ],
 )
 def test_speaker_phrases(text, lang, speaker):

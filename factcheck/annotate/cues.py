@@ -51,6 +51,8 @@ class Cues:
     compound_roles: tuple[tuple[str, str], ...]
     # asides next to a speaker that are not part of it (« de son côté », "for her part")
     asides: re.Pattern[str] | None = None
+    # verbs of announcing: speech with a noun phrase as object too (« a annoncé la fermeture »)
+    announce: frozenset[str] = frozenset()
 
 
 def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str] | None:
@@ -117,6 +119,7 @@ def cues(language: str) -> Cues:
             if data.get("compound_roles") and " " not in w and len(w) >= 4
         ),
         asides=phrase_pattern(data.get("asides", [])),
+        announce=lowered("announce"),
     )
 
 

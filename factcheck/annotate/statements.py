@@ -868,6 +868,7 @@ def speaker_of_verb(
     if (
         needs_that
         and not inverted
+        and " ".join(m.group(0).lower().split()) not in c.announce
         and not closing_attribution(original, m, lang)
         and not (
             (qs := QUOTE_THEN_SUBJECT.search(before)) is not None
