@@ -624,6 +624,28 @@ SOURCE_TAIL_RE = re.compile(
 )
 
 
+# the agencies credited at the end of a finished paragraph ("... 2,4 Milliarden Dollar.
+# (AFP/SDA)", "... through force. /BGNES"): the story's credit, not a caption's or a sentence
+AGENCY_TAIL_RE = re.compile(
+    r"(?<=[.!?…»”\"])\s*(?:\((?-i:[A-Z][A-Za-z-]{1,11})(?:\s*[/,]\s*(?-i:[A-Z][A-Za-z-]{1,11}))*\)"
+    r"|/\s*(?-i:[A-Z]{2,8}))\s*$"
+)
+FOREIGN_PROBABILITY = 0.95  # an embedded post: a paragraph this surely in another language
+FOREIGN_MIN_WORDS = 8
+
+
+def foreign_paragraph(text: str, language: str) -> bool:
+    """A paragraph in another of the supported languages than the page's, with no quote mark:
+    an embedded post ("BREAKING: ... has collided with another aircraft" in a German page),
+    not the article's prose."""
+    if len(text.split()) < FOREIGN_MIN_WORDS or len(text.split()) > TWEET_WORDS:
+        return False
+    if any(ch in text for ch in '«»“”„"'):
+        return False
+    lang, prob = detect_language(text)
+    return lang != language and lang in supported_languages() and prob >= FOREIGN_PROBABILITY
+
+
 # a machine date before the first words of a paragraph ("date 2020-08-05 A massive explosion",
 # "Updated 2016-08-26 23:39 Rescuers ..."): a copied page's date field, never prose
 ISO_DATE_PREFIX_RE = re.compile(
@@ -728,7 +750,14 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
             kept.pop()
         after_credit = False
         lead_caption = None
+        if text is not None and block.kind in ("paragraph", "heading"):
+            credited = AGENCY_TAIL_RE.sub("", text)
+            if credited != text and len(credited.split()) > 5:
+                # the story's credit after its last sentence: that line is prose
+                text, block = credited, RawBlock("paragraph", credited)
         if text is None or ends_with_credit(text) or glued_section(text, language):
+            continue
+        if block.kind == "paragraph" and kept_prose(kept) and foreign_paragraph(text, language):
             continue
         if text != block.text:
             block = RawBlock(block.kind, text)
@@ -890,7 +919,12 @@ def teaser_end(blocks: list[RawBlock], language: str) -> tuple[list[RawBlock], b
     text = blocks[n].text.rstrip()
     if text.strip(" .…[]") == "" and len(prose) > 1:
         return blocks[:n] + blocks[n + 1 :], True  # "...": the rest is elsewhere
-    folded = text.casefold().replace("'", "’").rstrip(" .…»›>→")
+    # "Continue reading on:", « Lire la suite sur : »: the link's own words, then where it goes
+    folded = re.sub(
+        r"\s+(?:on|at|sur|auf|bei|en)\s*:?$",
+        "",
+        text.casefold().replace("'", "’").rstrip(" .…»›>→:"),
+    ).rstrip(" .…»›>→:")
     for tail in sorted(boilerplate_words(language, "teaser_tail"), key=len, reverse=True):
         if folded.endswith(tail) and (
             len(folded) == len(tail) or not folded[-len(tail) - 1].isalnum()

@@ -461,6 +461,7 @@ def test_a_dated_sentence_of_prose_is_kept():
 
 @pytest.mark.parametrize("tail, language", [
     (" Lire la suite", "fr"), ("\n\n...", "fr"), (" Read more", "en"), (" Seguir leyendo", "es"),
+    ("\n\nContinue reading on:", "en"), (" Lire la suite sur :", "fr"),
 ])
 def test_a_text_ending_with_a_link_to_the_rest_is_a_teaser(tmp_path, tail, language):
     body = {
@@ -566,3 +567,41 @@ def test_a_paragraph_ending_in_a_german_closing_quote_is_prose(tmp_path):
     doc = extract(read_file(str(path)))
     (last,) = [b for b in doc.blocks if doc.text[b.start : b.end].startswith("Kritik")]
     assert last.kind == "paragraph" and doc.text[last.start : last.end].endswith("verkauft.“")
+
+
+def test_an_agency_credit_ends_a_paragraph_and_leaves_it_prose(tmp_path):
+    """ "... 2.4 billion dollars. (AFP/SDA)", "... by force. /XNA": the story's credit goes, the
+    paragraph stays (it is no photo caption) and the text is not cut mid-sentence."""
+    page = tmp_path / "credit.txt"
+    page.write_text(
+        "Harbour closes\n\n"
+        "The old harbour of Kessling will close to ferries in March, the port authority said.\n\n"
+        "The ferry company had run the crossing for 60 years. Its fleet is worth about 40 "
+        "million euros, the weekly Hafenblatt estimated. (AFP/SDA)\n\n"
+        "The last crossing is planned for March 30, when a new terminal opens. /XNA\n",
+        encoding="utf-8",
+    )
+    doc = doc_of(page)
+    texts = body_texts(doc)
+    assert any(t.endswith("the weekly Hafenblatt estimated.") for t in texts)
+    assert texts[-1].endswith("when a new terminal opens.")
+    assert doc.truncated is None
+
+
+def test_an_embedded_post_in_another_language_is_furniture(tmp_path):
+    """A German page that embeds an English post: the post is not the article's prose, and
+    its missing full stop does not make the article cut."""
+    page = tmp_path / "embed.txt"
+    page.write_text(
+        "Flughafen\n\n"
+        "Auf dem Flughafen Kessling ist am Dienstag ein Passagierflugzeug mit einem kleineren "
+        "Flugzeug der Küstenwache zusammengestoßen. Alle 120 Passagiere konnten das Flugzeug "
+        "verlassen, teilte die Fluggesellschaft mit.\n\n"
+        "Die Küstenwache wollte mit dem Flugzeug Hilfsgüter in das Hochwassergebiet bringen.\n\n"
+        "BREAKING: A passenger jet has collided with a coast guard plane on the runway at "
+        "Kessling Airport, local media report\n",
+        encoding="utf-8",
+    )
+    doc = doc_of(page)
+    assert not any("BREAKING" in t for t in body_texts(doc))
+    assert doc.truncated is None
