@@ -325,3 +325,36 @@ def test_a_small_figure_with_its_noun_in_another_sentence_is_not_dropped(tmp_pat
 )
 def test_a_number_that_names_a_road_a_line_or_a_flight_counts_nothing(text, language, values):
     assert [q.value for q in extract(text, language)] == values
+
+
+@pytest.mark.parametrize("article_tally, source_tally, changed", [
+    # the parts on one side, their sum on the other: no changed number
+    ("There were 367 passengers and 12 crew on board", "All 379 passengers and crew on board",
+     False),
+    # a figure both give is no part of a sum: 11 against and two abstentions is no 13
+    ("27 members voted for, 13 against and two abstained",
+     "27 members voted for, 11 against and two abstained", True),
+])
+def test_a_count_given_in_parts_is_its_sum(tmp_path, article_tally, source_tally, changed):
+    from .conftest import check_texts
+
+    source = f"Vote\n\n{source_tally}, the council said on Friday.\n\nThe plan costs 40 euros.\n"
+    article = f"Vote\n\n{article_tally}, the council said on Friday.\n\nThe plan costs 40 euros.\n"
+    report = check_texts(tmp_path, article, source)
+    errors = [f for f in report.findings if f.rule == "N100" and f.severity == "error"]
+    assert bool(errors) == changed, errors
+
+
+def test_two_years_of_different_events_are_weak_ground_for_a_changed_date(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Diplomat\n\nThe former minister, who died on Wednesday, backed the coup against the "
+        "elected government in Verden in 1973.\n\nHe wrote twelve books.\n"
+    )
+    article = (
+        "Diplomat\n\nThe former minister, who died on Wednesday, also backed the regime that "
+        "ended with the death of its leader in 1975.\n\nHe wrote twelve books.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "N101" and f.severity == "error"]

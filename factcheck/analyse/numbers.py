@@ -131,6 +131,20 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
     return Comparison(tuple(matched), tuple(changed), tuple(right), tuple(left))
 
 
+def sum_of_parts(
+    qa: Quantity, qs: Quantity, article: tuple[Quantity, ...], source: tuple[Quantity, ...]
+) -> bool:
+    """A count given in parts on one side and as their sum on the other ("367 passengers and
+    twelve crew" against "379 passengers and crew"): no changed number. The other part is one
+    the other side lacks (``article``: the article's unpaired quantities, ``source``: the
+    source's), not a figure both give ("11 against, two abstained" is no "13")."""
+    if qa.kind != "count" or qs.kind != "count":
+        return False
+    return any(
+        q is not qa and q.kind == "count" and qa.value + q.value == qs.value for q in article
+    ) or any(q is not qs and q.kind == "count" and qs.value + q.value == qa.value for q in source)
+
+
 # -- findings -------------------------------------------------------------------------------
 
 DETAIL_KINDS = ("count", "percent", "date", "vague", "time", "month", "year", "weekday")
@@ -165,6 +179,8 @@ def findings(alignment) -> list:
         for qa, qs in cmp.changed:
             changed_source.add((owner[id(qs)], qs.start))
             changed_values.add((FAMILY[qs.kind], qs.value))
+            if sum_of_parts(qa, qs, cmp.added, cmp.dropped):
+                continue  # "367 passengers and 12 crew" for "379 passengers and crew"
             code = "N101" if qa.is_date or qs.is_date else "N100"
             j = col[owner[id(qs)]]
             # in a merge, a source sentence that alone does not render the article sentence is
@@ -258,11 +274,11 @@ def same_words(a, qa: Quantity, s, qs: Quantity) -> bool:
 
 
 def counts_apart(qa: Quantity, a, qs: Quantity, s) -> bool:
-    """Two counts in the same language with no word in common around them count different
+    """Two counts (or years) in the same language with no word in common around them count different
     things ("one of three people to have won" against "reaching two finals"): weak ground for
     a changed number. Across languages the words cannot be compared."""
-    if a.language != s.language or qa.kind != "count" or qs.kind != "count":
-        return False
+    if a.language != s.language or qa.kind != qs.kind or qa.kind not in ("count", "year"):
+        return False  # two years too: "la muerte del líder en 1975" against "en Chile en 1973"
     return not context(a, qa) & context(s, qs)
 
 
