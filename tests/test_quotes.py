@@ -376,3 +376,43 @@ def test_quoted_fragments_of_reported_speech_are_not_joined_into_one_quote(tmp_p
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "Q100"], report.findings
+
+
+BRIDGE_SOURCE = (
+    "Bridge to be rebuilt\n\nThe council voted on Tuesday to rebuild the old river bridge. "
+    "The work will start in the spring and last two years.\n\n"
+    "“We owe this bridge to the people who cross it every morning, and we will find the "
+    "money,” said Mayor Lena Hofstad.\n\nThe opposition abstained.\n"
+)
+
+
+def test_a_quote_in_no_source_whose_speaker_has_an_unrendered_quote_is_an_alteration(tmp_path):
+    # across languages a reworded quote may resemble its source too little to be matched: when
+    # the same speaker's source quote is rendered by no article quote, the article's quote is
+    # more likely that quote said otherwise than one made up
+    report = check_texts(
+        tmp_path,
+        "Le pont sera reconstruit\n\nLe conseil a voté mardi la reconstruction du vieux pont sur "
+        "la rivière. Les travaux commenceront au printemps et dureront deux ans.\n\n"
+        "« Ce pont coûtera ce qu’il coûtera, les habitants le méritent », a affirmé la maire "
+        "Lena Hofstad.\n\nL’opposition s’est abstenue.\n",
+        BRIDGE_SOURCE,
+    )
+    rules = {(f.rule, f.article_sentence, f.source_sentence) for f in report.findings}
+    assert ("Q100", "A4", "S4") in rules, report.findings
+    assert not [f for f in report.findings if f.rule == "Q101"], report.findings
+
+
+def test_a_quote_in_no_source_beside_the_rendered_quote_of_its_speaker_is_unsourced(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Le pont sera reconstruit\n\nLe conseil a voté mardi la reconstruction du vieux pont sur "
+        "la rivière. Les travaux commenceront au printemps et dureront deux ans.\n\n"
+        "« Nous devons ce pont à ceux qui le traversent chaque matin, et nous trouverons "
+        "l’argent », a déclaré la maire Lena Hofstad.\n\n"
+        "« Le chantier créera trois cents emplois dans la vallée », a ajouté Lena Hofstad.\n\n"
+        "L’opposition s’est abstenue.\n",
+        BRIDGE_SOURCE,
+    )
+    unsourced = {f.article_sentence for f in report.findings if f.rule == "Q101"}
+    assert unsourced == {"A5"}, report.findings
