@@ -149,8 +149,10 @@ def supersede(found: list[Finding]) -> list[Finding]:
     (Q100), not a number mismatch; a sentence gets one attribution finding. A sentence invented
     whole with its quote is both an addition (C100) and an unsourced quote (Q101): one problem
     of two kinds, each a filter users rely on; reported speech put in quote marks (Q102) is
-    supported, so it is no addition."""
+    supported, so it is no addition. A hedge inside a clause the article added came with that
+    clause's claim (C101), which is the addition, not a claim of the source made less sure."""
     quoted = {f.article_sentence for f in found if f.rule == "Q102"}
+    added = [(f.article_sentence, f.span) for f in found if f.rule == "C101" and f.span]
     misquoted_numbers = {
         f.article_sentence
         for f in found
@@ -161,6 +163,8 @@ def supersede(found: list[Finding]) -> list[Finding]:
     for f in found:
         if f.rule == "C100" and f.article_sentence in quoted:
             continue
+        if f.rule == "H101" and f.span and within(f.article_sentence, f.span, added):
+            continue
         if f.kind == "number_mismatch" and f.article_sentence in misquoted_numbers:
             continue  # a number changed inside a quote is the quote's alteration
         if f.kind == "attribution_change":
@@ -170,6 +174,11 @@ def supersede(found: list[Finding]) -> list[Finding]:
             seen.add(key)
         out.append(f)
     return out
+
+
+def within(sentence: str | None, span: tuple[int, int], spans: list) -> bool:
+    """Whether span lies inside one of spans given for the same sentence."""
+    return any(sid == sentence and s[0] <= span[0] and span[1] <= s[1] for sid, s in spans if s)
 
 
 REPEAT_RATIO = 85  # rapidfuzz ratio at which two source sentences are one sentence twice

@@ -90,6 +90,9 @@ def test_a_conditional_ending_after_a_determiner_is_a_noun(text, lang, found):
     ("Bei dem Unglück starben über 100 Menschen.", "de", "gt"),
     ("Die Parteien verfügen über 416 Mandate.", "de", None),
     ("Die Parteien verfügen im Parlament zusammen über 416 Mandate.", "de", None),
+    ("Les cabines s’arrêtent par un vent supérieur à 80 km/h.", "fr", "gt"),
+    ("Se suspende con rachas superiores a 80 km/h.", "es", "gt"),
+    ("Damage is put in excess of 40 million pounds.", "en", "gt"),
 ])
 def test_qualifier_read_in_its_construction(text, language, qualifier):
     from factcheck.annotate.quantities import extract as extract_quantities
@@ -220,3 +223,31 @@ def test_rondar_is_an_approximation():
 
     [q] = extract("El valor de la droga ronda los 70 millones de euros.", "es")
     assert q.qualifier == "approx"
+
+
+def test_a_rounded_figure_and_its_conversion_are_no_hedge_added(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Sismo en Taiwán\n\nEl temblor se registró a unos 18 kilómetros (11 millas) al sur de la "
+        "ciudad, con una profundidad de unos 35 kilómetros (21 millas).\n",
+        "Quake in Taiwan\n\nThe quake hit 18 kilometers (11 miles) south of the city at a depth "
+        "of 34.8 kilometers (21 miles).\n",
+    )
+    added = [f for f in report.findings if f.rule == "H101"]
+    # "about 18 km" for "18 km" is reported once, for the measure, and at low confidence;
+    # "about 35 km" for 34.8 km only says the figure is rounded
+    assert [dict(f.evidence)["article"] for f in added] == ["unos 18"], added
+    assert added[0].confidence == "low"
+
+
+def test_a_hedge_inside_an_added_clause_is_the_addition(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Stadium roof\n\nPart of the stadium roof collapsed on Sunday night during a storm.\n\n"
+        "The club will play its next two home games at a neighbouring ground, a move expected to "
+        "cost it hundreds of thousands of pounds in lost ticket sales.\n",
+        "Stadium roof\n\nPart of the stadium roof collapsed on Sunday night during a storm.\n\n"
+        "The club will play its next two home games at a neighbouring ground.\n",
+    )
+    rules = {f.rule for f in report.findings if f.article_sentence == "A3"}
+    assert "C101" in rules and "H101" not in rules, report.findings

@@ -77,6 +77,7 @@ def findings(alignment) -> list[Finding]:
                     message=f"the article hedges this (“{words}”); the source states it plainly",
                     article_sentence=a.id,
                     source_sentence=main,
+                    span=hedge_span(a.text, [x.text for x in strong_a]),
                     evidence=(
                         ("direction", "weaker"),
                         ("article_hedge", words),
@@ -86,6 +87,13 @@ def findings(alignment) -> list[Finding]:
             )
         out += qualifier_changes(a, [src[sid] for sid in bead.source], notes)
     return out
+
+
+def hedge_span(text: str, words: list[str]) -> tuple[int, int] | None:
+    """The stretch of the sentence from its first hedge word to the end of its last."""
+    low = text.lower()
+    at = [(k, k + len(w)) for w in words if (k := low.find(w.lower())) >= 0]
+    return (min(a for a, _ in at), max(b for _, b in at)) if at else None
 
 
 def clause_dropped(alignment, i: int, j: int, word: str) -> bool:
@@ -160,6 +168,8 @@ def qualifier_changes(a, sources, notes) -> list[Finding]:
             continue
         if qa.is_date or qs.is_date:
             continue  # "weniger als 2015" compares with a year; no qualifier bounds a date
+        if 0 <= qa.twin < qa.start or 0 <= qs.twin < qs.start:
+            continue  # "unos 18 km (11 millas)": the conversion shares its measure's finding
         if is_duration(qa, a.text, a.language) or any(
             is_duration(qs, s.text, s.language) for s in sources if s.id == owner[id(qs)]
         ):
@@ -171,6 +181,8 @@ def qualifier_changes(a, sources, notes) -> list[Finding]:
                 continue  # "an estimated 8%" -> « Se estima que ... el 8 % »: the hedge moved
             code, direction = "H100", "stronger"
         elif qa.qualifier in STRICT and qs.qualifier is None:
+            if qa.qualifier == "approx" and qa.value != qs.value:
+                continue  # "about 35 km" for 34.8 km: a rounded figure said to be one
             code, direction = "H101", "weaker"
         else:
             continue
@@ -179,7 +191,10 @@ def qualifier_changes(a, sources, notes) -> list[Finding]:
         out.append(
             make(
                 code,
-                confidence="low" if other else "high",
+                # "about 18 km" for "18 km" only rounds the figure off: weak ground
+                confidence="low"
+                if other or (code == "H101" and qa.qualifier == "approx")
+                else "high",
                 message=(
                     f"the qualifier changed: “{qs.phrase}” in the source, “{qa.phrase}” in the "
                     f"article ({direction})"
