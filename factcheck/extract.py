@@ -525,7 +525,10 @@ def boilerplate_words(language: str, key: str) -> list[str]:
 
 
 def matches(language: str, key: str, text: str) -> bool:
+    # "- Publicité -", "— Advertisement —": a label set off by dashes is the label
     probe = text.strip().strip(":()[]").strip().replace("'", "’")
+    if re.fullmatch(r"[-–—•·*|]*\s*\S.*?\s+[-–—•·*|]+", probe):
+        probe = probe.strip("-–—•·*| ")
     return any(
         p.search(probe)
         for lang in furniture_langs(language)
@@ -625,11 +628,14 @@ SOURCE_TAIL_RE = re.compile(
 
 
 # the agencies credited at the end of a finished paragraph ("... 2,4 Milliarden Dollar.
-# (AFP/SDA)", "... through force. /BGNES"): the story's credit, not a caption's or a sentence
+# (AFP/SDA)", "... through force. /BGNES", "... in 1986. – REUTERS"): the story's credit, not a caption's or a sentence
 AGENCY_TAIL_RE = re.compile(
     r"(?<=[.!?…»”\"])\s*(?:\((?-i:[A-Z][A-Za-z-]{1,11})(?:\s*[/,]\s*(?-i:[A-Z][A-Za-z-]{1,11}))*\)"
-    r"|/\s*(?-i:[A-Z]{2,8}))\s*$"
+    r"|/\s*(?-i:[A-Z]{2,8})|[-–—]\s*(?-i:[A-Z]{2,10}))\s*$"
 )
+# a short label set off by dashes ("– Playing career –", "- Publicité -")
+DASHED_LABEL_RE = re.compile(r"(?:[-–—]+\s*)?([^.!?]{1,40}?)\s*[-–—]+")
+DASHED_LABEL_WORDS = 4
 FOREIGN_PROBABILITY = 0.95  # an embedded post: a paragraph this surely in another language
 FOREIGN_MIN_WORDS = 8
 
@@ -660,7 +666,8 @@ GLUED_LABEL_RE = re.compile(
 
 
 CREDIT_TAIL_RE = re.compile(
-    r"[(\[]\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
+    # the opening bracket may be lost in a copy ("... on Monday. Picture: X via AFP)")
+    r"(?:[(\[]\s*|\b)(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
     r"crédits?|credits?|fotografía)\s*[:/][^()\[\]]{1,80}[)\]]\s*$"
     r"|\((?-i:[A-Z][\w .'’-]{1,40})\s*/\s*(?:AP|AFP|Reuters|EPA|PA|dpa|Getty Images|[A-Z]{2,6})\)\s*$",
     re.IGNORECASE,
@@ -677,6 +684,15 @@ CAPTION_AFTER_CREDIT = 20  # words: a one-sentence block this short after a cred
 def one_short_sentence(text: str) -> bool:
     body = text.rstrip(".!?…")
     return len(text.split()) <= CAPTION_AFTER_CREDIT and not re.search(r"[.!?…]\s", body)
+
+
+NAME_LABEL_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*\s+){1,4}\([A-ZÀ-ÖØ-Þ][\w&.-]{1,10}\)")
+
+
+def name_label(text: str) -> bool:
+    """'German Football League (DFL)': a name with its short form, alone on its line, labels
+    the statement after it; it says nothing."""
+    return bool(NAME_LABEL_RE.fullmatch(text.strip()))
 
 
 def ends_with_credit(text: str) -> bool:
@@ -757,6 +773,12 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
                 text, block = credited, RawBlock("paragraph", credited)
         if text is None or ends_with_credit(text) or glued_section(text, language):
             continue
+        label = DASHED_LABEL_RE.fullmatch(text.strip())
+        if label and len(label.group(1).split()) <= DASHED_LABEL_WORDS:
+            if matches(language, "lines", label.group(1)):
+                continue  # "- Publicité -"
+            block = RawBlock("heading", label.group(1))  # "– Playing career –": a subheading
+            text = block.text
         if block.kind == "paragraph" and kept_prose(kept) and foreign_paragraph(text, language):
             continue
         if text != block.text:
@@ -805,7 +827,9 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
                 and len(text.split()) <= STANDFIRST_WORDS
             ):
                 block = RawBlock("heading", text)  # a standfirst: a second headline, no full stop
-            elif len(text.split()) <= 5 and (not text.endswith(TERMINAL) or is_pull_quote(text)):
+            elif len(text.split()) <= 5 and (
+                not text.endswith(TERMINAL) or is_pull_quote(text) or name_label(text)
+            ):
                 block = RawBlock("heading", text)  # a kicker, a box title ("En bref"), a pull quote
             elif text != block.text:
                 block = RawBlock("paragraph", text)

@@ -605,3 +605,42 @@ def test_an_embedded_post_in_another_language_is_furniture(tmp_path):
     doc = doc_of(page)
     assert not any("BREAKING" in t for t in body_texts(doc))
     assert doc.truncated is None
+
+
+def test_labels_and_credits_of_a_copied_page_are_no_prose(tmp_path):
+    page = tmp_path / "labels.txt"
+    page.write_text(
+        "Former captain dies at 79\n\n"
+        "The former national captain has died at the age of 79, his club confirmed on Monday. "
+        "Picture: Lena Hart / Northwire via Agency)\n\n"
+        "He won the league nine times as a player and twice as a coach, the club said.\n\n"
+        "- Advertisement -\n\n"
+        "– Playing career –\n\n"
+        "He joined the club at 14 and played his last match there at 38, in the spring of 1983.\n\n"
+        "This is what they are saying:\n\n"
+        "Northern Football League (NFL)\n\n"
+        "\"We have lost one of the greats of our game,\" the league said in a statement.\n\n"
+        "He is survived by his wife and three children. – NORTHWIRE\n",
+        encoding="utf-8",
+    )
+    doc = doc_of(page)
+    body = body_texts(doc)
+    headings = [doc.text[b.start:b.end] for b in doc.blocks if b.kind == "heading"]
+    assert not any("Picture" in b or "Advertisement" in b or "NFL" in b for b in body), body
+    assert "Playing career" in headings and not any("career" in b for b in body), body
+    assert "He is survived by his wife and three children." in body
+    assert "This is what they are saying:" in body  # kept, but no claim of its own (C200)
+
+
+def test_a_line_that_introduces_what_follows_is_no_dropped_claim(tmp_path):
+    from .conftest import check_texts
+
+    report = check_texts(
+        tmp_path,
+        "Strike ends\n\nThe dock strike ended on Friday after nine days.\n\n"
+        "“We got what we came for,” the union said.\n",
+        "Strike ends\n\nThe dock strike ended on Friday after nine days.\n\n"
+        "This is what they are saying:\n\n"
+        "“We got what we came for,” the union said.\n",
+    )
+    assert not [f for f in report.findings if f.rule == "C200"], report.findings

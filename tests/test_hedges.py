@@ -251,3 +251,23 @@ def test_a_hedge_inside_an_added_clause_is_the_addition(tmp_path):
     )
     rules = {f.rule for f in report.findings if f.article_sentence == "A3"}
     assert "C101" in rules and "H101" not in rules, report.findings
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("The blasts could be heard across the whole city.", False),
+    ("Residents could see the smoke from miles away.", False),
+    ("The plant could close next year.", True),
+])
+def test_could_of_perception_is_no_hedge(text, hedged):
+    assert any(h.category == "possibility" for h in hedges(text, "en")) == hedged
+
+
+def test_a_question_is_no_claim_made_certain(tmp_path):
+    report = check_texts(
+        tmp_path,
+        "Explosion im Hafen\n\nDie Explosion zerstörte am Dienstag große Teile des Hafens. "
+        "War Ammoniumnitrat der Auslöser? Die Behörden ermitteln.\n",
+        "Explosion im Hafen\n\nDie Explosion zerstörte am Dienstag große Teile des Hafens. "
+        "Auslöser könnte eine große Ladung Ammoniumnitrat gewesen sein. Die Behörden ermitteln.\n",
+    )
+    assert not [f for f in report.findings if f.rule == "H100"], report.findings

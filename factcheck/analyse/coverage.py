@@ -256,6 +256,15 @@ def is_attribution(sentence: Sentence, span: tuple[int, int]) -> bool:
     )
 
 
+INTRO_WORDS = 8  # a line this short that ends with a colon introduces what follows
+
+
+def introduces(text: str) -> bool:
+    """'This is what they are saying:', 'Key facts:': a short line ending with a colon opens a
+    list or a quote; its claim, if any, is in what follows."""
+    return text.rstrip().endswith(":") and len(text.split()) <= INTRO_WORDS
+
+
 def omissions(al: Alignment) -> list[Finding]:
     out: list[Finding] = []
     for j, sentence in enumerate(al.source):
@@ -267,6 +276,8 @@ def omissions(al: Alignment) -> list[Finding]:
             # „Das teilte die Familie am Dienstag mit.“ after a carried sentence: who said it,
             # no claim of its own (whether the article kept the attribution is A101's question)
             continue
+        if introduces(sentence.text):
+            continue  # "This is what they are saying:": it opens what follows
         i = al.best_article(j)
         best = float(al.score[i, j])
         confidence = unrelated_confidence(best, float(al.weak[i, j]))

@@ -50,7 +50,7 @@ def findings(alignment) -> list[Finding]:
         kept = [  # the hedges of clauses the article renders
             (sid, h) for sid, h in hs if not clause_dropped(alignment, row[a.id], col[sid], h.text)
         ]
-        if kept and not ha:
+        if kept and not ha and not a.text.rstrip().endswith("?"):  # a question asserts nothing
             hs = kept
             sid, h = hs[0]
             words = ", ".join(dict.fromkeys(x.text for _, x in hs))
