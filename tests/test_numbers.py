@@ -358,3 +358,30 @@ def test_two_years_of_different_events_are_weak_ground_for_a_changed_date(tmp_pa
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "N101" and f.severity == "error"]
+
+
+def test_a_bare_short_month_at_a_sentence_end_is_no_month():
+    from factcheck.annotate.quantities import extract
+
+    kinds = [q.kind for q in extract("Le service fonctionnera sept jours sur sept.", "fr")]
+    assert "month" not in kinds
+    assert [q.kind for q in extract("The law passed in Sept. 2021.", "en")] == ["month", "year"]
+
+
+@pytest.mark.parametrize("article, source", [
+    ("Rothenfels are 16th in the table with 14 points.",
+     "Rothenfels steht mit 14 Punkten auf dem 16. Tabellenplatz."),
+    ("The operator has again postponed the start-up of reactor 3 at its Kervenec plant.",
+     "L’exploitant a de nouveau reporté la mise en service du réacteur n° 3 de la centrale de "
+     "Kervenec."),
+    ("La inundación comenzó hacia las tres de la tarde a 420 metros de profundidad. Los "
+     "equipos de rescate trabajaron durante toda la noche para sacar el agua de la mina.",
+     "The flooding began at around 3 p.m. at a depth of 420 metres. Rescue teams worked through "
+     "the night to pump the water out of the mine."),
+])
+def test_a_figure_written_another_way_is_no_dropped_detail(tmp_path, article, source):
+    from .conftest import check_texts
+
+    rest = "\n\nThe board will meet again before the end of the month to decide what comes next.\n"
+    report = check_texts(tmp_path, "Title\n\n" + article + rest, "Title\n\n" + source + rest)
+    assert not [f for f in report.findings if f.rule == "C201"], report.findings

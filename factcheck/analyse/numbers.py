@@ -237,6 +237,8 @@ def findings(alignment) -> list:
                 or same_words(alignment.article[i], qa, sentence, qs)
             ):
                 continue  # a figure as particular as "212" anywhere in the article is kept
+            if any(figure_written(qs, art[r].text, art[r].language) for r in readers if r in art):
+                continue  # "16th" for "16.", "reactor 3" for "n° 3", "dreifach" for "three times"
             dropped.append(qs)
         for fact in facts(dropped, sentence.text):
             text = sentence.text[fact[0].start : fact[-1].end]
@@ -251,6 +253,29 @@ def findings(alignment) -> list:
                 )
             )
     return out
+
+
+SMALL_FIGURE = 20  # a figure up to this may be written as a word ("three", "drei", "tres")
+
+
+def figure_written(qs: Quantity, text: str, language: str) -> bool:
+    """Whether the figure a source quantity opens with stands in the sentence in some form the
+    quantity reader did not pair with it: its digits as a number of their own ("16th", "10 am",
+    "reactor 3"), or, when small, a word of the language for it or built on one ("tres de la
+    tarde", "um das Dreifache")."""
+    from ..annotate.quantities import number_lexicon
+
+    digits = re.match(r"\d+", qs.text)
+    value = int(digits.group(0)) if digits else qs.value if qs.kind == "count" else None
+    if value is None or value != int(value):
+        return False
+    if re.search(rf"(?<![\d.,]){int(value)}(?![\d]|[.,]\d)", text):
+        return True
+    if value > SMALL_FIGURE:
+        return False
+    stems = [w for w, v in number_lexicon(language).words.items() if v == value and len(w) >= 3]
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return any(w.startswith(stem) for w in words for stem in stems)
 
 
 CONTEXT_WORDS = 3  # words on each side of a number that say what it counts

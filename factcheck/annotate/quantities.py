@@ -256,6 +256,8 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
                         end,
                     )
                 )
+            elif m.group(0).endswith(".") and not re.match(r"\s+\d{4}", text[m.end() :]):
+                continue  # "sept jours sur sept.": a bare short form is a month only by a year
             elif (
                 m.group(0).lower() not in lex.ambiguous_months
                 or re.match(r"\s+\d{4}", text[m.end() :])
