@@ -489,3 +489,25 @@ def test_an_untagged_quote_after_a_sentence_naming_its_speaker_is_no_fact(tmp_pa
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "A101"], report.findings
+
+
+def test_who_was_told_is_no_speaker():
+    assert attributions(sentence("Passengers were told not to travel to the airport.", "en")) == ()
+    [a] = attributions(sentence("The minister told reporters the plan was dead.", "en"))
+    assert a.speaker == "The minister"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("de", "Der Zollchef Ramón Ezquerra stellte die Ergebnisse vor. Nach seinen Worten nutzte das "
+           "Netzwerk fünf Briefkastenfirmen."),
+    ("en", "Customs chief Ramón Ezquerra presented the findings. According to him, the network "
+           "used five shell companies."),
+])
+def test_according_to_a_pronoun_is_the_speaker_named_before(language, text):
+    from factcheck.annotate import annotate
+    from factcheck.evaluate_speakers import passage
+
+    seg = passage(text, language, "x")
+    notes = annotate(seg)
+    speaker = notes.sentences[seg.sentences[1].id].speaker
+    assert speaker is not None and "Ramón Ezquerra" in speaker.speaker

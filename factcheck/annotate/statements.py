@@ -865,6 +865,8 @@ def speaker_of_verb(
     last_before = before.split()[-1].lower() if before.split() else ""
     if needs_that and last_before in c.passive:
         return None  # "If the result is confirmed, ...": a passive, nobody speaks
+    if last_before in c.passive and m.group(0).lower() in c.tell_verbs:
+        return None  # "Passengers were told not to travel": the subject is who was told
     if (
         needs_that
         and not inverted
