@@ -511,3 +511,24 @@ def test_according_to_a_pronoun_is_the_speaker_named_before(language, text):
     notes = annotate(seg)
     speaker = notes.sentences[seg.sentences[1].id].speaker
     assert speaker is not None and "Ramón Ezquerra" in speaker.speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a day after a company noun is no company's name
+    ("Der Hersteller Brenntaler ruft Tausende Kühlschränke zurück. Das teilte das Unternehmen "
+     "am Dienstag mit.", "Brenntaler"),
+    # "wie ..." opens the clause, and when it was said is not who said it
+    ("Die Ermittler gehen von Brandstiftung aus, wie ein Polizeisprecher am Sonntag mitteilte.",
+     "ein Polizeisprecher"),
+    # an inverted pronoun followed by the rest of the sentence is the whole subject
+    ("Bürgermeisterin Birgit Lammers verteidigte den Plan. Die Stadt stehe zu ihrem Theater, "
+     "sagte sie, müsse aber sparen.", "Bürgermeisterin Birgit Lammers"),
+])
+def test_german_speakers_read_in_their_clause(text, speaker):
+    from factcheck.annotate import annotate
+    from factcheck.evaluate_speakers import passage
+
+    seg = passage(text, "de", "x")
+    notes = annotate(seg)
+    found = notes.sentences[seg.sentences[-1].id].speaker
+    assert found is not None and found.speaker == speaker

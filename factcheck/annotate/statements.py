@@ -913,6 +913,11 @@ def speaker_of_verb(
         words.pop()  # "Kim Jong Un has told", "Le ministre lui a répondu", "North Korea officially"
     while words and words[0].lower() in c.leading:
         words.pop(0)  # "but experts say"
+    if len(words) > 2 and words[-1].lower().strip(",") in calendar_words(lang):
+        # „wie ein Polizeisprecher am Sonntag mitteilte“: when it was said, not who said it
+        words.pop()
+        if len(words) > 1 and words[-1].islower() and len(words[-1]) <= 3:
+            words.pop()
     if lang == "de" and len(words) > 1 and words[0].lower() in c.auxiliaries:
         lead = head_text[: head_text.rfind(" " + words[0] + " ") + 1].rstrip()
         if lead.endswith(",") and name_run(lead.rstrip(",").split()[-2:]):
@@ -984,6 +989,8 @@ def speaker_of_verb(
             kept = kept[2:]  # "informó este jueves la compañía"
         if v2 and len(kept) > 1 and kept[0].lower() in c.pronouns:
             kept = kept[:1]  # „Dem Bericht zufolge warnte er die Piloten“: "er"
+        if len(kept) > 1 and kept[0].endswith(",") and kept[0][:-1].lower() in c.pronouns:
+            kept = [kept[0][:-1]]  # "…, sagte sie, müsse aber sparen": a pronoun is whole
         kept = kept[: when_or_where(kept, lang)]
         doc = next(
             (n for n, w in enumerate(kept[:5]) if fold(w.strip(",")) in document_words(lang)[0]),
@@ -1579,8 +1586,13 @@ def company_names(masked: str, language: str) -> list[str]:
             j = k + 1
             while j < len(words) and j <= k + COMPANY_GAP and not is_name_word(words[j]):
                 j += 1
-            if j < len(words) and is_name_word(words[j]) and j <= k + COMPANY_GAP:
-                start = j
+            if (
+                j < len(words)
+                and is_name_word(words[j])
+                and j <= k + COMPANY_GAP
+                and words[j].lower() not in calendar_words(language)
+            ):
+                start = j  # "das Unternehmen am Dienstag": a day is no company
         elif is_name_word(words[k]):
             j = k
             while j < len(words) and (is_name_word(words[j]) or words[j] == "&"):
