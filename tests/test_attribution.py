@@ -532,3 +532,14 @@ def test_german_speakers_read_in_their_clause(text, speaker):
     notes = annotate(seg)
     found = notes.sentences[seg.sentences[-1].id].speaker
     assert found is not None and found.speaker == speaker
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("The operator, Stratalink, said the mast met all national safety limits.", "en", "Stratalink"),
+    ("L'exploitant, Ferries de l'Ouest, affirme que la ligne perdait de l'argent.", "fr",
+     "Ferries de l'Ouest"),
+    ("The company, however, said it would appeal.", "en", "The company"),
+])
+def test_a_body_named_in_apposition_to_its_description_is_shown_by_its_name(text, language, speaker):
+    [a] = attributions(sentence(text, language))
+    assert a.speaker == speaker

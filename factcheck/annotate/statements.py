@@ -143,6 +143,18 @@ def appositive_name(phrase: str) -> str | None:
         words = [w for w in part.split() if fold(w).strip(".") not in TITLES]
         if 2 <= len(words) <= 4 and all(is_name_word(w) for w in words):
             return part  # as written, with its title ("Dr Samuel Adeyemi")
+    head, name = parts[0].split(), parts[1].split()
+    first = re.split(r"['’]", fold(head[0]))[0] if head else ""
+    if (
+        1 <= len(name) <= 5
+        and is_name_word(name[0])
+        and is_name_word(name[-1].split("'")[-1].split("’")[-1])
+        and all(is_name_word(w) or len(w) <= 3 or "'" in w or "’" in w for w in name)
+        and (first in DEFINITE or (first == "l" and len(head) == 1))
+        and len(head) <= 3
+        and not any(is_name_word(w) for w in head[1:])
+    ):
+        return parts[1]  # "The operator, Stratalink", « L'exploitant, Ferries de l'Ouest »
     return None
 
 
