@@ -543,3 +543,9 @@ def test_german_speakers_read_in_their_clause(text, speaker):
 def test_a_body_named_in_apposition_to_its_description_is_shown_by_its_name(text, language, speaker):
     [a] = attributions(sentence(text, language))
     assert a.speaker == speaker
+
+
+def test_an_object_pronoun_before_the_verb_is_no_speaker():
+    [a] = attributions(sentence("Jacinto Correa, de 81 años, lo resumió así: «Nos han dejado "
+                                "aislados».", "es"))
+    assert a.speaker == "Jacinto Correa"
