@@ -549,3 +549,13 @@ def test_an_object_pronoun_before_the_verb_is_no_speaker():
     [a] = attributions(sentence("Jacinto Correa, de 81 años, lo resumió así: «Nos han dejado "
                                 "aislados».", "es"))
     assert a.speaker == "Jacinto Correa"
+
+
+def test_a_coordinated_subject_with_an_adjective_before_its_name():
+    from factcheck.annotate import annotate
+    from factcheck.evaluate_speakers import passage
+
+    seg = passage("La ministra Sandra Olmedo presentó el plan. El opositor Partido Cívico celebró "
+                  "la medida, aunque consideró que llega tarde.", "es", "x")
+    found = annotate(seg).sentences[seg.sentences[1].id].speaker
+    assert found is not None and "Partido Cívico" in found.speaker

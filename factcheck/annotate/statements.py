@@ -1086,6 +1086,8 @@ def coordinated_subject(before: str, after: str, lang: str) -> str:
             k += 1
         return " ".join(words[:k]) if k > start and k < len(words) - 1 else ""
     k = 1 if fold(words[0]) in ARTICLES else 0
+    if k and len(words) > k + 1 and words[k].islower() and is_name_word(words[k + 1]):
+        k += 1  # "El opositor Partido Cívico": an adjective before the name
     run = k
     while run < len(words) and (is_name_word(words[run]) or fold(words[run]) in NAME_LINKS):
         run += 1
