@@ -504,13 +504,17 @@ def test_who_was_told_is_no_speaker():
            "used five shell companies."),
 ])
 def test_according_to_a_pronoun_is_the_speaker_named_before(language, text):
+    speaker = last_speaker(text, language)
+    assert speaker is not None and "Ramón Ezquerra" in speaker.speaker
+
+
+def last_speaker(text: str, language: str):
+    """The speaker the annotation stage finds for the last sentence of a passage."""
     from factcheck.annotate import annotate
     from factcheck.evaluate_speakers import passage
 
     seg = passage(text, language, "x")
-    notes = annotate(seg)
-    speaker = notes.sentences[seg.sentences[1].id].speaker
-    assert speaker is not None and "Ramón Ezquerra" in speaker.speaker
+    return annotate(seg).sentences[seg.sentences[-1].id].speaker
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -525,12 +529,7 @@ def test_according_to_a_pronoun_is_the_speaker_named_before(language, text):
      "sagte sie, müsse aber sparen.", "Bürgermeisterin Birgit Lammers"),
 ])
 def test_german_speakers_read_in_their_clause(text, speaker):
-    from factcheck.annotate import annotate
-    from factcheck.evaluate_speakers import passage
-
-    seg = passage(text, "de", "x")
-    notes = annotate(seg)
-    found = notes.sentences[seg.sentences[-1].id].speaker
+    found = last_speaker(text, "de")
     assert found is not None and found.speaker == speaker
 
 
@@ -552,10 +551,6 @@ def test_an_object_pronoun_before_the_verb_is_no_speaker():
 
 
 def test_a_coordinated_subject_with_an_adjective_before_its_name():
-    from factcheck.annotate import annotate
-    from factcheck.evaluate_speakers import passage
-
-    seg = passage("La ministra Sandra Olmedo presentó el plan. El opositor Partido Cívico celebró "
-                  "la medida, aunque consideró que llega tarde.", "es", "x")
-    found = annotate(seg).sentences[seg.sentences[1].id].speaker
+    found = last_speaker("La ministra Sandra Olmedo presentó el plan. El opositor Partido Cívico "
+                         "celebró la medida, aunque consideró que llega tarde.", "es")
     assert found is not None and "Partido Cívico" in found.speaker
