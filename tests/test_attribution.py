@@ -554,3 +554,10 @@ def test_a_coordinated_subject_with_an_adjective_before_its_name():
     found = last_speaker("La ministra Sandra Olmedo presentó el plan. El opositor Partido Cívico "
                          "celebró la medida, aunque consideró que llega tarde.", "es")
     assert found is not None and "Partido Cívico" in found.speaker
+
+
+def test_a_verb_then_a_comma_and_a_conjunction_is_no_speech():
+    assert attributions(sentence("Emergency personnel responded, but no one on board survived.",
+                                 "en")) == ()
+    [a] = attributions(sentence("“We will appeal,” the company responded.", "en"))
+    assert a.speaker == "the company"

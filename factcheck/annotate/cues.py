@@ -123,7 +123,13 @@ def cues(language: str) -> Cues:
     )
 
 
-THAT = re.compile(r"\s*(?:that\b|que\b|qu’|qu'|dass\b|de que\b|:|,|«|“|„|\")", re.I)
+# a comma opens what was said, unless a conjunction opens another clause after it ("Emergency
+# personnel responded, but no one survived")
+THAT = re.compile(
+    r"\s*(?:that\b|que\b|qu’|qu'|dass\b|de que\b|:|,(?!\s*(?:but|and|mais|et|pero|y|aber|und)\b)"
+    r"|«|“|„|\")",
+    re.I,
+)
 
 
 #: articles of the four languages (folded), shared by the speaker rules, the quote comparison
