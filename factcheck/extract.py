@@ -628,7 +628,8 @@ SOURCE_TAIL_RE = re.compile(
 
 
 # the agencies credited at the end of a finished paragraph ("... 2,4 Milliarden Dollar.
-# (AFP/SDA)", "... through force. /BGNES", "... in 1986. – REUTERS"): the story's credit, not a caption's or a sentence
+# (AFP/SDA)", "... through force. /BGNES", "... in 1986. – REUTERS"): the story's credit, not a
+# caption's or a sentence
 AGENCY_TAIL_RE = re.compile(
     r"(?<=[.!?…»”\"])\s*(?:\((?-i:[A-Z][A-Za-z-]{1,11})(?:\s*[/,]\s*(?-i:[A-Z][A-Za-z-]{1,11}))*\)"
     r"|/\s*(?-i:[A-Z]{2,8})|[-–—]\s*(?-i:[A-Z]{2,10}))\s*$"

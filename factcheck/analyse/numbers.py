@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..annotate.quantities import FAMILY, Quantity
+from ..annotate.quantities import FAMILY, Quantity, number_lexicon
 
 # -- comparison -----------------------------------------------------------------------------
 
@@ -263,8 +263,6 @@ def figure_written(qs: Quantity, text: str, language: str) -> bool:
     quantity reader did not pair with it: its digits as a number of their own ("16th", "10 am",
     "reactor 3"), or, when small, a word of the language for it or built on one ("tres de la
     tarde", "um das Dreifache")."""
-    from ..annotate.quantities import number_lexicon
-
     digits = re.match(r"\d+", qs.text)
     value = int(digits.group(0)) if digits else qs.value if qs.kind == "count" else None
     if value is None or value != int(value):

@@ -902,9 +902,7 @@ def speaker_of_verb(
             return None  # "declared a state of emergency": an act, not speech
         # "Hahl wies die Vorwürfe zurück": a separable verb closed by its particle
     head_text = text[: m.start()].rstrip()
-    while head_text.split() and (
-        head_text.split()[-1].lower() in c.auxiliaries or head_text.split()[-1].lower() in c.clitics
-    ):
+    while head_text.split() and head_text.split()[-1].lower() in c.auxiliaries | c.clitics:
         head_text = head_text[: head_text.rfind(head_text.split()[-1])].rstrip()
     # "Pell's barrister, Helen Forsythe, had argued": the auxiliary goes before the subject is
     # read, so that the appositive is seen
