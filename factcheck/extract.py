@@ -670,13 +670,18 @@ CREDIT_TAIL_RE = re.compile(
     # the opening bracket may be lost in a copy ("... on Monday. Picture: X via AFP)")
     r"(?:[(\[]\s*|\b)(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
     r"crédits?|credits?|fotografía)\s*[:/][^()\[\]]{1,80}[)\]]\s*$"
-    r"|\((?-i:[A-Z][\w .'’-]{1,40})\s*/\s*(?:AP|AFP|Reuters|EPA|PA|dpa|Getty Images|[A-Z]{2,6})\)\s*$",
+    r"|\((?-i:[A-Z][\w .'’-]{1,40})\s*/\s*(?:AP|AFP|Reuters|EPA|PA|dpa|Getty Images|[A-Z]{2,6})\)\s*$"
+    # "... at the age of 54. © GABRIEL BOUYS / AFP"
+    r"|(?<=[.!?…])\s+©\s*[^()©.!?]{2,60}$",
     re.IGNORECASE,
 )
 CAPTION_WORDS = 40
 CREDIT_LINE_RE = re.compile(
     r"^\(?\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
-    r"crédits?|credits?|fotografía|titelbild|titelfoto|symbolbild)\s*[:/]\s*[^()]{1,80}\)?$",
+    r"crédits?|credits?|fotografía|titelbild|titelfoto|symbolbild)\s*[:/]\s*[^()]{1,80}\)?$"
+    # "© GABRIEL BOUYS / AFP", "(Sergei Ilnitsky/Pool via AP) (Sergei Ilnitsky)"
+    r"|^©\s*[^()©]{2,60}$"
+    r"|^\((?-i:[A-Z][\w .'’-]{1,40})\s*/\s*[^()/]{1,40}\)(?:\s*\([^()]{1,40}\))?$",
     re.IGNORECASE,
 )
 CAPTION_AFTER_CREDIT = 20  # words: a one-sentence block this short after a credit is its caption

@@ -345,6 +345,13 @@ def truncation(
             # the source goes on past the article's last rendering of it, with sentences the
             # article never uses: what the article says after that was checked against them
             past = []
+        if len(segs) > 1:
+            # another source renders them: they were checked against that one
+            own = set(ids)
+            elsewhere = {
+                a for b in al.beads for a in b.article if any(x not in own for x in b.source)
+            }
+            past = [p for p in past if p not in elsewhere]
         if cut_all:
             unchecked.update(past)
         if reason == "cut" and ids:

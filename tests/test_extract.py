@@ -151,7 +151,8 @@ FURNITURE_MARKERS = ("Advertisement", "Publicité", "Anzeige", "Publicidad", "mi
                      "À lire aussi", "Lesen Sie auch", "Te puede interesar", "Sign up",
                      "Abonnez-vous", "abonnieren", "Hace 3 horas", "RELATED", "recall vote",
                      "Get our morning", "Storm season", "Arbeiter prüfen", "NORTHLAND",
-                     "Harbour pilots", "Engineers test")
+                     "Harbour pilots", "Engineers test", "KAI LUND", "gates at dawn",
+                     "National Writer")
 
 
 @pytest.mark.parametrize("page", PAGES)

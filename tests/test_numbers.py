@@ -29,7 +29,10 @@ def values(text, language):
     ("am 12. Dezember", "de", [("date", 1212, None)]),
     ("el 12 de diciembre", "es", [("date", 1212, None)]),
     ("shortly after 2 a.m.", "en", [("time", 120, None)]),
-    ("la saison 2024-2025", "fr", [("year", 2024, None)]),
+    ("la saison 2024-2025", "fr", [("year", 2024, None), ("year", 2025, None)]),
+    ("prime minister in 1974-76", "en", [("year", 1974, None), ("year", 1976, None)]),
+    ("Décès de Jacques Chirac - 26/09/2019", "fr", [("date", 926, None), ("year", 2019, None)]),
+    ("told AFP on Thursday (Sep 26)", "en", [("weekday", 3, None), ("date", 926, None)]),
     ("Neuf des blessés", "fr", [("count", 9, None)]),
     ("un message de vœux", "fr", []),
     ("un bâtiment neuf", "fr", []),
@@ -385,3 +388,35 @@ def test_a_figure_written_another_way_is_no_dropped_detail(tmp_path, article, so
     rest = "\n\nThe board will meet again before the end of the month to decide what comes next.\n"
     report = check_texts(tmp_path, "Title\n\n" + article + rest, "Title\n\n" + source + rest)
     assert not [f for f in report.findings if f.rule == "C201"], report.findings
+
+
+def test_the_year_of_a_date_the_article_gives_without_it_is_not_changed(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Mort d'un ancien président\n\n"
+        "Décès de Paul Arnoux - 26/09/2019 L'ancien président Paul Arnoux est mort ce jeudi à "
+        "l'âge de 86 ans, a annoncé sa famille.\n"
+    )
+    article = (
+        "Former president dies\n\n"
+        "Former president Paul Arnoux, who served from 1995 to 2007, has died at 86, his family "
+        "said on Thursday (Sep 26).\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "N101"]
+
+
+def test_a_year_left_over_in_a_chronology_is_weak_ground_for_a_changed_date(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Carrière\n\nPaul Arnoux a été Premier ministre de 1974 à 1976 puis de 1986 à 1988, "
+        "après une défaite en 1981.\n"
+    )
+    article = (
+        "Career\n\nPaul Arnoux was prime minister in 1974-76 and 1986-88 and mayor of the "
+        "capital from 1977.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "N101" and f.severity == "error"]

@@ -354,3 +354,28 @@ def test_a_clause_that_only_says_who_speaks_is_no_added_claim(tmp_path):
     ]
     assert not [a for a in added if "declaró" in a or "presidente del patronato" in a]
     assert any("nueva sala" in a for a in added)
+
+
+def test_sentences_another_source_renders_are_not_unchecked_past_a_cut_one(tmp_path):
+    """Two sources, the second cut early in a different order: the article sentences past
+    what the second covers are rendered by the first, so they were checked all the same."""
+    import factcheck
+
+    body = [
+        "A ferry carrying about 300 people sank off the coast of Velmora on Tuesday night.",
+        "Coast guard boats rescued 104 passengers from the water overnight, officials said.",
+        "Survivors were taken to the port of Kessa for medical care.",
+        "The cause of the sinking has not yet been established, the ministry said.",
+    ]
+    (tmp_path / "article.txt").write_text("Ferry sinks\n\n" + "\n\n".join(body) + "\n")
+    (tmp_path / "one.txt").write_text("Ferry sinks\n\n" + "\n\n".join(body) + "\n")
+    (tmp_path / "two.txt").write_text(
+        "Ferry sinks\n\n" + body[0] + "\n\nRelatives gathered at the harbour on Wednesday "
+        "morning, waiting for news of the\n"
+    )
+    report = factcheck.check(
+        str(tmp_path / "article.txt"), [str(tmp_path / "one.txt"), str(tmp_path / "two.txt")]
+    )
+    cut = [f for f in report.findings if f.rule == "S105"]
+    assert cut and all(dict(f.evidence)["unchecked"] == "0" for f in cut)
+    assert all(f.severity == "info" for f in cut)

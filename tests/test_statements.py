@@ -199,6 +199,21 @@ def test_documents_and_anonymous_sources_in_attribution_findings():
         ("La préfecture a annoncé l'ouverture de trois centres de vaccination.", "fr",
          "La préfecture"),
         ("El ayuntamiento anunció el cierre de la piscina municipal.", "es", "El ayuntamiento"),
+        # a role in an inverted tag inside the quote, with the name apposed to it
+        ("« Ce n'est pas une décision prise à la légère, assure sa directrice, Laure Bailly. "
+         "Nous avons tout essayé. »", "fr", "Laure Bailly"),
+        # a tag between dashes inside the quote is read like one between commas
+        ("«Llevamos cuatro años con los salarios congelados —explicó su portavoz, Lorena "
+         "Camps—. No vamos a ceder.»", "es", "Lorena Camps"),
+        # a German verb bracket: the subject before the auxiliary, the cue closing the clause
+        ("Die Staatsanwältin Dilara Aksoy hatte vier Jahre Haft gefordert.", "de",
+         "Die Staatsanwältin Dilara Aksoy"),
+        # an opinion verb with the word its frame needs
+        ("Die Gewerkschaft IG Werkstoff hält die Pläne für „ein Armutszeugnis“.", "de",
+         "Die Gewerkschaft IG Werkstoff"),
+        # a demand after a source that opens the sentence is that source's claim
+        ("Der Datenschutzbeauftragten Ruth Akinola zufolge forderte die Gruppe ein Lösegeld.",
+         "de", "Der Datenschutzbeauftragten Ruth Akinola"),
     ],
 )
 def test_speaker_phrases(text, lang, speaker):
@@ -861,3 +876,25 @@ def test_a_report_verb_after_a_quote_and_its_subject_or_before_a_long_that(tmp_p
     text = ("Scientists urged the minister to halt drilling in the basin. Doyle insisted in a reply "
             "on Friday that every licence had been checked.")
     assert last_statement(tmp_path, "en", text).speaker == "Doyle"
+
+
+def test_a_description_stands_for_the_name_it_introduced_with_a_complement(tmp_path):
+    # « La rectrice de l'académie de X, Nathalie Lemaire » introduces "la rectrice"
+    statement = last_statement(
+        tmp_path,
+        "fr",
+        "Écoles\n\nLa rectrice de l'académie de Brévanne, Nathalie Lemaire, a annoncé lundi la "
+        "suppression de 85 postes.\n\nLa rectrice a promis qu'aucune école rurale ne fermerait.\n",
+    )
+    assert (statement.speaker, statement.resolved_from) == ("Nathalie Lemaire", "La rectrice")
+
+
+def test_the_opposition_is_a_body_not_the_last_person_named(tmp_path):
+    statement = last_statement(
+        tmp_path,
+        "de",
+        "Haushalt\n\nFinanzminister Konrad Elsbach sagte, der Haushalt sei solide.\n\nOhne "
+        "Einschnitte bei den Investitionen sei der Haushalt nicht zu halten.\n\nDie Opposition "
+        "hält den Bericht für einen Beleg, dass die Regierung die Lage beschönigt habe.\n",
+    )
+    assert statement.speaker == "Die Opposition"

@@ -181,13 +181,19 @@ def findings(alignment) -> list:
             changed_values.add((FAMILY[qs.kind], qs.value))
             if sum_of_parts(qa, qs, cmp.added, cmp.dropped):
                 continue  # "367 passengers and 12 crew" for "379 passengers and crew"
+            if year_of_date(qs, source_q[owner[id(qs)]], cmp.matched) and not dated(
+                qa, article_q[a.id]
+            ):
+                continue  # "26/09/2019" for "Thursday (Sep 26)": the date kept, its year unsaid
             code = "N101" if qa.is_date or qs.is_date else "N100"
             j = col[owner[id(qs)]]
             # in a merge, a source sentence that alone does not render the article sentence is
             # weak ground for a changed number ("one of three men" against "two finals")
             weak = (
-                len(bead.source) > 1 and alignment.score[row, j] < alignment.support[row, j]
-            ) or counts_apart(qa, a, qs, src[owner[id(qs)]])
+                (len(bead.source) > 1 and alignment.score[row, j] < alignment.support[row, j])
+                or counts_apart(qa, a, qs, src[owner[id(qs)]])
+                or chronology(qa, article_q[a.id], pooled)
+            )
             out.append(
                 make(
                     code,
@@ -253,6 +259,34 @@ def findings(alignment) -> list:
                 )
             )
     return out
+
+
+DATE_GAP = 3  # characters between a date and its year ("26/09/2019", "26 septembre 2019")
+CHRONOLOGY = 3  # years in one sentence that make it a chronology
+
+
+def dated(q: Quantity, quantities: tuple[Quantity, ...]) -> Quantity | None:
+    """The date a year completes ("26 septembre 2019": the 26 September), else None."""
+    if q.kind != "year":
+        return None
+    return next(
+        (d for d in quantities if d.kind == "date" and 0 <= q.start - d.end <= DATE_GAP), None
+    )
+
+
+def year_of_date(qs: Quantity, quantities: tuple[Quantity, ...], matched) -> bool:
+    """A source year that completes a date the article gives too: its year is left unsaid."""
+    date = dated(qs, quantities)
+    return date is not None and any(s is date for _, s in matched)
+
+
+def chronology(qa: Quantity, article: tuple[Quantity, ...], pooled) -> bool:
+    """Two years of a sentence that lists several ("prime minister in 1974-76 and 1986-88 and
+    mayor from 1977-1995"): a year left over there is as likely a fact added as one changed."""
+    if qa.kind != "year":
+        return False
+    years = sum(q.kind == "year" for q in article), sum(q.kind == "year" for _, q in pooled)
+    return max(years) >= CHRONOLOGY
 
 
 SMALL_FIGURE = 20  # a figure up to this may be written as a word ("three", "drei", "tres")

@@ -6,7 +6,8 @@ roles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..rules import lexicon, phrase_pattern
@@ -53,6 +54,13 @@ class Cues:
     asides: re.Pattern[str] | None = None
     # verbs of announcing: speech with a noun phrase as object too (« a annoncé la fermeture »)
     announce: frozenset[str] = frozenset()
+    # finite auxiliaries of a verb bracket: „Die Staatsanwältin hatte vier Jahre gefordert“
+    bracket: frozenset[str] = frozenset()
+    # verbs of demanding or welcoming: no speech of their own after a source that opens the
+    # sentence („Akinola zufolge forderte die Gruppe ein Lösegeld“: Akinola's claim)
+    demands: frozenset[str] = frozenset()
+    # verbs of opinion with the word their frame needs later in the clause („hält ... für“)
+    frames: Mapping[str, str] = field(default_factory=dict)
 
 
 def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str] | None:
@@ -76,7 +84,9 @@ def cues(language: str) -> Cues:
         return frozenset(w.lower() for w in data.get(key, []))
 
     return Cues(
-        verbs=phrase_pattern([v for v in data.get("verbs", []) if v not in according]),
+        verbs=phrase_pattern(
+            [v for v in data.get("verbs", []) + data.get("demands", []) if v not in according]
+        ),
         verbs_that=phrase_pattern(data.get("verbs_that", [])),
         according=according_pattern(according, data.get("according_incise", [])),
         after_source=phrase_pattern(data.get("after_source", [])),
@@ -120,6 +130,9 @@ def cues(language: str) -> Cues:
         ),
         asides=phrase_pattern(data.get("asides", [])),
         announce=lowered("announce"),
+        bracket=lowered("bracket"),
+        demands=lowered("demands"),
+        frames={k.lower(): v.lower() for k, v in data.get("frames", {}).items()},
     )
 
 

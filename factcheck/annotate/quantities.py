@@ -165,6 +165,10 @@ def month_index(lex: NumberLexicon, word: str) -> int | None:
     return None
 
 
+NUMERIC_DATE = re.compile(r"(?<![\w./,])(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d)(?![\w/])")
+SHORT_MONTH_DAY = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\s+(\d{1,2})(?![\d.,:])"
+)
 MONTH_LEAD = re.compile(
     r"\b(?:in|until|till|by|since|from|before|after|through|last|next|early|late|mid|of|"
     r"during|between|and)\s+$",
@@ -227,6 +231,22 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             found.append(q)
             taken.append((q.start, q.end))
 
+    # dates in figures: "26/09/2019", "26.09.2019" (day first; month first in English when
+    # the day cannot be the month: "09/26/2019")
+    for m in NUMERIC_DATE.finditer(text):
+        day, nth = int(m.group(1)), int(m.group(3))
+        if lex.language == "en" and day <= 12 < nth:
+            day, nth = nth, day
+        if 1 <= day <= 31 and 1 <= nth <= 12:
+            cut = m.start(4) - 1  # the day and month, then the year
+            add(Quantity("date", nth * 100 + day, text[m.start() : cut], m.start(), cut))
+            add(Quantity("year", float(m.group(4)), m.group(4), m.start(4), m.end(4)))
+    if lex.language == "en":
+        # "Sep 26", "Jan 5": a short month with no full stop, capitalised, before its day
+        for m in SHORT_MONTH_DAY.finditer(text):
+            short = month_index(lex, m.group(1) + ".")
+            if short is not None and 1 <= int(m.group(2)) <= 31:
+                add(Quantity("date", short * 100 + int(m.group(2)), m.group(0), m.start(), m.end()))
     # dates: "12 décembre", "12. Dezember", "12 de diciembre", "December 12", "Dec. 12"
     if lex.month_re is not None:
         for m in lex.month_re.finditer(text):
@@ -298,7 +318,14 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
                 )
             )
     for m in re.finditer(r"(?<![\w.,])((?:19|20)\d\d)\s?[-–/]\s?(\d\d(?:\d\d)?)(?![\w])", text):
-        add(Quantity("year", float(m.group(1)), m.group(0), m.start(), m.end()))  # 2024-25
+        first, second = m.group(1), m.group(2)
+        if free(m.start(), m.end()):
+            # "1974-76", "1977-1995": both years of the span ("2024-25" is 2024 and 2025)
+            end = int(first[:2] + second) if len(second) == 2 else int(second)
+            found.append(Quantity("year", float(first), first, m.start(1), m.end(1)))
+            if int(first) < end <= 2100:
+                found.append(Quantity("year", float(end), second, m.start(2), m.end(2)))
+            taken.append((m.start(), m.end()))
     for m in re.finditer(r"(?<![\w.,:])(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?(?![\d])", text):
         minutes = int(m.group(2) or 0)
         after = lex.time_re.match(text, m.end()) if lex.time_re else None

@@ -91,6 +91,31 @@ STOP_NAMES = {
     "sra",
     "herr",
     "frau",
+    # prepositions that open a sentence („Ohne Einschnitte bei den Investitionen sei ...“)
+    "ohne",
+    "mit",
+    "nach",
+    "bei",
+    "seit",
+    "wegen",
+    "trotz",
+    "über",
+    "unter",
+    "im",
+    "am",
+    "beim",
+    "zum",
+    "zur",
+    "vom",
+    "without",
+    "with",
+    "after",
+    "sans",
+    "avec",
+    "après",
+    "sin",
+    "con",
+    "tras",
 }
 
 
@@ -565,6 +590,9 @@ def unmask_incises(text: str, masked: str, language: str, found: list[Quote] | N
             seg = m.group(group)
             if any(p.match(seg) for p in patterns):
                 a, b = inner_start + m.start(group), inner_start + m.end(group)
+                named = APPOSED_NAME.match(inner, m.end(group)) if group == 1 else None
+                if named is not None and name_run(named.group(1).split()):
+                    b = inner_start + named.end(1)  # "…, assure sa directrice, Laure Bailly. …"
                 chars[a:b] = text[a:b]
                 if group == 2:  # the dashes close the clause like a comma
                     chars[a - 1] = ","
@@ -844,6 +872,8 @@ def speaker_of_verb(
     """The speaker of a speech verb: after it when inverted (", said X"), else before it."""
     c = cues(lang)
     before = original[: m.start()].rstrip()
+    if before.endswith(("—", "–")):
+        before = before[:-1].rstrip() + ","  # «… —explicó su portavoz, Lorena Camps—. …»
     if not before and m.group(0).lower() in c.openers:
         return None  # "Asked whether ..., she replied": the clause opens, the verb comes later
     while before.split() and before.split()[-1].lower() in c.clitics:
@@ -873,6 +903,8 @@ def speaker_of_verb(
             )
         )
     )
+    if v2 and opener not in c.v2_openers and m.group(0).lower() in c.demands:
+        return None  # „Akinola zufolge forderte die Gruppe ein Lösegeld“: the source's claim
     inverted = inverted or v2
     last_before = before.split()[-1].lower() if before.split() else ""
     if needs_that and last_before in c.passive:
@@ -898,10 +930,15 @@ def speaker_of_verb(
     ):
         particle = c.separable.get(m.group(0).lower())
         clause = re.split(r"[,.;:!?]", text[m.end() :], maxsplit=1)[0].split()
+        frame = c.frames.get(m.group(0).lower())
+        if frame and frame in (w.lower() for w in clause[1:]):
+            particle, clause = frame, [frame]  # „Die Opposition hält den Bericht für einen Beleg“
         if not (particle and clause and clause[-1].lower() == particle):
             return None  # "declared a state of emergency": an act, not speech
         # "Hahl wies die Vorwürfe zurück": a separable verb closed by its particle
     head_text = text[: m.start()].rstrip()
+    if c.bracket and not inverted and (bracketed := bracket_subject(head_text, text[m.end() :], c)):
+        head_text = bracketed
     while head_text.split() and head_text.split()[-1].lower() in c.auxiliaries | c.clitics:
         head_text = head_text[: head_text.rfind(head_text.split()[-1])].rstrip()
     # "Pell's barrister, Helen Forsythe, had argued": the auxiliary goes before the subject is
@@ -1057,6 +1094,26 @@ def speaker_of_verb(
     if usable and inverted:
         return post  # "“...,” said Dr Adeyemi"
     return preposed
+
+
+BRACKET_CLOSERS = frozenset({"haben", "worden", "werden", "sein"})
+
+
+def bracket_subject(head_text: str, rest: str, c) -> str:
+    """The words before the finite auxiliary of a verb bracket that the cue closes („Die
+    Staatsanwältin Dilara Aksoy hatte vier Jahre Haft gefordert“ -> „Die Staatsanwältin Dilara
+    Aksoy“), else "" (the cue does not close its clause, or something else opens it)."""
+    tail = re.split(r"[,.;:!?]", rest, maxsplit=1)[0].split()
+    if any(w.lower() not in BRACKET_CLOSERS for w in tail):
+        return ""
+    words = head_text.split()
+    at = next((k for k, w in enumerate(words) if k >= 1 and w.lower() in c.bracket), 0)
+    if at < 2 or "," in head_text:
+        return ""
+    first = words[0].lower()
+    if first in c.v2_openers and first not in c.v2_pronouns:
+        return ""  # „Vor Offizieren soll der General ... angekündigt haben“: the subject follows
+    return re.sub(r"\s*\([^()]*\)", "", " ".join(words[:at]))  # without „(GSV)“
 
 
 def coordinated_subject(before: str, after: str, lang: str) -> str:
@@ -1412,10 +1469,23 @@ def described(masked: str, language: str = "") -> list[tuple[str, str]]:
                 )
                 if at is not None:  # "la soigneuse en chef, Inès Morel"
                     out += [(noun, run) for noun in phrase_nouns(raw[start + at : k], common)]
+                if language:
+                    # « La rectrice de l'académie de Brévanne, Nathalie Lemaire »: a role further
+                    # back, its complement between it and the name
+                    out += [
+                        (noun, run)
+                        for at in range(max(0, k - LONG_LEAD), max(0, k - 5))
+                        if fold(words[at]).split("’")[0] in DETERMINERS | CONTRACTED
+                        and not any(commas[at : k - 1])
+                        for noun in phrase_nouns(raw[at:k], common)[:1]
+                        if noun not in role_of_word(language)  # a role is resolved as a role
+                    ]
         k = j
     return out
 
 
+COMPLEMENT_LINKS = frozenset("of du des del von vom".split())  # a description's complement
+LONG_LEAD = 9  # words searched back for a role with a complement before an apposed name
 DEMONSTRATIVES = frozenset("this ce cette este esta diesen dieser diesem".split())
 CONTRACTED = frozenset("au aux du al del zum zur".split())  # a preposition and an article
 NOUN_PHRASE_END = AFTER_NAME | {"of", "de", "del", "des", "du", "der", "von", "who", "qui", "que"}
@@ -1452,8 +1522,11 @@ def with_roles(pairs: list[tuple[str, str]], language: str) -> list[tuple[str, s
 
 
 def described_speaker(speaker: str, nouns: Mapping[str, str]) -> str:
-    """The name a bare description stands for ("l'attaquante" -> "Carla Vostier"), else ""."""
+    """The name a bare description stands for ("l'attaquante" -> "Carla Vostier"), else "";
+    its head noun, not a complement (« des proches du président »)."""
     words = [fold(w).split("’")[-1] for w in speaker.replace("'", "’").split()]
+    cut = next((n for n, w in enumerate(words) if n >= 2 and w in COMPLEMENT_LINKS), 0)
+    words = words[:cut] if cut else words
     if not 1 <= len(words) <= 4 or any(
         is_name_word(w) and fold(w) not in nouns for w in speaker.split()[1:]
     ):  # a German noun in capitals ("der Trainer") is no name
