@@ -561,3 +561,19 @@ def test_a_verb_then_a_comma_and_a_conjunction_is_no_speech():
                                  "en")) == ()
     [a] = attributions(sentence("“We will appeal,” the company responded.", "en"))
     assert a.speaker == "the company"
+
+
+def test_an_officer_speaking_for_the_subject_the_article_keeps_is_no_dropped_attribution():
+    from factcheck.analyse.attribution import self_statement
+    from factcheck.annotate.statements import describe
+
+    source = ("La cooperativa Olivares del Tormo prevé recoger este año unas 18.000 toneladas, "
+              "según informó el martes su presidenta, Remedios Alcaraz.")
+    kept = "Die Genossenschaft Olivares del Tormo rechnet mit einer kleineren Ernte."
+    other = "Die Ernte in der Region fällt in diesem Jahr deutlich kleiner aus."
+    speaker = describe("Remedios Alcaraz", "según", "es")
+    assert self_statement(speaker, source, kept, "de")
+    assert not self_statement(speaker, source, other, "de")
+    # a named speaker who is no officer of the subject speaks of others
+    plain = "La cooperativa prevé 18.000 toneladas, según la analista Remedios Alcaraz."
+    assert not self_statement(speaker, plain, kept, "de")

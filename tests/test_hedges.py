@@ -271,3 +271,38 @@ def test_a_question_is_no_claim_made_certain(tmp_path):
         "Auslöser könnte eine große Ladung Ammoniumnitrat gewesen sein. Die Behörden ermitteln.\n",
     )
     assert not [f for f in report.findings if f.rule == "H100"], report.findings
+
+
+def test_a_source_that_leaves_the_claim_open_does_not_state_it_plainly(tmp_path):
+    from .conftest import check_texts
+
+    # "a possible carcinogen" -> « susceptible de »: the source was not plain
+    source = (
+        "Recall\n\nHollenby Pharma is recalling 400,000 packs of Veltrazin after tests found "
+        "traces of a possible carcinogen in several batches, the company said.\n"
+    )
+    article = (
+        "Rappel\n\nHollenby Pharma rappelle 400 000 boîtes de Veltrazin susceptibles de contenir "
+        "des traces d'une substance cancérigène dans plusieurs lots, a indiqué l'entreprise.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "H101"]
+    # "soll sich ... befassen" (a plan) rendered as « devrait »: no hedge added
+    source = (
+        "Stadtrat\n\nDie Fernwärme in Lissau wird teurer, die Preise steigen im Januar um ein "
+        "Drittel.\n\nDer Stadtrat von Lissau soll sich am 12. Dezember mit dem Thema befassen.\n"
+    )
+    article = (
+        "Conseil\n\nLe chauffage urbain de Lissau va coûter plus cher, les prix augmentent d'un "
+        "tiers en janvier.\n\nLe conseil municipal de Lissau devrait se pencher sur le sujet le "
+        "12 décembre.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "H101"]
+
+
+def test_a_tentative_word_is_no_hedge_of_its_own():
+    from factcheck.annotate.hedges import WEAK, hedges
+
+    found = hedges("Tests found traces of a possible carcinogen.", "en")
+    assert found and all(h.category == WEAK for h in found)

@@ -379,3 +379,20 @@ def test_sentences_another_source_renders_are_not_unchecked_past_a_cut_one(tmp_p
     cut = [f for f in report.findings if f.rule == "S105"]
     assert cut and all(dict(f.evidence)["unchecked"] == "0" for f in cut)
     assert all(f.severity == "info" for f in cut)
+
+
+def test_a_short_detail_split_off_a_rendered_sentence_is_no_addition(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Mort d'un ancien ministre\n\n"
+        "L'ancien ministre Paul Arnoux est mort jeudi à Lissac à l'âge de 86 ans, a annoncé sa "
+        "famille.\n\nIl avait dirigé le ministère des Finances pendant huit ans.\n"
+    )
+    article = (
+        "Former minister dies\n\n"
+        "Former minister Paul Arnoux died on Thursday in Lissac, his family said.\n\n"
+        "He was 86.\n\nHe had led the finance ministry for eight years.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "C100"]

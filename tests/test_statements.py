@@ -214,6 +214,10 @@ def test_documents_and_anonymous_sources_in_attribution_findings():
         # a demand after a source that opens the sentence is that source's claim
         ("Der Datenschutzbeauftragten Ruth Akinola zufolge forderte die Gruppe ein Lösegeld.",
          "de", "Der Datenschutzbeauftragten Ruth Akinola"),
+        # a participle and its agent between commas describe the subject before them
+        ("Leur association, présidée par Nadia Ferhat, réclame un fonds d'indemnisation.",
+         "fr", "Leur association"),
+        ("The union, led by Mara Quist, demanded a pay rise.", "en", "The union"),
     ],
 )
 def test_speaker_phrases(text, lang, speaker):
@@ -898,3 +902,13 @@ def test_the_opposition_is_a_body_not_the_last_person_named(tmp_path):
         "hält den Bericht für einen Beleg, dass die Regierung die Lage beschönigt habe.\n",
     )
     assert statement.speaker == "Die Opposition"
+
+
+def test_segun_with_a_verb_of_deciding_is_no_attribution():
+    from factcheck.annotate.statements import attributions
+    from factcheck.models import Sentence
+
+    text = "La tarifa subirá un 14 %, según aprobó el lunes su consejo de administración."
+    assert not attributions(Sentence("X", text, 0, len(text), "body", 0, "es"))
+    text = "La tarifa subirá un 14 %, según informó la empresa."
+    assert attributions(Sentence("X", text, 0, len(text), "body", 0, "es"))

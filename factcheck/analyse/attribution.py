@@ -22,7 +22,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..annotate.statements import Attribution, describe, last_name
+from ..annotate.statements import Attribution, describe, fold, last_name
 from ..findings import make
 from ..models import Finding, Sentence
 
@@ -264,11 +264,36 @@ def quote_goes_on(art, i: int, a_speakers, notes) -> bool:
 SELF_ROLES = frozenset({"company", "officials", "union", "police"})
 
 
+# a possessive and one or two words before a name: an officer of the sentence's subject ("its
+# chief executive, Ana Ruiz", « sa directrice, Laure Bailly », "su presidenta, Remedios Alcaraz")
+POSSESSED = r"\b(?:its|their|son|sa|ses|leur|leurs|su|sus|sein|seine|seinen|ihr|ihre|ihren)\s+(?:[^\W\d_]+\s+){0,2}?[^\W\d_]+,?\s+"
+
+
+def speaks_for_subject(name: str, source: str) -> bool:
+    """The speaker is named as an officer of the sentence's subject ("… its chief executive,
+    Ana Ruiz, said"): the subject speaks through them."""
+    shown = name.split(",")[-1].strip()
+    return bool(shown) and re.search(POSSESSED + re.escape(shown), source, re.I) is not None
+
+
+OPENING_WORDS = 8  # where a sentence's subject is written
+
+
+def opening_names(text: str) -> set[str]:
+    """The capitalised words among a sentence's first words, after its first, folded."""
+    words = [w.strip(',.;:()«»“”"') for w in text.split()[1:OPENING_WORDS]]
+    return {fold(w) for w in words if len(w) >= 4 and w[:1].isupper()}
+
+
 def self_statement(speaker: Attribution, source: str, article: str, language: str) -> bool:
     """ "Corvane will build a plant, the company said" rendered as "Corvane plans a plant": a
     body that speaks of itself (a role-only speaker, the sentence's subject a name that the
     article sentence keeps as its subject) — stating its own plan as its own is no dropped
     attribution."""
+    if speaker.names and speaks_for_subject(speaker.speaker, source):
+        # « según informó su presidenta, Remedios Alcaraz »: the subject's own officer, and the
+        # article keeps that subject
+        return bool(opening_names(source) & opening_names(article))
     if speaker.names or not speaker.roles or not speaker.roles <= SELF_ROLES:
         return False  # analysts, experts, media speak of others
     subject = last_name(source)

@@ -50,6 +50,8 @@ def additions(al: Alignment) -> list[Finding]:
             continue  # « Ainsi s'est exprimé l'élu »: who said the sentence before, no claim
         if summary_bullet(al, sentence):
             continue  # "Mindestens drei Tote, 41 Verletzte": a key point restating figures
+        if split_detail(al, i):
+            continue  # "He was 86." after the death it was told with: a detail split off
         j = al.best_source(i)
         best = float(al.score[i, j])
         confidence = unrelated_confidence(best, float(al.weak[i, j]))
@@ -70,6 +72,34 @@ def additions(al: Alignment) -> list[Finding]:
 
 
 SUMMARY_WORDS = 12
+SPLIT_DETAIL_WORDS = 12  # a detail split off its sentence is short
+SPLIT_DETAIL_FIGURE = 10  # a smaller count alone is no evidence of where the words come from
+SPLIT_DETAIL_REACH = 2  # sentences either side where the rest of that sentence is told
+
+
+def split_detail(al: Alignment, i: int) -> bool:
+    """A short sentence whose figures are all those of a source sentence that a neighbouring
+    article sentence renders ("... est mort jeudi à l'âge de 86 ans" -> "X died on Thursday.
+    He was 86."): the detail was split off that sentence, not added; its words are too few for
+    the similarity to find it."""
+    sentence = al.article[i]
+    mine = al.notes[sentence.id].quantities
+    if not mine or len(sentence.text.split()) > SPLIT_DETAIL_WORDS:
+        return False
+    if all(q.kind == "count" and q.value < SPLIT_DETAIL_FIGURE for q in mine):
+        return False  # "Two people were arrested": a small count is in many sentences
+    near = {
+        j
+        for k in range(
+            max(0, i - SPLIT_DETAIL_REACH), min(len(al.article), i + SPLIT_DETAIL_REACH + 1)
+        )
+        if k != i and al.supported[k]
+        for j in al.sources_of(k)
+    }
+    return any(
+        len(numbers.compare(mine, al.notes[al.source[j].id].quantities).matched) == len(mine)
+        for j in near
+    )
 
 
 def summary_bullet(al: Alignment, sentence: Sentence) -> bool:

@@ -68,7 +68,8 @@ def findings(alignment) -> list[Finding]:
                     ),
                 )
             )
-        elif strong_a and not hs and not qualified(notes[main]):
+        elif strong_a and not notes[main].hedges and not qualified(notes[main]):
+            # (a source with any hedge, a weak one too, does not state it plainly)
             words = ", ".join(dict.fromkeys(x.text for x in strong_a))
             out.append(
                 make(

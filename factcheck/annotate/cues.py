@@ -61,6 +61,9 @@ class Cues:
     demands: frozenset[str] = frozenset()
     # verbs of opinion with the word their frame needs later in the clause („hält ... für“)
     frames: Mapping[str, str] = field(default_factory=dict)
+    # endings of a finite verb after an according-to word that make it "as X did", no source
+    # of words („según aprobó el consejo“)
+    act_endings: tuple[str, ...] = ()
 
 
 def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str] | None:
@@ -133,6 +136,7 @@ def cues(language: str) -> Cues:
         bracket=lowered("bracket"),
         demands=lowered("demands"),
         frames={k.lower(): v.lower() for k, v in data.get("frames", {}).items()},
+        act_endings=tuple(data.get("according_act_endings", [])),
     )
 
 

@@ -20,6 +20,9 @@ from .quotes import mask_quotes
 from .statements import that_follows
 
 WEAK = "weak"  # the category of a hedge word outside the construction it hedges in
+# words that leave a claim open without hedging the sentence ("a possible carcinogen", « une
+# possible présence », "ronda los 6 euros"): always weak
+TENTATIVE = "tentative"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,8 @@ def hedges(text: str, language: str, masked: str | None = None) -> list[Hedge]:
     out = [
         Hedge(
             cat
-            if holds(conditions.get(m.group(0).lower()), masked, m.end())
+            if cat != TENTATIVE
+            and holds(conditions.get(m.group(0).lower()), masked, m.end())
             and not in_question(masked, m.start(), language)
             else WEAK,
             m.group(0),

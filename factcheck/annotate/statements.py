@@ -421,6 +421,8 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 verb = re.match(r"\s*([^\W\d_]+)\s", rest)
                 if verb and fold(verb.group(1)) in speech_words(lang):
                     rest = rest[verb.end() :]  # "según informó la agencia X": the agency
+                elif verb and verb.group(1).islower() and verb.group(1).endswith(c.act_endings):
+                    continue  # "según aprobó su consejo": as a body decided, no one speaks
                 speaker = clip(noun_phrase(rest, c.np_links), forward=True)
                 speaker = with_apposed_name(speaker, rest, lang)
                 shown = nominative(speaker) if lang == "de" else speaker
@@ -984,7 +986,11 @@ def speaker_of_verb(
         parts = [p for p in speaker.split(",") if p.strip()]
         # a relative clause follows its head: the first part is the head („Die Schauspielerin
         # Lea Bertram, ...“ opens with an article that is also a German relative pronoun)
-        kept = parts[:1] + [p for p in parts[1:] if p.split()[0].lower() not in c.relatives]
+        kept = parts[:1] + [
+            p
+            for p in parts[1:]
+            if p.split()[0].lower() not in c.relatives and not AGENT_PHRASE.match(p)
+        ]
         if kept and len(kept) < len(parts):
             speaker = ",".join(kept).strip()
             words = speaker.split()
@@ -1094,6 +1100,11 @@ def speaker_of_verb(
     if usable and inverted:
         return post  # "“...,” said Dr Adeyemi"
     return preposed
+
+
+# a participle and its agent set off by commas describe the subject before them ("The union,
+# led by Mara Quist, demanded", « Leur association, présidée par Nadia Ferhat, réclame »)
+AGENT_PHRASE = re.compile(r"\s*[^\W\d_]+\s+(?:par|by|por|von)\s", re.I)
 
 
 BRACKET_CLOSERS = frozenset({"haben", "worden", "werden", "sein"})
