@@ -367,7 +367,8 @@ def truncation(
             quiet_when_nothing_unchecked(
                 make(
                     "S105",
-                    confidence="high" if reason == "paywall" else "medium",
+                    # a source that is only much shorter shows no cut: a guess, graded low
+                    confidence={"paywall": "high", "short": "low"}.get(reason, "medium"),
                     message=f"{name}: the source ends early ({ENDS_EARLY[reason]}); {unchecked_part}",
                     evidence=(("source", name), ("reason", reason), ("unchecked", str(len(past)))),
                 ),

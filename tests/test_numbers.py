@@ -420,3 +420,13 @@ def test_a_year_left_over_in_a_chronology_is_weak_ground_for_a_changed_date(tmp_
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "N101" and f.severity == "error"]
+
+
+def test_an_age_is_not_compared_with_a_span_of_years():
+    from factcheck.analyse.numbers import compare
+    from factcheck.annotate.quantities import extract
+
+    article = extract("He played a host of roles during a career of more than fifty years.", "en")
+    source = extract("L'acteur est mort lundi à Paris à l'âge de 88 ans.", "fr")
+    assert not compare(article, source).changed
+    assert [q.dimension for q in extract("falleció a los 88 años", "es")] == ["age"]

@@ -218,6 +218,12 @@ def test_documents_and_anonymous_sources_in_attribution_findings():
         ("Leur association, présidée par Nadia Ferhat, réclame un fonds d'indemnisation.",
          "fr", "Leur association"),
         ("The union, led by Mara Quist, demanded a pay rise.", "en", "The union"),
+        # the outlet told is no speaker; the name before a long role speaks
+        ('"I can confirm that he passed away," Anna Mrazova, spokeswoman for the library in '
+         'his native city of Brno, told AFP news agency.', "en", "Anna Mrazova"),
+        # what follows a verb after a relative clause is what was said
+        ("The Moravian Library in the Czech city of Brno, which houses his personal "
+         "collection, said he died in his Paris apartment.", "en", "The Moravian Library"),
     ],
 )
 def test_speaker_phrases(text, lang, speaker):
@@ -912,3 +918,11 @@ def test_segun_with_a_verb_of_deciding_is_no_attribution():
     assert not attributions(Sentence("X", text, 0, len(text), "body", 0, "es"))
     text = "La tarifa subirá un 14 %, según informó la empresa."
     assert attributions(Sentence("X", text, 0, len(text), "body", 0, "es"))
+
+
+def test_a_speech_verb_in_capitals_inside_a_sentence_is_part_of_a_name():
+    from factcheck.annotate.statements import attributions
+    from factcheck.models import Sentence
+
+    text = 'He worked with René Clément ("Plein Soleil", titled "Purple Noon" in the United States).'
+    assert not attributions(Sentence("X", text, 0, len(text), "body", 0, "en"))

@@ -471,7 +471,7 @@ def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
             end,
             qualifier,
             qualifier_text,
-            dimension=measure(text[end:]) if kind == "count" else None,
+            dimension=aged(measure(text[end:]), text[:start]) if kind == "count" else None,
         )
     )
 
@@ -638,6 +638,19 @@ AREA_AFTER = {
     "carré",
     "carrées",
 }  # "40 metros cuadrados"
+
+
+# what says a span of years is someone's age: "at the age of 88", « à l'âge de 88 ans », « mort
+# à 88 ans », "a los 88 años", "im Alter von 88 Jahren", "aged 88"
+AGE_LEAD = re.compile(
+    r"(?:\bage\s+of|\baged|[âa]ge\s+de|\bâgée?s?\s+de|\bà|\bedad\s+de|\ba\s+los|\bAlter\s+von)\s*$",
+    re.I,
+)
+
+
+def aged(dimension: str | None, before: str) -> str | None:
+    """A span of years that an age phrase opens is an age, not a duration."""
+    return "age" if dimension == "duration" and AGE_LEAD.search(before) else dimension
 
 
 def measure(after: str) -> str | None:

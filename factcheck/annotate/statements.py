@@ -398,6 +398,8 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
         for m in pattern.finditer(text):
             if not free(*m.span()):
                 continue
+            if kind in ("verb", "verb_that") and capitalised_inside(text, m.start()):
+                continue  # "the United States", "Notre Dame Says": a name, no verb
             if kind == "inverted":
                 outlet = outlet_addressed(text[m.end() :], lang)
                 add(
@@ -461,6 +463,16 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
 AFTER_QUOTE = re.compile(
     r"\s*,\s*((?:a|ha|hat|has|had)\s+)?([^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-t-(?:il|elle|on))?)\s+(\S.*)$"
 )
+
+
+def capitalised_inside(text: str, start: int) -> bool:
+    """A word in capitals inside a sentence, not after a full stop, a colon or a quote mark."""
+    before = text[:start].rstrip()
+    return (
+        text[start : start + 1].isupper()
+        and bool(before)
+        and not before.endswith((".", "!", "?", ":", "«", "»", "“", "”", '"', "„", "—", "–", "("))
+    )
 
 
 def after_quote_attribution(original: str, masked: str, lang: str) -> Attribution | None:
@@ -1088,20 +1100,46 @@ def speaker_of_verb(
         # "Counting went smoothly, said Amara Dube": a clause, and the speaker comes after
         # "Sanna Kivi, who leads the union, told the weekly Aviation Brief": a relative clause,
         # the subject before it, and the outlet told after the verb
-        told = (
+        relative = RELATIVE_TAIL.search(before)
+        told = m.group(0).lower() in c.tell_verbs and post is not None and not post.roles
+        said = bool(after.split()[1:]) and after.split()[0].lower() in c.pronouns
+        if relative and (told or said):
+            # "Sanna Kivi, who leads the union, told the weekly ...", "The Moravian Library in
+            # Brno, which houses his papers, said he died ...": what follows the verb is whom it
+            # was told or what was said; the subject before the relative clause speaks
+            head = LEADING_NAME.match(before[: relative.start()])
+            if not preposed.named and head and name_run(head.group(1).split()[-2:]):
+                preposed = describe(head.group(1), m.group(0), lang)  # past a long subject
+        if apposed or not usable or (relative and (told or said) and preposed.named):
+            return preposed
+        if (
             m.group(0).lower() in c.tell_verbs
             and post is not None
-            and not post.roles
-            and name_run(speaker.split())
-        )
-        if apposed or not usable or (told and RELATIVE_TAIL.search(before) and preposed.named):
-            return preposed
+            and post.outlet
+            and outlet_addressed(text[m.end() :], lang)
+        ):
+            # "“…,” Anna Mrazova, spokeswoman for the library in Brno, told AFP": the outlet is
+            # told, the name before the long role speaks
+            apposed_name = NAME_THEN_ROLE.search(text[: m.start()])
+            if apposed_name and name_run(apposed_name.group(1).split()):
+                return describe(apposed_name.group(1), m.group(0), lang)
+            if preposed.speaker:
+                return preposed
         return post
     if usable and inverted:
         return post  # "“...,” said Dr Adeyemi"
     return preposed
 
 
+# a name, then its role between commas, right before the verb ("…,” Anna Mrazova, spokeswoman
+# for the library in his native city, told AFP")
+NAME_THEN_ROLE = re.compile(
+    r"(?:^|,)\s*((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+),[^,]{3,120},\s*$"
+)
+# the proper name that opens a sentence ("The Moravian Library in the Czech city of Brno")
+LEADING_NAME = re.compile(
+    r"\s*((?:(?:The|La|Le|Les|El|Los|Las|Der|Die|Das)\s+)?(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){0,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)\b"
+)
 # a participle and its agent set off by commas describe the subject before them ("The union,
 # led by Mara Quist, demanded", « Leur association, présidée par Nadia Ferhat, réclame »)
 AGENT_PHRASE = re.compile(r"\s*[^\W\d_]+\s+(?:par|by|por|von)\s", re.I)
