@@ -152,7 +152,7 @@ FURNITURE_MARKERS = ("Advertisement", "Publicité", "Anzeige", "Publicidad", "mi
                      "Abonnez-vous", "abonnieren", "Hace 3 horas", "RELATED", "recall vote",
                      "Get our morning", "Storm season", "Arbeiter prüfen", "NORTHLAND",
                      "Harbour pilots", "Engineers test", "KAI LUND", "gates at dawn",
-                     "National Writer")
+                     "National Writer", "votre réaction", "Agencia Norte", "with NWR")
 
 
 @pytest.mark.parametrize("page", PAGES)
