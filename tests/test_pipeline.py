@@ -398,3 +398,22 @@ def test_a_short_detail_split_off_a_rendered_sentence_is_no_addition(tmp_path):
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "C100"]
+
+
+def test_a_clause_cut_across_a_quote_is_no_added_clause(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Delon dies\n\nAlain Delon, the star of French cinema, has died at the age of 88, his "
+        "family said on Sunday.\n\nFrench President Emmanuel Macron led tributes to the actor. "
+        "“Melancholic, popular, secretive, he was more than a star: a French monument,” Macron "
+        "said.\n"
+    )
+    article = (
+        "Delon dies\n\nAlain Delon, the star of French cinema, has died at the age of 88, his "
+        "family said on Sunday.\n\nFrench President Emmanuel Macron paid tribute to the actor, "
+        "describing him as a 'melancholic, popular, and secretive' figure who was 'more than a "
+        "star, a French monument.'\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "C101" and "'" in f.message]

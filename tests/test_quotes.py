@@ -416,3 +416,22 @@ def test_a_quote_in_no_source_beside_the_rendered_quote_of_its_speaker_is_unsour
     )
     unsourced = {f.article_sentence for f in report.findings if f.rule == "Q101"}
     assert unsourced == {"A5"}, report.findings
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Macron described him as a 'melancholic, popular, secretive' star.",
+         ["'melancholic, popular, secretive'"]),
+        ("He said: 'We will not give up the fight for this town.'",
+         ["'We will not give up the fight for this town.'"]),
+        ("'I'm not leaving,' she said. 'Never.'", ["'I'm not leaving,'", "'Never.'"]),
+        # apostrophes: inside a word, a plural possessive, a decade
+        ("It's the players' choice, he said.", []),
+        ("The '90s were the players' best years, it's said.", []),
+    ],
+)
+def test_straight_single_quotes_and_apostrophes(text, found):
+    from factcheck.annotate.quotes import quotes
+
+    assert [text[q.start : q.end] for q in quotes(text, "en")] == found

@@ -125,6 +125,7 @@ def partial_additions(al: Alignment) -> list[Finding]:
         if al.supported[i]
         and not is_attribution(al.article[i], clauses.spans[n])
         and not speaker_tag(al, i, clauses.spans[n])
+        and not crosses_quote(al, i, clauses.spans[n])
     ]
     if not jobs:
         return []
@@ -207,6 +208,16 @@ def content_words(text: str) -> list[str]:
         if len(w) > 3:
             out.append(fold(w))
     return out
+
+
+def crosses_quote(al: Alignment, i: int, span: tuple[int, int]) -> bool:
+    """A clause cut across a quote's marks ("describing him as a 'melancholic" of "… a
+    'melancholic, popular, secretive' figure"): a piece of the quote, which the quote analysis
+    compares with the source's, not a clause of the article's own."""
+    start, end = span
+    return any(
+        (start < q.start < end) != (start < q.end <= end) for q in al.notes[al.article[i].id].quotes
+    )
 
 
 def speaker_tag(al: Alignment, i: int, span: tuple[int, int]) -> bool:

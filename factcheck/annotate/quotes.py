@@ -46,6 +46,25 @@ def is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
+STRAIGHT_SINGLE_REACH = 300  # characters: a quote in straight single marks closes within this
+
+
+def opens_straight_single(text: str, i: int) -> bool:
+    """A straight single mark that opens a quote: at the start of a word ("as a 'melancholic,
+    secretive' star", "said: 'We will not give up.'"), not inside or at the end of one."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and after.isalpha()
+
+
+def closes_straight_single(text: str, j: int) -> bool:
+    """A straight single mark that closes a quote: at the end of a word or after its
+    punctuation, with no letter after it."""
+    before = text[j - 1] if j > 0 else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
 def quotes(text: str, language: str | None = None) -> list[Quote]:
     """Top-level direct quotes in text, in order; nested quotes stay inside their parent."""
     pairs = pairs_for(language)
@@ -54,6 +73,9 @@ def quotes(text: str, language: str | None = None) -> list[Quote]:
     n = len(text)
     while i < n:
         ch = text[i]
+        if ch == "'" and ch in pairs and not opens_straight_single(text, i):
+            i += 1  # "it's", "the players' union", "'90s": an apostrophe
+            continue
         if ch in pairs and not (ch in "‘’‚" and is_apostrophe(text, i)):
             if (
                 ch == '"'
@@ -70,7 +92,12 @@ def quotes(text: str, language: str | None = None) -> list[Quote]:
             j = i + 1
             while j < n:
                 c = text[j]
-                if c in closers and not (c in "’‘" and is_apostrophe(text, j)) and depth == 0:
+                if (
+                    c in closers
+                    and not (c in "’‘" and is_apostrophe(text, j))
+                    and not (c == "'" and not closes_straight_single(text, j))
+                    and depth == 0
+                ):
                     break
                 if c == ch and ch != close and not (c in "‘’‚" and is_apostrophe(text, j)):
                     depth += 1
@@ -78,6 +105,9 @@ def quotes(text: str, language: str | None = None) -> list[Quote]:
                     depth -= 1
                 j += 1
             closed = j < n
+            if ch == "'" and (not closed or j - i > STRAIGHT_SINGLE_REACH):
+                i += 1  # a straight single mark that closes nowhere near: an apostrophe
+                continue
             if not closed and ch in SINGLE:
                 i += 1  # a stray single mark
                 continue
