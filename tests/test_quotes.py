@@ -435,3 +435,33 @@ def test_straight_single_quotes_and_apostrophes(text, found):
     from factcheck.annotate.quotes import quotes
 
     assert [text[q.start : q.end] for q in quotes(text, "en")] == found
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("de", "Das berichtete die „Nordwest-Zeitung“ am Montag."),
+        ("fr", "Il l’a confié au « Parisien » dimanche."),
+        ("es", "Lo publicó el diario «El Heraldo de Lebrena» el lunes."),
+        ("en", "He told the “Morning Post” on Monday."),
+    ],
+)
+def test_a_title_in_quote_marks_is_no_quote(lang, text):
+    from factcheck.annotate.quotes import mask_quotes
+
+    assert quotes(text, lang) == []
+    masked = mask_quotes(text, lang)
+    assert not any(ch in masked for ch in "„“«»”")  # the marks are blanked, the name kept
+    assert len(masked) == len(text)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("de", "Sie sprach von einer „dramatischen Schieflage“."),  # lower case inside
+        ("fr", "« Nous ne fermerons pas », a-t-il dit."),  # no determiner before
+        ("en", "The mayor called it “A Disgrace. Truly.”"),  # sentence punctuation inside
+    ],
+)
+def test_a_quotation_is_not_taken_for_a_title(lang, text):
+    assert len(quotes(text, lang)) == 1

@@ -926,3 +926,31 @@ def test_a_speech_verb_in_capitals_inside_a_sentence_is_part_of_a_name():
 
     text = 'He worked with René Clément ("Plein Soleil", titled "Purple Noon" in the United States).'
     assert not attributions(Sentence("X", text, 0, len(text), "body", 0, "en"))
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker, reporter",
+    [
+        ("en", "The plant will close in May, the Harbour Courier reported on Friday, citing two "
+               "people familiar with the plans.", "two people familiar with the plans",
+         "the Harbour Courier"),
+        ("de", "Das Werk soll schließen, wie die Nachrichtenagentur NPA am Mittwoch unter Berufung "
+               "auf Insider berichtete.", "Insider", "die Nachrichtenagentur NPA"),
+        ("de", "Das Werk soll schließen, wie die „Nordwest-Zeitung“ unter Berufung auf "
+               "Betriebsratskreise berichtet.", "Betriebsratskreise", "die Nordwest-Zeitung"),
+        ("fr", "L’usine fermera en mai, a rapporté le quotidien « Le Courrier », citant des "
+               "proches du dossier.", "des proches du dossier", "Courrier"),
+    ],
+)
+def test_an_outlet_citing_its_source_is_the_reporter(tmp_path, lang, text, speaker, reporter):
+    statement = last_statement(tmp_path, lang, "Werk\n\n" + text + "\n")
+    assert (statement.speaker, statement.reporter) == (speaker, reporter)
+
+
+def test_an_outlet_citing_a_document_or_a_reason_speaks_itself(tmp_path):
+    text = ("Delmont Foods will close its bakery, the Harbour Courier reported on Friday, citing "
+            "internal documents.")
+    assert last_statement(tmp_path, "en", "Bakery\n\n" + text + "\n").speaker == "the Harbour Courier"
+    text = ("The government will delay the closure of two coal plants, the Ministry of Energy said "
+            "on Thursday, citing the risk of winter blackouts.")
+    assert last_statement(tmp_path, "en", "Coal\n\n" + text + "\n").speaker == "the Ministry of Energy"

@@ -64,6 +64,13 @@ class Cues:
     # endings of a finite verb after an according-to word that make it "as X did", no source
     # of words („según aprobó el consejo“)
     act_endings: tuple[str, ...] = ()
+    # according-to phrases of an outlet citing its source („wie die Zeitung unter Berufung auf
+    # Insider berichtete“, "the agency reported, citing officials"): the source cited speaks,
+    # the outlet is the reporter
+    citing: frozenset[str] = frozenset()
+    # whether a citing phrase may give a reason instead ("citing the risk of blackouts"): then
+    # only a person, a body or a vague source cited is a source
+    citing_reasons: bool = False
 
 
 def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str] | None:
@@ -137,6 +144,8 @@ def cues(language: str) -> Cues:
         demands=lowered("demands"),
         frames={k.lower(): v.lower() for k, v in data.get("frames", {}).items()},
         act_endings=tuple(data.get("according_act_endings", [])),
+        citing=lowered("citing"),
+        citing_reasons=bool(data.get("citing_reasons")),
     )
 
 

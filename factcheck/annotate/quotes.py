@@ -65,10 +65,52 @@ def closes_straight_single(text: str, j: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+TITLE_WORDS = 4  # a title in quote marks has at most this many words
+TITLE_LINKS = frozenset("de du des la le el del y of the and und für am im di".split())
+
+
+@cache
+def title_leads(language: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+    if language is None:
+        return frozenset(), ()
+    q = lexicon(language).get("quotes", {})
+    return (
+        frozenset(w.casefold() for w in q.get("title_after", ())),
+        tuple(w.casefold() for w in q.get("title_after_endings", ())),
+    )
+
+
+def is_title(text: str, i: int, inner: str, language: str | None) -> bool:
+    """A name in quote marks ("the “Daily Courier”", « selon « Le Figaro » », „wie die
+    „Nordwest-Zeitung“ berichtet“): a run of at most four capitalised words, no sentence
+    punctuation, after a determiner or an outlet noun. A title is no quotation: it is neither
+    checked as one nor blanked out of the words that name a speaker."""
+    words = inner.split()
+    if not 1 <= len(words) <= TITLE_WORDS or any(ch in inner for ch in '.,;:!?…«»“”„"'):
+        return False
+    if not all(
+        w[0].isupper() or w[0].isdigit() or (0 < k < len(words) - 1 and w in TITLE_LINKS)
+        for k, w in enumerate(words)
+    ):
+        return False
+    leads, endings = title_leads(language)
+    before = text[:i].rstrip().split()
+    if not before:
+        return False
+    prev = before[-1].casefold()
+    return prev in leads or (bool(endings) and prev.endswith(endings))
+
+
 def quotes(text: str, language: str | None = None) -> list[Quote]:
     """Top-level direct quotes in text, in order; nested quotes stay inside their parent."""
+    return scan(text, language)[0]
+
+
+def scan(text: str, language: str | None = None) -> tuple[list[Quote], list[Quote]]:
+    """The top-level quotes of a text, and the titles in quote marks (« Le Figaro »)."""
     pairs = pairs_for(language)
     out: list[Quote] = []
+    titles: list[Quote] = []
     i = 0
     n = len(text)
     while i < n:
@@ -113,12 +155,16 @@ def quotes(text: str, language: str | None = None) -> list[Quote]:
                 continue
             end = j + 1 if closed else n
             inner = text[i + 1 : j].strip(" \u00a0\u202f,.")
+            if closed and is_title(text, i, inner, language):
+                titles.append(Quote(i, end, inner, closed))
+                i = end  # « Le Figaro »: a title, no quote
+                continue
             if inner:
                 out.append(Quote(i, end, inner, closed))
             i = end
             continue
         i += 1
-    return out
+    return out, titles
 
 
 def quoted_share(text: str, language: str | None = None) -> float:
@@ -131,10 +177,16 @@ def quoted_share(text: str, language: str | None = None) -> float:
 
 
 def mask_quotes(text: str, language: str | None = None, found: list[Quote] | None = None) -> str:
-    """The text with every quoted passage blanked out (same length, offsets kept); ``found``:
-    its quotes, when already known."""
+    """The text with every quoted passage blanked out (same length, offsets kept), and the marks
+    around a title (« Le Figaro ») with them; ``found``: its quotes, when already known."""
     chars = list(text)
-    for q in quotes(text, language) if found is None else found:
+    pairs = pairs_for(language)
+    if found is None or any(ch in pairs for ch in text):
+        found_quotes, titles = scan(text, language)
+        found = found_quotes if found is None else found
+        for t in titles:
+            chars[t.start] = chars[t.end - 1] = " "
+    for q in found:
         for k in range(q.start, q.end):
             chars[k] = " "
     return "".join(chars)

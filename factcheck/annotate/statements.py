@@ -381,6 +381,8 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
+    verbs_at: list[tuple[int, int, Attribution]] = []  # speech verbs: span, attribution
+
     def add(start: int, end: int, att: Attribution) -> None:
         taken.append((start, end))
         found.append((start, att))
@@ -441,6 +443,34 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 att = verb_attribution(sentence.text, text, m, lang, needs_that=kind == "verb_that")
                 if att is not None:
                     add(*m.span(), att)
+                    verbs_at.append((*m.span(), att))
+    citing_at = [
+        (start, text.find(a.speaker, start) + len(a.speaker))
+        for start, a in found
+        if a.according
+        and fold(a.cue) in c.citing
+        and (a.names or a.roles or a.vague or not c.citing_reasons)
+    ]
+    if citing_at and c.verbs_that is not None:
+        # "the Courier reported on Friday, citing ...", „wie die Agentur unter Berufung auf
+        # Insider berichtete“: a report verb next to a citing phrase speaks without a "that"
+        for m in c.verbs_that.finditer(text):
+            gaps = [text[m.end() : a] for a, _ in citing_at if a >= m.end()] + [
+                text[b : m.start()] for _, b in citing_at if m.start() >= b
+            ]
+            if (
+                free(*m.span())
+                and any(
+                    not re.search(r"[;:.]", gap)
+                    and len(gap.replace(",", " ").split()) <= CITING_GAP
+                    for gap in gaps
+                )
+                and (att := verb_attribution(sentence.text, text, m, lang, needs_that=False))
+            ):
+                add(*m.span(), att)
+                verbs_at.append((*m.span(), att))
+    if citing_at and verbs_at:
+        found = sorted(cited_sources(found, verbs_at, text, lang), key=lambda x: x[0])
     if not found and (colon := colon_attribution(sentence.text, text, lang)) is not None:
         add(0, 0, colon)
     if not found and (opening := after_quote_attribution(sentence.text, text, lang)) is not None:
@@ -456,6 +486,79 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
             ):
                 add(*m.span(), att)
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+def outlet_before(text: str) -> str:
+    """The outlet that opens the clause before a citing phrase („wie die Nachrichtenagentur NPA
+    am Mittwoch“): its words up to the first one in lower case after a capitalised one."""
+    clause = re.split(r"[,;:]", text)[-1].split()
+    words: list[str] = []
+    for w in clause:
+        if words and w[:1].islower() and any(x[:1].isupper() for x in words):
+            break
+        words.append(w)
+    return " ".join(words) if any(w[:1].isupper() for w in words) else ""
+
+
+CITING_GAP = 3  # words between a report verb and its citing phrase ("reported on Friday, citing")
+
+
+def cited_sources(
+    found: list[tuple[int, Attribution]],
+    verbs_at: list[tuple[int, int, Attribution]],
+    text: str,
+    lang: str,
+) -> list[tuple[int, Attribution]]:
+    """An outlet citing its source, by a report verb and a citing phrase next to each other
+    („wie die „Zeitung“ unter Berufung auf Insider berichtete“, "the agency reported, citing
+    officials", « a rapporté le quotidien, citant des proches »): the source cited is the speaker,
+    the outlet its reporter, and the report verb is no statement of its own."""
+    c = cues(lang)
+    out = list(found)
+    for start, att in found:
+        if not att.according or fold(att.cue) not in c.citing:
+            continue
+        if c.citing_reasons and not (att.names or att.roles or att.vague):
+            continue  # "citing the risk of blackouts": a reason, no source
+        cue_end = start + len(att.cue)
+        for v_start, v_end, verb in verbs_at:
+            if v_start >= cue_end:
+                # the cited source, then the verb: „unter Berufung auf Insider berichtete“
+                between = text[cue_end:v_start]
+                if re.search(r"[,;:.]", between):
+                    continue
+                if not verb.speaker:
+                    # the verb's subject is the outlet before the citing phrase, in its clause
+                    outlet = outlet_before(text[:start])
+                elif verb.speaker.endswith(between.strip()):
+                    outlet = verb.speaker[: len(verb.speaker) - len(between.strip())]
+                    outlet = outlet[: outlet.casefold().rfind(fold(att.cue))].strip()
+                else:
+                    continue
+            elif not re.search(r"[;:.]", gap := text[v_end:start]) and (
+                gap.count(",") <= 1
+                and (len(gap.replace(",", " ").split()) <= CITING_GAP or verb.speaker in gap)
+            ):
+                # "the agency reported on Friday, citing officials", « a rapporté le quotidien
+                # X, citant des proches »
+                outlet = verb.speaker
+            else:
+                continue
+            outlet = re.sub(r"^(?:wie|as|comme|como)\s+", "", outlet, flags=re.I).strip()
+            if not outlet:
+                continue
+            if "document" in att.roles:
+                # "the Courier reported, citing internal documents": the outlet speaks
+                said = verb if verb.speaker else describe(outlet, verb.cue, lang)
+                out = [(s, said if a is verb else a) for s, a in out if a is not att]
+            else:
+                out = [
+                    (s, replace(a, reporter=outlet) if a is att else a)
+                    for s, a in out
+                    if a is not verb
+                ]
+            break
+    return out
 
 
 # after a quote that opens the sentence: ", VERB SPEAKER" with a verb the lexicon does not
