@@ -430,3 +430,16 @@ def test_an_age_is_not_compared_with_a_span_of_years():
     source = extract("L'acteur est mort lundi à Paris à l'âge de 88 ans.", "fr")
     assert not compare(article, source).changed
     assert [q.dimension for q in extract("falleció a los 88 años", "es")] == ["age"]
+
+
+def test_a_year_that_ends_a_period_is_weak_against_a_year_alone():
+    from factcheck.analyse.numbers import in_range
+    from factcheck.annotate.quantities import extract as quantities
+
+    text = "Jimmy Carter, presidente de 1977 a 1981, falleció en Plains."
+    found = tuple(quantities(text, "es"))
+    years = [q for q in found if q.kind == "year"]
+    assert len(years) == 2 and all(in_range(q, found, text) for q in years)
+    text = "Carter, electo en 1976 y ganador del Nobel en 2002, murió."
+    found = tuple(quantities(text, "es"))
+    assert not any(in_range(q, found, text) for q in found if q.kind == "year")

@@ -465,3 +465,15 @@ def test_a_title_in_quote_marks_is_no_quote(lang, text):
 )
 def test_a_quotation_is_not_taken_for_a_title(lang, text):
     assert len(quotes(text, lang)) == 1
+
+
+def test_a_quote_is_in_a_source_cut_in_the_middle_of_it():
+    from factcheck.analyse.quotes import verbatim_in
+
+    quote = ("l’ancien président avait souffert d’une série de problèmes de santé qui l’avaient "
+             "obligé à être hospitalisé à plusieurs reprises")
+    cut = "Mais en 2019, l’ancien président avait souffert d’une série de problèmes de santé qui l’avaient obligé à être hospi"
+    assert verbatim_in(quote, [cut])
+    # a source that only shares the quote's first words does not hold it
+    assert not verbatim_in(quote, ["Selon lui, l’ancien président avait souffert."])
+    assert not verbatim_in(quote, ["l’ancien président avait souffert d’une série de crises cardiaques"])

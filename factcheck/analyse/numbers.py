@@ -193,6 +193,8 @@ def findings(alignment) -> list:
                 (len(bead.source) > 1 and alignment.score[row, j] < alignment.support[row, j])
                 or counts_apart(qa, a, qs, src[owner[id(qs)]])
                 or chronology(qa, article_q[a.id], pooled)
+                or in_range(qa, article_q[a.id], a.text)
+                != in_range(qs, source_q[owner[id(qs)]], src[owner[id(qs)]].text)
             )
             out.append(
                 make(
@@ -287,6 +289,25 @@ def chronology(qa: Quantity, article: tuple[Quantity, ...], pooled) -> bool:
         return False
     years = sum(q.kind == "year" for q in article), sum(q.kind == "year" for _, q in pooled)
     return max(years) >= CHRONOLOGY
+
+
+# what joins the two years of a period ("from 1977 to 1981", « de 1977 à 1981 », „1977 bis 1981“)
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|and|à|au|a|al|et|y|hasta|bis|und)\s*", re.I)
+
+
+def in_range(q: Quantity, quantities: tuple[Quantity, ...], text: str) -> bool:
+    """A year that is one end of a period ("president from 1977 to 1981"): against a year
+    alone (« élu en 1976 ») it is as likely another fact (the term, not the election) as the
+    same fact changed."""
+    if q.kind != "year":
+        return False
+    for other in quantities:
+        if other.kind != "year" or other is q:
+            continue
+        a, b = (q, other) if q.start < other.start else (other, q)
+        if RANGE_JOIN.fullmatch(text[a.end : b.start]):
+            return True
+    return False
 
 
 SMALL_FIGURE = 20  # a figure up to this may be written as a word ("three", "drei", "tres")

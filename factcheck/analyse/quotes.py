@@ -77,7 +77,26 @@ def verbatim_in(quote: str, texts: list[str]) -> bool:
     not marked."""
     # without diacritics: a copy writes "Banska Bystrica" for "Banská Bystrica"
     mine = fold(" ".join(words(quote)))
-    return bool(mine) and mine in fold(" ".join(w for t in texts for w in words(t)))
+    return bool(mine) and (
+        mine in fold(" ".join(w for t in texts for w in words(t))) or cut_in(quote, texts)
+    )
+
+
+CUT_PREFIX = 8  # words of a quote that a source cut in the middle of it must hold
+
+
+def cut_in(quote: str, texts: list[str]) -> bool:
+    """Whether a text ends inside the quote: a source cut short (a teaser, a paywall) in the
+    middle of these words ("... l’avaient obligé à être hospi"), with the words before the cut
+    those of the quote, at least eight of them and half of the quote."""
+    q = [fold(w) for w in words(quote)]
+    for t in texts:
+        tw = [fold(w) for w in words(t)]
+        for n in range(max(CUT_PREFIX, (len(q) + 1) // 2), min(len(q), len(tw)) + 1):
+            head, last = q[:n], tw[-n:]
+            if head[:-1] == last[:-1] and head[-1].startswith(last[-1]) and n < len(q):
+                return True
+    return False
 
 
 # -- comparing two quotes -------------------------------------------------------------------
