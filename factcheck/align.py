@@ -452,6 +452,7 @@ def restated(i, article, av, body_renders) -> list[int] | None:
 
 ORDER_PRIOR = 0.04  # a leftover pair in the place the order of its neighbours predicts
 LEFTOVER_SHARE = 0.6  # a leftover pair must score this far from "unrelated" towards "supported"
+LEFTOVER_FIGURE_SHARE = 0.8  # ... and this far, when only a figure's value differs
 
 
 def leftover_pairs(
@@ -489,13 +490,22 @@ def leftover_pairs(
     for r, i in enumerate(rows):
         c = int(np.argmax(sub[r]))
         j = cols[c]
-        if (
-            int(np.argmax(sub[:, c])) == r
-            and sub[r, c] >= weak[i, j] + LEFTOVER_SHARE * (support[i, j] - weak[i, j])
-            and not conflicting(a_numbers[i], s_numbers[j])
-        ):
+        if int(np.argmax(sub[:, c])) != r:
+            continue
+        share = (sub[r, c] - weak[i, j]) / max(support[i, j] - weak[i, j], 1e-6)
+        if share >= LEFTOVER_SHARE and not conflicting(a_numbers[i], s_numbers[j]):
+            pairs.append((i, j))
+        elif share >= LEFTOVER_FIGURE_SHARE and changed_figure(a_numbers[i], s_numbers[j]):
+            # "the strike costs 190,000 euros a day" for "90,000 euros a day", reworded: the
+            # same sentence with its figure changed, not an invented one and a dropped one
             pairs.append((i, j))
     return pairs
+
+
+def changed_figure(a: set, b: set) -> bool:
+    """Numbers that differ in value only: the same kinds of quantity on both sides (a count
+    for a count, a date for a date), none of them shared."""
+    return conflicting(a, b) and {k for k, _ in a} == {k for k, _ in b}
 
 
 SPLIT_COVER = 0.8  # a split source sentence has at least this share of its halves' words

@@ -477,3 +477,20 @@ def test_a_quote_is_in_a_source_cut_in_the_middle_of_it():
     # a source that only shares the quote's first words does not hold it
     assert not verbatim_in(quote, ["Selon lui, l’ancien président avait souffert."])
     assert not verbatim_in(quote, ["l’ancien président avait souffert d’une série de crises cardiaques"])
+
+
+@pytest.mark.parametrize(
+    "lang, text, element, present",
+    [
+        ("de", "Es klang, als würde ein Güterzug durch den Wald fahren", "conditional", False),
+        ("de", "Wir würden gern bleiben", "conditional", True),
+        ("es", "Es el mejor acuerdo posible para el club", "possibility", False),
+        ("es", "Es posible que el club cierre", "possibility", True),
+        ("en", "It is the best possible deal for the club", "possibility", False),
+        ("fr", "une fuite ne peut être ni confirmée ni exclue", "negation", True),
+    ],
+)
+def test_elements_of_meaning_in_a_quote(lang, text, element, present):
+    from factcheck.analyse.quotes import elements
+
+    assert elements(text, lang)[element] is present

@@ -191,6 +191,11 @@ def findings(alignment) -> list:
             # weak ground for a changed number ("one of three men" against "two finals")
             weak = (
                 (len(bead.source) > 1 and alignment.score[row, j] < alignment.support[row, j])
+                # a leftover pair, related but below support: the figure may be another fact
+                or (
+                    bead.method == "leftover"
+                    and alignment.score[row, j] < alignment.support[row, j]
+                )
                 or counts_apart(qa, a, qs, src[owner[id(qs)]])
                 or chronology(qa, article_q[a.id], pooled)
                 or in_range(qa, article_q[a.id], a.text)

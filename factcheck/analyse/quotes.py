@@ -114,14 +114,22 @@ def quote_lexicon(language: str):
         else None
     )
     units = {unit: phrase_pattern(items) for unit, items in data.get("units", {}).items()}
+    sure_words = phrase_pattern(data.get("not_possibility", []))
+    sure_extra = data.get("not_possibility_patterns", [])
+    not_possibility = (
+        re.compile("|".join(([sure_words.pattern] if sure_words else []) + sure_extra), re.I)
+        if (sure_words or sure_extra)
+        else None
+    )
     return (
         negation,
         phrase_pattern(data.get("intensifiers", [])),
         {k: v for k, v in modals.items() if v is not None},
         phrase_pattern(data.get("not_negations", [])),
-        phrase_pattern(data.get("not_possibility", [])),
+        not_possibility,
         {k: v for k, v in units.items() if v is not None},
         phrase_pattern(data.get("absolutes", [])),
+        phrase_pattern(data.get("not_conditional", [])),
     )
 
 
@@ -130,10 +138,12 @@ def elements(text: str, language: str) -> dict[str, bool]:
     and two kinds of uncertainty: possibility (could, pourrait, podría, könnte) and the
     conditional (would, if; si, serait; sería; würde, wenn). Tenses differ too much between
     languages to compare more finely, so the future and the present count alike."""
-    negation, intensifier, modals, not_negation, not_possibility, _, absolute = quote_lexicon(
-        language
+    negation, intensifier, modals, not_negation, not_possibility, _, absolute, not_conditional = (
+        quote_lexicon(language)
     )
     text = text.replace("'", "’")
+    # "as if", „als würde“: a comparison, no condition
+    text = not_conditional.sub(" ", text) if not_conditional else text
     obligation = modals.get("obligation")
     duty = {m.group(0).lower() for m in obligation.finditer(text)} if obligation else set()
     plain = not_negation.sub(" ", text) if not_negation else text
@@ -686,9 +696,17 @@ def compare_quotes(
         diff = None
         changes = element_changes(qa, b.text, qs.language)
     if via_alignment and not changes:
-        # the sentence's own quote, rendered together with its reported part, is faithful;
-        # a bare quote this far from the article's is another quote
-        return [] if b.whole_sentence else None
+        # the sentence's own quote, rendered together with its reported part, is faithful, and
+        # so is the quote of the same named speaker in the sentence rendered (a translation the
+        # encoder reads loosely: „Elf-Stunden-Tage“ for « des journées de onze heures »); a bare
+        # quote this far from the article's is another quote
+        same_speaker = (
+            qa.speaker is not None
+            and qs.speaker is not None
+            and bool(qa.speaker.names and qs.speaker.names)
+            and not different(qa.speaker, qs.speaker)
+        )
+        return [] if b.whole_sentence or same_speaker else None
     if changes:
         # the same words in another order ("donde se debaten los temas" -> "donde los temas
         # se debaten"): not verbatim, but nothing said differently
