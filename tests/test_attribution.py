@@ -577,3 +577,21 @@ def test_an_officer_speaking_for_the_subject_the_article_keeps_is_no_dropped_att
     # a named speaker who is no officer of the subject speaks of others
     plain = "La cooperativa prevé 18.000 toneladas, según la analista Remedios Alcaraz."
     assert not self_statement(speaker, plain, kept, "de")
+
+
+def test_an_attribution_dropped_in_a_merged_clause_is_found(tmp_path):
+    # one article sentence renders two source sentences, the first by a clause: the first one's
+    # "according to" is dropped there too
+    source = ("Lighthouse station to close\n\nThe Orlen Point lighthouse station will close in "
+              "March, the coastal agency said on Monday. Keepers have lived there since 1871. "
+              "The station holds the longest continuous record of wave heights in the region, "
+              "according to the Maritime Survey Trust. Its logbooks have been cited in more than "
+              "200 studies of coastal erosion. The agency said the building would be sold.\n")
+    article = ("Lighthouse station to close\n\nThe Orlen Point lighthouse station will close in "
+               "March, the coastal agency said on Monday. Keepers have lived there since 1871. "
+               "The station holds the longest unbroken record of wave heights in the region, and "
+               "its logbooks have been cited in more than 200 studies of coastal erosion. The "
+               "agency said the building would be sold.\n")
+    report = check_texts(tmp_path, article, source)
+    dropped = [f for f in report.findings if f.rule == "A101"]
+    assert [f.source_sentence for f in dropped] == ["S4"], report.findings

@@ -112,6 +112,14 @@ def findings(alignment) -> list[Finding]:
     for bead in alignment.beads:
         for sid in bead.source:
             renderers.setdefault(sid, []).extend(bead.article)
+    # source sentences an article sentence carries beside its bead (a clause of it renders
+    # them: "The station holds the record, and its data has been used ..." for two sentences)
+    carried_too: dict[str, list[str]] = {}
+    in_bead = {(a, sid) for bead in alignment.beads for a in bead.article for sid in bead.source}
+    for sid, carriers in alignment.carriers.items():
+        for a in carriers:
+            if (a, sid) not in in_bead:
+                carried_too.setdefault(a, []).append(sid)
     out: list[Finding] = []
     for bead in alignment.beads:
         if not bead.article or not bead.source:
@@ -120,7 +128,14 @@ def findings(alignment) -> list[Finding]:
         # split sentence may carry the attribution)
         sid_a = next((a for a in bead.article if a in a_speakers), bead.article[0])
         a_att = a_speakers.get(sid_a)
-        s_atts = [(sid, s_speakers[sid]) for sid in bead.source if sid in s_speakers]
+        sources = list(bead.source)
+        if a_att is None:
+            # a claim the article states as fact: the attribution of a source sentence that a
+            # clause of it carries is dropped too
+            sources += [
+                sid for a in bead.article for sid in carried_too.get(a, ()) if sid not in sources
+            ]
+        s_atts = [(sid, s_speakers[sid]) for sid in sources if sid in s_speakers]
         s_main = next(((sid, a) for sid, a in s_atts if a.named), None)
         if a_att is None:
             # an anonymous source given with "according to" is an attribution too
