@@ -954,3 +954,23 @@ def test_an_outlet_citing_a_document_or_a_reason_speaks_itself(tmp_path):
     text = ("The government will delay the closure of two coal plants, the Ministry of Energy said "
             "on Thursday, citing the risk of winter blackouts.")
     assert last_statement(tmp_path, "en", "Coal\n\n" + text + "\n").speaker == "the Ministry of Energy"
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("de", "Nach Polizeiangaben wurde der Fahrer schwer verletzt.", "Polizei"),
+        ("de", "Laut Behördenangaben starben drei Menschen.", "Behörden"),
+        ("fr", "En 2019, indique le média, le projet a été abandonné.", "le média"),
+        ("en", "Rachida Okafor had first reported on the radio that a robbery had occurred.",
+         "Rachida Okafor"),
+    ],
+)
+def test_speakers_in_compounds_inverted_incises_and_after_adverbs(tmp_path, lang, text, speaker):
+    lead = {
+        "de": "Auf der Landstraße bei Talheim ist am Montag ein Lastwagen umgekippt.",
+        "fr": "Le projet de téléphérique de la vallée devait relier trois villages.",
+        "en": "The museum in the old harbour district was closed for the whole morning.",
+    }[lang]
+    body = "Titel\n\n" + lead + " " + text + "\n"
+    assert last_statement(tmp_path, lang, body).speaker == speaker

@@ -71,6 +71,9 @@ class Cues:
     # whether a citing phrase may give a reason instead ("citing the risk of blackouts"): then
     # only a person, a body or a vague source cited is a source
     citing_reasons: bool = False
+    # German: an according-to word before a compound that names the source in its first part
+    # („nach Polizeiangaben“: according to the police)
+    according_compound: re.Pattern[str] | None = None
 
 
 def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str] | None:
@@ -81,6 +84,18 @@ def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str]
         return base
     alts = "|".join(incises)
     return re.compile(f"(?:{base.pattern})|(?:{alts})" if base else alts, re.I)
+
+
+def compound_pattern(leads: list[str], endings: list[str]) -> re.Pattern[str] | None:
+    """„nach Polizeiangaben“, „laut Behördenangaben“: the lead word, then a compound whose
+    first part (group "source") names the source and whose last part is one of the endings."""
+    if not leads or not endings:
+        return None
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, leads)) + r")\s+"
+        r"(?P<source>[A-ZÄÖÜ][\wäöüß]+?)(?:s|es)?(?:" + "|".join(map(re.escape, endings)) + r")\b",
+        re.I,
+    )
 
 
 @cache
@@ -146,6 +161,9 @@ def cues(language: str) -> Cues:
         act_endings=tuple(data.get("according_act_endings", [])),
         citing=lowered("citing"),
         citing_reasons=bool(data.get("citing_reasons")),
+        according_compound=compound_pattern(
+            data.get("compound_lead", []), data.get("compound_sources", [])
+        ),
     )
 
 

@@ -387,6 +387,12 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
         taken.append((start, end))
         found.append((start, att))
 
+    if c.according_compound is not None:
+        for m in c.according_compound.finditer(text):
+            # „nach Polizeiangaben“: the police, named in the compound
+            source = m.group("source")
+            source = source[0].upper() + source[1:]
+            add(*m.span(), replace(describe(source, m.group(0), lang), according=True))
     for pattern, kind in (
         (c.inverted, "inverted"),
         (c.vague, "vague"),
