@@ -28,6 +28,23 @@ def abbreviation_re(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[\s(«“\"'])(?:{alts})\.$")
 
 
+@cache
+def final_abbreviations(language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    seg = lexicon(language)["segment"]
+    words = seg.get("final_abbreviations", [])
+    alts = "|".join(sorted((re.escape(a) for a in words), key=len, reverse=True))
+    pattern = re.compile(rf"(?:^|\s)(?:{alts})\.$") if words else None
+    return pattern, frozenset(seg.get("sentence_openers", []))
+
+
+def ends_sentence(prev: str, following: str, language: str) -> bool:
+    """An abbreviation that may end a sentence ("at 9.30 a.m.") ends it when the next words
+    open a sentence ("The museum ...", "It ..."): a determiner or a pronoun, not a name."""
+    pattern, openers = final_abbreviations(language)
+    first = following.split()[0] if following.split() else ""
+    return pattern is not None and bool(pattern.search(prev)) and first in openers
+
+
 def open_quote(text: str) -> bool:
     """Whether text leaves a quotation open."""
     stack: list[str] = []
@@ -86,7 +103,7 @@ def split_spans(text: str, language: str) -> list[tuple[int, int]]:
         if merged:
             prev = text[merged[-1][0] : merged[-1][1]].rstrip()
             if (
-                abbr.search(prev)
+                (abbr.search(prev) and not ends_sentence(prev, text[start:end], language))
                 or open_quote(prev)
                 or not text[start:end].strip()
                 or ordinal_date(prev, text[start:end], language)

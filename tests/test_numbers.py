@@ -443,3 +443,16 @@ def test_a_year_that_ends_a_period_is_weak_against_a_year_alone():
     text = "Carter, electo en 1976 y ganador del Nobel en 2002, murió."
     found = tuple(quantities(text, "es"))
     assert not any(in_range(q, found, text) for q in found if q.kind == "year")
+
+
+def test_a_weekday_told_as_yesterday_is_not_dropped(tmp_path):
+    from .conftest import check_texts
+
+    source = ("Ferry strike\n\nThe ferry crews of Port Alvery walked out on Monday over a pay "
+              "offer. The company said 14 crossings were cancelled.\n")
+    article = ("Ferry strike\n\nThe ferry crews of Port Alvery walked out yesterday over a pay "
+               "offer. The company said 14 crossings were cancelled.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "C201"], report.findings
+    report = check_texts(tmp_path, article.replace(" yesterday", ""), source)
+    assert [f.rule for f in report.findings if f.rule == "C201"] == ["C201"], report.findings

@@ -110,3 +110,16 @@ def test_a_german_ordinal_does_not_end_a_sentence():
         "Kellbach steht mit 14 Punkten auf dem 16. Tabellenplatz.",
         "Der Trainer muss gehen.",
     ]
+
+
+def test_an_abbreviation_that_may_end_a_sentence():
+    from factcheck.segment import split_spans
+
+    text = "The museum closed at 9.30 a.m. The thieves fled on scooters. The U.S. Army sent help."
+    assert [text[a:b] for a, b in split_spans(text, "en")] == [
+        "The museum closed at 9.30 a.m.",
+        "The thieves fled on scooters.",
+        "The U.S. Army sent help.",
+    ]
+    text = 'James Earl "Jimmy" Carter Jr. nació en Plains en 1924. Fue presidente.'
+    assert len(split_spans(text, "es")) == 2

@@ -8,8 +8,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..annotate.quantities import FAMILY, Quantity, number_lexicon
+from ..rules import lexicon, phrase_pattern
 
 # -- comparison -----------------------------------------------------------------------------
 
@@ -252,6 +254,10 @@ def findings(alignment) -> list:
                 continue  # a figure as particular as "212" anywhere in the article is kept
             if any(figure_written(qs, art[r].text, art[r].language) for r in readers if r in art):
                 continue  # "16th" for "16.", "reactor 3" for "n° 3", "dreifach" for "three times"
+            if qs.kind == "weekday" and any(
+                relative_day(art[r].text, art[r].language) for r in readers if r in art
+            ):
+                continue  # "on Monday" told the next day as "yesterday", « ayer »
             dropped.append(qs)
         for fact in facts(dropped, sentence.text):
             text = sentence.text[fact[0].start : fact[-1].end]
@@ -313,6 +319,17 @@ def in_range(q: Quantity, quantities: tuple[Quantity, ...], text: str) -> bool:
         if RANGE_JOIN.fullmatch(text[a.end : b.start]):
             return True
     return False
+
+
+@cache
+def relative_days(language: str) -> re.Pattern[str] | None:
+    return phrase_pattern(lexicon(language).get("numbers", {}).get("relative_days", []))
+
+
+def relative_day(text: str, language: str) -> bool:
+    """A day said relative to the day of publication ("yesterday", « hier », „gestern“)."""
+    pattern = relative_days(language)
+    return pattern is not None and pattern.search(text) is not None
 
 
 SMALL_FIGURE = 20  # a figure up to this may be written as a word ("three", "drei", "tres")
