@@ -453,6 +453,9 @@ def restated(i, article, av, body_renders) -> list[int] | None:
 ORDER_PRIOR = 0.04  # a leftover pair in the place the order of its neighbours predicts
 LEFTOVER_SHARE = 0.6  # a leftover pair must score this far from "unrelated" towards "supported"
 LEFTOVER_FIGURE_SHARE = 0.8  # ... and this far, when only a figure's value differs
+LEFTOVER_SLOT_SHARE = (
+    -0.6
+)  # ... or only this far (below "unrelated"), in the same slot of the story
 
 
 def leftover_pairs(
@@ -499,7 +502,60 @@ def leftover_pairs(
             # "the strike costs 190,000 euros a day" for "90,000 euros a day", reworded: the
             # same sentence with its figure changed, not an invented one and a dropped one
             pairs.append((i, j))
-    return pairs
+    return pairs + slot_pairs(
+        rows,
+        cols,
+        pairs,
+        position,
+        len(article),
+        len(source),
+        score,
+        weak,
+        support,
+        a_numbers,
+        s_numbers,
+    )
+
+
+def slot_pairs(
+    rows, cols, pairs, position, n_article, n_source, score, weak, support, a_numbers, s_numbers
+):
+    """Leftovers in the same slot of the story: a run of article sentences nothing supports
+    between two sentences that render each other (or an end of both texts), against a run of
+    as many source sentences nothing carries between the same two, are rendered one for one,
+    in order, when each pair is related even loosely (« La direction juge cette revendication
+    impossible à satisfaire » for „Die Geschäftsführung nennt die Forderung unerfüllbar“, a
+    sentence reworded with another actor). A run of different lengths is left alone: there a
+    sentence was added or dropped, and which one cannot be told."""
+    linked = {i: list(js) for i, js in position.items()}
+    for i, j in pairs:
+        linked.setdefault(i, []).append(j)
+    free_rows = sorted(set(rows) - {i for i, _ in pairs})
+    free_cols = set(cols) - {j for _, j in pairs}
+    out = []
+    k = 0
+    while k < len(free_rows):
+        start = end = free_rows[k]
+        while k + 1 < len(free_rows) and free_rows[k + 1] == end + 1:
+            k += 1
+            end = free_rows[k]
+        k += 1
+        before = -1 if start == 0 else max(linked.get(start - 1, []), default=None)
+        after = n_source if end == n_article - 1 else min(linked.get(end + 1, []), default=None)
+        if before is None or after is None or (start == 0 and end == n_article - 1):
+            continue
+        gap = list(range(before + 1, after))
+        if len(gap) != end - start + 1 or not all(j in free_cols for j in gap):
+            continue
+        run = list(zip(range(start, end + 1), gap, strict=True))
+        if all(
+            (score[i, j] - weak[i, j]) / max(support[i, j] - weak[i, j], 1e-6)
+            >= LEFTOVER_SLOT_SHARE
+            and not conflicting(a_numbers[i], s_numbers[j])
+            for i, j in run
+        ):
+            out += run
+    return out
 
 
 def changed_figure(a: set, b: set) -> bool:

@@ -417,3 +417,22 @@ def test_a_clause_cut_across_a_quote_is_no_added_clause(tmp_path):
     )
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "C101" and "'" in f.message]
+
+
+def test_a_loose_rendering_in_the_same_slot_of_the_story_is_no_addition_and_omission(tmp_path):
+    # the sentence between two sentences rendered one for one, reworded with another actor:
+    # a rendering (its speaker changed), not an invented sentence and a dropped one
+    from .conftest import check_texts
+
+    source = ("Streik bei der Regionalbahn\n\nDie Lokführer der Nordtalbahn streiken seit Montag. "
+              "Die Gewerkschaft fordert 180 Euro mehr im Monat. Die Geschäftsführung nennt die "
+              "Forderung unerfüllbar. Der Fahrgastverband Pro Schiene forderte beide Seiten auf, "
+              "eine Schlichtung zu vereinbaren. Ein neues Treffen ist für Donnerstag geplant.\n")
+    article = ("Grève sur la ligne régionale\n\nLes conducteurs de la Nordtalbahn sont en grève "
+               "depuis lundi. Le syndicat réclame 180 euros de plus par mois. La direction juge "
+               "cette revendication impossible à satisfaire. Le ministère régional des Transports "
+               "a appelé les deux parties à accepter une médiation. Une nouvelle réunion est prévue "
+               "jeudi.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule in ("C100", "C200")], report.findings
+    assert {b.article: b.source for b in report.alignments if b.article}[("A5",)] == ("S5",)
