@@ -595,3 +595,19 @@ def test_an_attribution_dropped_in_a_merged_clause_is_found(tmp_path):
     report = check_texts(tmp_path, article, source)
     dropped = [f for f in report.findings if f.rule == "A101"]
     assert [f.source_sentence for f in dropped] == ["S4"], report.findings
+
+
+def test_a_claim_kept_at_a_distance_is_a_weaker_attribution_finding_and_no_added_hedge(tmp_path):
+    source = ("Museum theft\n\nThieves stole eight pieces of jewellery from the Orlen museum on "
+              "Sunday morning. They forced open a window with an angle grinder, the interior "
+              "minister said. The museum stayed closed for the day.\n")
+    article = ("Museum theft\n\nThieves stole eight pieces of jewellery from the Orlen museum on "
+               "Sunday morning. They reportedly forced open a window with an angle grinder. The "
+               "museum stayed closed for the day.\n")
+    report = check_texts(tmp_path, article, source)
+    dropped = [f for f in report.findings if f.rule == "A101"]
+    assert [(f.article_sentence, f.grade) for f in dropped] == [("A3", "low")], report.findings
+    assert "at a distance" in dropped[0].message
+    assert not [f for f in report.findings if f.rule == "H101"], report.findings
+    plain = check_texts(tmp_path, article.replace(" reportedly", ""), source)
+    assert [(f.rule, f.grade) for f in plain.findings if f.rule == "A101"] == [("A101", "medium")]

@@ -154,13 +154,22 @@ def findings(alignment) -> list[Finding]:
                 and not quote_goes_on(art, index[sid_a], a_speakers, notes)
             ):
                 sid, s_att = kept
+                # "reportedly", « aurait », „soll“: the claim kept at a distance, no source named
+                distance = [
+                    h.text for h in notes[sid_a].hedges if h.category in ("reported", "conditional")
+                ]
                 out.append(
                     make(
                         "A101",
-                        confidence="medium",
+                        confidence="low" if distance else "medium",
                         message=(
                             f"the source attributes this to {s_att.speaker} ({s_att.cue}); the "
-                            "article states it as fact"
+                            + (
+                                f"article keeps it at a distance (“{distance[0]}”) without "
+                                "saying who says it"
+                                if distance
+                                else "article states it as fact"
+                            )
                         ),
                         article_sentence=sid_a,
                         source_sentence=sid,

@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from ..annotate.hedges import WEAK
+from ..annotate.statements import fold
 from ..findings import make
 from ..models import Finding
 from ..rules import lexicon
@@ -68,7 +69,20 @@ def findings(alignment) -> list[Finding]:
                     ),
                 )
             )
-        elif strong_a and not notes[main].hedges and not qualified(notes[main]):
+        elif (
+            strong_a
+            and not notes[main].hedges
+            and not qualified(notes[main])
+            # "reportedly" for "the minister said": the attribution made vague (A101), no hedge
+            and not (
+                all(h.category == "reported" for h in strong_a)
+                and (speaker := notes[main].speaker) is not None
+                and speaker.named
+                and notes[a.id].speaker is None
+                # not "Nordbahn soll ... erzielt haben" for "Nordbahn reported revenue of"
+                and not any(name in fold(a.text) for name in speaker.names)
+            )
+        ):
             # (a source with any hedge, a weak one too, does not state it plainly)
             words = ", ".join(dict.fromkeys(x.text for x in strong_a))
             out.append(
