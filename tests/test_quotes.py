@@ -494,3 +494,37 @@ def test_elements_of_meaning_in_a_quote(lang, text, element, present):
     from factcheck.analyse.quotes import elements
 
     assert elements(text, lang)[element] is present
+
+
+@pytest.mark.parametrize(
+    "article, a_lang, source, s_lang",
+    [
+        ("If things carry on like this, only dead ice will be left", "en",
+         "Wenn es so weitergeht, wird nur noch Toteis übrig sein", "de"),
+        ("If you sign no defenders, you cannot be surprised by 31 goals", "en",
+         "Wer keine Verteidiger holt, darf sich über 31 Gegentore nicht wundern", "de"),
+        ("It is exceptional to find a floor with hardly any damage", "en",
+         "Es excepcional encontrar un pavimento sin apenas daños", "es"),
+        ("difficilement compréhensible pour les familles", "fr",
+         "kaum nachvollziehbar für die Familien", "de"),
+    ],
+)
+def test_faithful_translations_keep_their_elements_of_meaning(article, a_lang, source, s_lang):
+    from factcheck.analyse.quotes import element_changes
+    from factcheck.annotate import DocQuote
+    from factcheck.models import Sentence
+
+    sentence = Sentence("A1", article, 0, len(article), "body", 0, a_lang)
+    quote = DocQuote(sentence, article, 0, len(article), None, a_lang, True)
+    assert element_changes(quote, source, s_lang) == []
+
+
+def test_a_condition_added_to_a_plain_statement_is_still_a_change():
+    from factcheck.analyse.quotes import element_changes
+    from factcheck.annotate import DocQuote
+    from factcheck.models import Sentence
+
+    article = "We will reopen the pool if the tests are clean"
+    sentence = Sentence("A1", article, 0, len(article), "body", 0, "en")
+    quote = DocQuote(sentence, article, 0, len(article), None, "en", True)
+    assert element_changes(quote, "Wir öffnen das Bad im Mai wieder", "de")

@@ -130,6 +130,7 @@ def quote_lexicon(language: str):
         {k: v for k, v in units.items() if v is not None},
         phrase_pattern(data.get("absolutes", [])),
         phrase_pattern(data.get("not_conditional", [])),
+        phrase_pattern(data.get("maybe_conditional", [])),
     )
 
 
@@ -139,7 +140,7 @@ def elements(text: str, language: str) -> dict[str, bool]:
     conditional (would, if; si, serait; sería; würde, wenn). Tenses differ too much between
     languages to compare more finely, so the future and the present count alike."""
     negation, intensifier, modals, not_negation, not_possibility, _, absolute, not_conditional = (
-        quote_lexicon(language)
+        quote_lexicon(language)[:8]
     )
     text = text.replace("'", "’")
     # "as if", „als würde“: a comparison, no condition
@@ -165,6 +166,8 @@ def elements(text: str, language: str) -> dict[str, bool]:
         "absolute": bool(absolute and absolute.search(text)),
         "possibility": bool(possible_words),
         "conditional": conditional,
+        # "wenn", "when": a condition or a time, as a translation reads it
+        "maybe_conditional": bool((maybe := quote_lexicon(language)[8]) and maybe.search(text)),
     }
 
 
@@ -190,6 +193,10 @@ def element_changes(a: DocQuote, s_text: str, s_lang: str) -> list[str]:
     if ea["negation"] != es["negation"]:
         out.append("negation " + ("added" if ea["negation"] else "dropped"))
     for key, word in (("possibility", "possibility"), ("conditional", "condition")):
+        if key == "conditional" and (
+            (ea[key] and es["maybe_conditional"]) or (es[key] and ea["maybe_conditional"])
+        ):
+            continue  # "If things carry on like this" for „Wenn es so weitergeht“
         if ea[key] != es[key]:
             out.append(
                 f"{word} {'added' if ea[key] else 'dropped'}: made "
