@@ -611,3 +611,19 @@ def test_a_claim_kept_at_a_distance_is_a_weaker_attribution_finding_and_no_added
     assert not [f for f in report.findings if f.rule == "H101"], report.findings
     plain = check_texts(tmp_path, article.replace(" reportedly", ""), source)
     assert [(f.rule, f.grade) for f in plain.findings if f.rule == "A101"] == [("A101", "medium")]
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Verbraucherverbände", "Consumer groups", True),
+        ("l'Agence d'État de météorologie", "la Agencia Estatal de Meteorología", True),
+        ("le maire", "the mayor", True),
+        ("Anton Baer", "Petra Lindqvist", False),
+        ("the union", "the company", False),
+    ],
+)
+def test_speakers_named_in_words_of_the_same_meaning(a, b, same):
+    from factcheck.analyse.attribution import alike
+
+    assert alike(a, b) is same

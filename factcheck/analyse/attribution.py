@@ -22,6 +22,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from .. import embed
 from ..annotate.statements import Attribution, describe, fold, last_name
 from ..findings import make
 from ..models import Finding, Sentence
@@ -61,6 +62,20 @@ def names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def last_word(name: str) -> str:
     return re.split(r"[\s-]+", name.strip())[-1]
+
+
+SAME_MEANING = 0.65  # cosine of two speakers' words that says they name the same body or role
+
+
+def alike(a: str, b: str) -> bool:
+    """Two speakers named in words of the same meaning, as a translation names a body or a
+    role („Verbraucherverbände“ for "consumer groups", « l'Agence d'État de météorologie »
+    for « la Agencia Estatal de Meteorología », "the mayor" for « le maire »); two people's
+    names never are (their cosine stays under 0.45)."""
+    if not a or not b:
+        return False
+    va, vb = embed.encode([a, b])
+    return float(va @ vb) >= SAME_MEANING
 
 
 def different(a: Attribution, b: Attribution) -> bool:
@@ -226,6 +241,7 @@ def findings(alignment) -> list[Finding]:
                 )
             elif (
                 different(a_att, s_att)
+                and not alike(a_att.speaker, s_att.speaker)
                 and not (a_att.resolved or s_att.resolved)
                 and len(a_named) == 1
                 and len([a for _, a in s_atts if a.named]) == 1

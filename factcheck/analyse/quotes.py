@@ -39,7 +39,7 @@ from ..findings import make
 from ..models import Finding, Segmented, Sentence
 from ..models import Quote as Quote_
 from ..rules import lexicon, phrase_pattern
-from .attribution import different
+from .attribution import alike, different
 from .numbers import compare as compare_quantities
 
 UNSOURCED_MIN_WORDS = 4
@@ -738,6 +738,7 @@ def compare_quotes(
         and qs.speaker is not None
         and qa.words >= MIN_WORDS  # two words may come from several speakers
         and different(qa.speaker, qs.speaker)
+        and not alike(qa.speaker.speaker, qs.speaker.speaker)
         and not (qa.speaker.resolved or qs.speaker.resolved)
     ):
         out.append(
