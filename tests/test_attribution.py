@@ -627,3 +627,15 @@ def test_speakers_named_in_words_of_the_same_meaning(a, b, same):
     from factcheck.analyse.attribution import alike
 
     assert alike(a, b) is same
+
+
+def test_an_office_named_by_its_place_may_be_the_person_named():
+    from factcheck.analyse.attribution import different
+    from factcheck.annotate.statements import describe
+
+    role = describe("le procureur de Lorvienne", "a déclaré", "fr")
+    person = describe("Étienne Gaillard", "affirme", "fr")
+    assert not different(role, person)
+    minister = describe("Emergency Minister Varis Kholdan", "told", "en")
+    chief = describe("el consejero delegado de Ulmeny Copper", "declaró", "es")
+    assert different(chief, minister)

@@ -78,11 +78,30 @@ def alike(a: str, b: str) -> bool:
     return float(va @ vb) >= SAME_MEANING
 
 
+COMPLEMENT = re.compile(r"\b(?:of|de|du|des|d’|d'|del|von|vom|der|des)\s+", re.I)
+
+
+def role_of_place(a: Attribution) -> bool:
+    """A person in an office whose only names are those of the place or body the office
+    belongs to (« le procureur de Lorvienne », "the mayor of Halvern"): no name of the person."""
+    if not a.roles & PERSON_ROLES or "," in a.speaker:
+        return False  # "the chief executive of Ulmeny Copper, Oren Valescu": a name apposed
+    m = COMPLEMENT.search(a.speaker)
+    if m is None:
+        return False
+    head = fold(a.speaker[: m.start()])
+    return not any(name in head.split() for name in a.names)
+
+
 def different(a: Attribution, b: Attribution) -> bool:
     """Whether two named speakers are clearly different people or bodies."""
     if not (a.named and b.named):
         return False
     if a.names and b.names:
+        if role_of_place(a) or role_of_place(b):
+            # « le procureur de Lorvienne » may be Étienne Gaillard; not the minister Kholdan
+            people = PERSON_ROLES
+            return bool(a.roles & people and b.roles & people) and not a.roles & b.roles
         return not names_meet(a.names, b.names)
     if not a.names and not b.names:
         # two roles: only people in different offices ("the minister" -> "the spokesperson");
