@@ -456,3 +456,10 @@ def test_a_weekday_told_as_yesterday_is_not_dropped(tmp_path):
     assert not [f for f in report.findings if f.rule == "C201"], report.findings
     report = check_texts(tmp_path, article.replace(" yesterday", ""), source)
     assert [f.rule for f in report.findings if f.rule == "C201"] == ["C201"], report.findings
+
+
+def test_spanish_times_with_pm():
+    from factcheck.annotate.quantities import extract
+
+    for text in ("despegó a las 8:30 pm", "despegó a las 8:30 p. m.", "despegó a las 20:30 horas"):
+        assert [(q.kind, q.value) for q in extract(text, "es")] == [("time", 1230)], text

@@ -339,7 +339,7 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             and after.group(0)
             .strip()
             .lower()
-            .startswith(("p.m", "pm", "de la tarde", "de la noche", "heures du soir"))
+            .startswith(("p.m", "pm", "p. m", "de la tarde", "de la noche", "heures du soir"))
             and hour < 12
         ):
             hour += 12
