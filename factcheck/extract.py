@@ -672,7 +672,9 @@ CREDIT_TAIL_RE = re.compile(
     r"crédits?|credits?|fotografía)\s*[:/][^()\[\]]{1,80}[)\]]\s*$"
     r"|\((?-i:[A-Z][\w .'’-]{1,40})\s*/\s*(?:AP|AFP|Reuters|EPA|PA|dpa|Getty Images|[A-Z]{2,6})\)\s*$"
     # "... at the age of 54. © GABRIEL BOUYS / AFP"
-    r"|(?<=[.!?…])\s+©\s*[^()©.!?]{2,60}$",
+    r"|(?<=[.!?…])\s+©\s*[^()©.!?]{2,60}$"
+    # "... chief of staff. (EPA PHOTO) Credit: AAP"
+    r"|\((?-i:[A-Z][\w .'’-]{1,30})\s+(?:photo|foto|bild|image)\)(?:\s*credits?\s*:\s*[^()]{1,40})?\s*$",
     re.IGNORECASE,
 )
 CAPTION_WORDS = 40

@@ -645,3 +645,38 @@ def test_a_line_that_introduces_what_follows_is_no_dropped_claim(tmp_path):
         "“We got what we came for,” the union said.\n",
     )
     assert not [f for f in report.findings if f.rule == "C200"], report.findings
+
+
+@pytest.mark.parametrize("language, line", [
+    ("en", "(EPA PHOTO) Credit: AAP"),
+    ("en", "pinterest"),
+    ("en", "This article will be updated."),
+    ("en", "Photo: ATS The singer on stage in Montreux in 1984 (archives)."),
+    ("en", "The photo released by the defence ministry shows the crash site near the town."),
+    ("de", "Dieser Artikel wird laufend aktualisiert."),
+    ("fr", "Cet article sera mis à jour."),
+    ("fr", "Cette photo diffusée par le ministère montre le lieu de l’accident."),
+    ("es", "Esta noticia se actualizará."),
+    ("es", "La fotografía distribuida por el Ministerio muestra el lugar del accidente."),
+])
+def test_update_notices_share_words_and_released_photo_captions_are_furniture(language, line):
+    from factcheck.extract import matches
+
+    assert matches(language, "lines", line)
+
+
+@pytest.mark.parametrize("language, line", [
+    ("en", "You have 69.76% of this article left to read. The rest is reserved for subscribers."),
+    ("fr", "Il vous reste 70.1% de cet article à lire. La suite est réservée aux abonnés."),
+])
+def test_a_share_of_the_article_left_to_read_is_a_paywall(language, line):
+    from factcheck.extract import matches
+
+    assert matches(language, "paywall", line)
+
+
+def test_a_caption_ending_with_an_agency_photo_credit_is_furniture():
+    from factcheck.extract import ends_with_credit
+
+    assert ends_with_credit("A plane crash in Turkey has killed the army's chief of staff. (EPA PHOTO) Credit: AAP")
+    assert not ends_with_credit("The army's chief of staff was killed in a plane crash, the ministry said.")
