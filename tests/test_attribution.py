@@ -639,3 +639,18 @@ def test_an_office_named_by_its_place_may_be_the_person_named():
     minister = describe("Emergency Minister Varis Kholdan", "told", "en")
     chief = describe("el consejero delegado de Ulmeny Copper", "declaró", "es")
     assert different(chief, minister)
+
+
+def test_a_statement_going_on_from_the_sentence_before_keeps_its_speaker(tmp_path):
+    source = ("Plane found\n\nThe wreck of the plane was found on Tuesday evening, Interior "
+              "Minister Ali Vardar said. It crashed two kilometres south of the village of "
+              "Kesbel, Vardar said on social media. Rescue teams reached the site at night.\n")
+    article = ("Plane found\n\nThe wreck of the plane was found on Tuesday evening, Interior "
+               "Minister Ali Vardar said. It crashed two kilometres south of the village of "
+               "Kesbel. Rescue teams reached the site at night.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "A101"], report.findings
+    # kept at a distance instead ("reportedly"), the claim no longer goes on from Vardar's
+    hedged = article.replace("It crashed", "It reportedly crashed")
+    report = check_texts(tmp_path, hedged, source)
+    assert [f.article_sentence for f in report.findings if f.rule == "A101"] == ["A3"]

@@ -974,3 +974,16 @@ def test_speakers_in_compounds_inverted_incises_and_after_adverbs(tmp_path, lang
     }[lang]
     body = "Titel\n\n" + lead + " " + text + "\n"
     assert last_statement(tmp_path, lang, body).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Als mögliche Ursache nannte die Guardia Civil, dass ein Reifen geplatzt sei.",
+         "die Guardia Civil"),
+        ("Als Grund gab der Sprecher an, dass die Strecke gesperrt sei.", "der Sprecher"),
+    ],
+)
+def test_german_verb_second_after_als(tmp_path, text, speaker):
+    body = "Unfall\n\nAuf der Landstraße bei Talheim ist am Montag ein Lastwagen umgekippt. " + text + "\n"
+    assert last_statement(tmp_path, "de", body).speaker == speaker

@@ -183,15 +183,18 @@ def findings(alignment) -> list[Finding]:
                     kept[1], notes[kept[0]].masked, notes[sid_a].masked, art[index[sid_a]].language
                 )
                 and not carried_elsewhere(
-                    art, index[sid_a], a_speakers, kept[1], renderers.get(kept[0], [])
+                    art,
+                    index[sid_a],
+                    a_speakers,
+                    kept[1],
+                    renderers.get(kept[0], []),
+                    goes_on=not distanced(notes[sid_a]),
                 )
                 and not quote_goes_on(art, index[sid_a], a_speakers, notes)
             ):
                 sid, s_att = kept
                 # "reportedly", « aurait », „soll“: the claim kept at a distance, no source named
-                distance = [
-                    h.text for h in notes[sid_a].hedges if h.category in ("reported", "conditional")
-                ]
+                distance = distanced(notes[sid_a])
                 out.append(
                     make(
                         "A101",
@@ -361,12 +364,18 @@ def self_statement(speaker: Attribution, source: str, article: str, language: st
     )
 
 
+def distanced(note) -> list[str]:
+    """The words that keep a sentence's claim at a distance ("reportedly", « aurait », „soll“)."""
+    return [h.text for h in note.hedges if h.category in ("reported", "conditional")]
+
+
 def carried_elsewhere(
     art: list[Sentence],
     i: int,
     speakers: dict[str, Attribution],
     source: Attribution,
     renderers: list[str],
+    goes_on: bool = True,
 ) -> bool:
     """Whether the article keeps the source's attribution after all: the sentence names the
     speaker (as the subject of another verb: "the union TVE was sceptical"), or another article
@@ -376,6 +385,12 @@ def carried_elsewhere(
         return True
     by_id = {s.id: k for k, s in enumerate(art)}
     others = {by_id[r] for r in renderers if r in by_id and by_id[r] != i}
+    # the statement goes on from the sentence before, told by the same named speaker
+    # ("..., announced the interior minister Ali Yerlikaya. The plane crashed two kilometres
+    # south of ...": the source gives that detail to Yerlikaya too)
+    if goes_on and i > 0 and (before := speakers.get(art[i - 1].id)) is not None and before.names:
+        if names_meet(before.names, source.names):
+            return True
     for k in others:
         other = speakers.get(art[k].id)
         if other is not None and (
