@@ -436,3 +436,18 @@ def test_a_loose_rendering_in_the_same_slot_of_the_story_is_no_addition_and_omis
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule in ("C100", "C200")], report.findings
     assert {b.article: b.source for b in report.alignments if b.article}[("A5",)] == ("S5",)
+
+
+def test_a_clause_that_carries_the_source_figure_is_no_added_clause(tmp_path):
+    from .conftest import check_texts
+
+    source = ("Orchestras merge\n\nThe two city orchestras of Kellbach and Rauen will merge next "
+              "year. The new ensemble will be called the Kellbach Philharmonic and have 96 posts. "
+              "The two orchestras currently employ 118 musicians. The unions have called the plan "
+              "a loss for the region.\n")
+    article = ("Orchestras merge\n\nThe two city orchestras of Kellbach and Rauen will merge next "
+               "year under the name Kellbach Philharmonic. Today 118 musicians play in the two "
+               "orchestras, while in future there will be 96 posts. The unions have called the "
+               "plan a loss for the region.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "C101"], report.findings

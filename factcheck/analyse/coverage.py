@@ -175,6 +175,19 @@ def partial_additions(al: Alignment) -> list[Finding]:
             al.notes[al.source[j].id].quotes for j in src
         ):
             continue  # a quote the source sentence quotes too: the quote analysers compare it
+        own = [
+            q
+            for q in al.notes[al.article[i].id].quantities
+            if start <= q.start and q.end <= end and not (q.kind == "count" and q.value < 3)
+        ]
+        near = {k for j in src for k in (j - 1, j, j + 1) if 0 <= k < len(al.source)}
+        if any(
+            numbers.same(q, qs)
+            for q in own
+            for k in near
+            for qs in al.notes[al.source[k].id].quantities
+        ):
+            continue  # "künftig soll es 96 Planstellen geben": the figure is the source's
         if rest - whole >= CLAUSE_GAIN and alone < limit:
             clause = al.article[i].text[start:end]
             out.append(
