@@ -373,6 +373,9 @@ def align(article: list[Sentence], source: list[Sentence], notes: Annotated) -> 
         beads.append(
             Bead((article[i].id,), (source[j].id,), round(float(score[i, j]), 3), "leftover")
         )
+    for j, i in merged_into(article, source, score, weak, support, carried, supported, notes):
+        carried[j] = True
+        carriers[j] = [i]
     for i, ok in enumerate(supported):
         if not ok:
             beads.append(
@@ -555,6 +558,43 @@ def slot_pairs(
             for i, j in run
         ):
             out += run
+    return out
+
+
+MERGED_SHARE = 1.5  # a source sentence this far above "supported" by one article sentence is in it
+
+
+def rare_figures(quantities) -> set[tuple[str, float]]:
+    """Figures particular enough to tie two sentences: a count or share of 100 or more, or
+    with decimals ("£380,000", "95.000 viajeros", "3.75 %")."""
+    return {
+        (q.kind, q.value)
+        for q in quantities
+        if q.kind in ("count", "percent") and (q.value >= 100 or q.value != int(q.value))
+    }
+
+
+def merged_into(article, source, score, weak, support, carried, supported, notes):
+    """Source sentences left over that an article sentence rendering something else carries
+    too (a merge the beads did not take: "Nobody was hurt, but 200 residents were evacuated and
+    told to keep their windows shut" for "... were evacuated." and "Residents were told to keep
+    windows and doors closed."): the closest article sentence renders it clearly (1.5 times as
+    far above "unrelated" as "supported" is), or it holds the same rare figure and is related
+    at least as much as "unrelated" ("anyone breaking it could be fined up to £1,000"). Pairs
+    (source index, article index)."""
+    out = []
+    for j, ok in enumerate(carried):
+        if ok or not len(article):
+            continue
+        i = int(np.argmax(score[:, j]))
+        if not supported[i]:
+            continue  # a leftover sentence is decided with the leftovers
+        share = (score[i, j] - weak[i, j]) / max(support[i, j] - weak[i, j], 1e-6)
+        figure = rare_figures(notes[article[i].id].quantities) & rare_figures(
+            notes[source[j].id].quantities
+        )
+        if share >= MERGED_SHARE or (figure and share >= 0):
+            out.append((j, i))
     return out
 
 

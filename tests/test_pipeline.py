@@ -451,3 +451,17 @@ def test_a_clause_that_carries_the_source_figure_is_no_added_clause(tmp_path):
                "plan a loss for the region.\n")
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "C101"], report.findings
+
+
+def test_a_source_sentence_merged_into_one_that_renders_another_is_carried(tmp_path):
+    from .conftest import check_texts
+
+    source = ("Hosepipe ban\n\nA hosepipe ban will come into force across the Varnley region on "
+              "Friday. It covers watering gardens and washing cars. Those who break the rules "
+              "could face fines of up to £1,000. Reservoir levels are at 41 per cent.\n")
+    article = ("Hosepipe ban\n\nA hosepipe ban will come into force across the Varnley region on "
+               "Friday. The ban covers watering gardens and washing cars, and anyone breaking it "
+               "could be fined up to £1,000. Reservoir levels are at 41 per cent.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "C200"], report.findings
+    assert "S3" not in {f.source_sentence for f in report.findings if f.kind == "omission"}
