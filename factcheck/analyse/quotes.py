@@ -102,24 +102,22 @@ def cut_in(quote: str, texts: list[str]) -> bool:
 # -- comparing two quotes -------------------------------------------------------------------
 
 
+def words_and_patterns(words: list[str], patterns: list[str]) -> re.Pattern[str] | None:
+    """One pattern for a lexicon's phrases and its regular expressions of the same thing."""
+    phrases = phrase_pattern(words)
+    if not (phrases or patterns):
+        return None
+    return re.compile("|".join(([phrases.pattern] if phrases else []) + patterns), re.I)
+
+
 @cache
 def quote_lexicon(language: str):
     data = lexicon(language).get("quotes", {})
     modals = {cat: phrase_pattern(items) for cat, items in data.get("modals", {}).items()}
-    words = phrase_pattern(data.get("negations", []))
-    extra = data.get("negation_patterns", [])
-    negation = (
-        re.compile("|".join(([words.pattern] if words else []) + extra), re.I)
-        if (words or extra)
-        else None
-    )
+    negation = words_and_patterns(data.get("negations", []), data.get("negation_patterns", []))
     units = {unit: phrase_pattern(items) for unit, items in data.get("units", {}).items()}
-    sure_words = phrase_pattern(data.get("not_possibility", []))
-    sure_extra = data.get("not_possibility_patterns", [])
-    not_possibility = (
-        re.compile("|".join(([sure_words.pattern] if sure_words else []) + sure_extra), re.I)
-        if (sure_words or sure_extra)
-        else None
+    not_possibility = words_and_patterns(
+        data.get("not_possibility", []), data.get("not_possibility_patterns", [])
     )
     return (
         negation,
