@@ -987,3 +987,11 @@ def test_speakers_in_compounds_inverted_incises_and_after_adverbs(tmp_path, lang
 def test_german_verb_second_after_als(tmp_path, text, speaker):
     body = "Unfall\n\nAuf der Landstraße bei Talheim ist am Montag ein Lastwagen umgekippt. " + text + "\n"
     assert last_statement(tmp_path, "de", body).speaker == speaker
+
+
+def test_a_name_before_a_long_role_speaks_and_a_clause_after_the_verb_is_not_its_subject(tmp_path):
+    text = ("“We count around 40 dead and 115 injured,” Frederic Gisler, police commander in the "
+            "Wallis canton in southwestern Switzerland, told reporters, as the president called "
+            "the fire a tragedy.")
+    body = "Fire\n\nA fire broke out in a bar in the mountain resort overnight. " + text + "\n"
+    assert last_statement(tmp_path, "en", body).speaker == "Frederic Gisler"

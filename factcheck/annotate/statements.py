@@ -989,6 +989,16 @@ def refers_back(sentence: Sentence, masked: str, atts: tuple[Attribution, ...]) 
 REFERS_BACK_WORDS = 12
 
 
+NAME_WORDS = 4  # a person's name written in full has at most this many words
+
+# a comma and a subordinating word right after a speech verb: a new clause, no inverted subject
+SUBORDINATE_AFTER = re.compile(
+    r"(?:\s+reporters|\s+journalists)?\s*,\s*(?:as|while|when|after|before|because|since|"
+    r"alors que|tandis que|mientras|während)\b",
+    re.I,
+)
+
+
 def speaker_of_verb(
     original: str, text: str, m: re.Match, lang: str, *, needs_that: bool
 ) -> Attribution | None:
@@ -1005,6 +1015,16 @@ def speaker_of_verb(
     # ministro": the subject follows the verb
     back = lang in ("fr", "es") and REFERS_BACK_INVERSION.search(before) is not None
     inverted = before.endswith((",", "»", "”", "“", '"', "’", "«")) or not before or back
+    if (
+        inverted
+        and not back
+        and before.endswith(",")
+        and SUBORDINATE_AFTER.match(original[m.end() :])
+        and name_runs(before.split(",")[-3] if before.count(",") >= 2 else "")
+    ):
+        # "…," Frederic Gisler, police commander in the canton, told reporters, as the
+        # president described …: a clause follows the verb, its subject stands before it
+        inverted = False
     # German puts the subject after the verb when something else opens the sentence ("Das
     # berichteten die Staatsmedien", "In den sozialen Medien schrieb die Bürgermeisterin X")
     opener = before.split()[0].lower() if before else ""
@@ -1438,6 +1458,13 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
             start = cuts[-2].end() if len(cuts) >= 2 else 0
             if len(body[start:].split()) <= MAX_SPEAKER_WORDS and "," in body[start:]:
                 piece = body[start:]
+            elif (
+                name_run((name := body[start : cuts[-1].start()].strip()).split())
+                and len(name.split()) <= NAME_WORDS
+            ):
+                # "Frederic Gisler, police commander in the Wallis canton in southwestern
+                # Switzerland, told": the role too long to keep with it; the name speaks
+                piece = name
         words = piece.split()
     if len(words) > MAX_SPEAKER_WORDS and forward and "," in piece:
         parts = piece.split(",")
