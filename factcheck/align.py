@@ -456,9 +456,7 @@ def restated(i, article, av, body_renders) -> list[int] | None:
 ORDER_PRIOR = 0.04  # a leftover pair in the place the order of its neighbours predicts
 LEFTOVER_SHARE = 0.6  # a leftover pair must score this far from "unrelated" towards "supported"
 LEFTOVER_FIGURE_SHARE = 0.8  # ... and this far, when only a figure's value differs
-LEFTOVER_SLOT_SHARE = (
-    -0.6
-)  # ... or only this far (below "unrelated"), in the same slot of the story
+LEFTOVER_SLOT_SHARE = -0.6  # ... or this far below "unrelated", in the story's same slot
 
 
 def leftover_pairs(
@@ -498,7 +496,7 @@ def leftover_pairs(
         j = cols[c]
         if int(np.argmax(sub[:, c])) != r:
             continue
-        share = (sub[r, c] - weak[i, j]) / max(support[i, j] - weak[i, j], 1e-6)
+        share = toward_support(sub[r, c], weak[i, j], support[i, j])
         if share >= LEFTOVER_SHARE and not conflicting(a_numbers[i], s_numbers[j]):
             pairs.append((i, j))
         elif share >= LEFTOVER_FIGURE_SHARE and changed_figure(a_numbers[i], s_numbers[j]):
@@ -552,8 +550,7 @@ def slot_pairs(
             continue
         run = list(zip(range(start, end + 1), gap, strict=True))
         if all(
-            (score[i, j] - weak[i, j]) / max(support[i, j] - weak[i, j], 1e-6)
-            >= LEFTOVER_SLOT_SHARE
+            toward_support(score[i, j], weak[i, j], support[i, j]) >= LEFTOVER_SLOT_SHARE
             and not conflicting(a_numbers[i], s_numbers[j])
             for i, j in run
         ):
@@ -565,13 +562,8 @@ MERGED_SHARE = 1.5  # a source sentence this far above "supported" by one articl
 
 
 def rare_figures(quantities) -> set[tuple[str, float]]:
-    """Figures particular enough to tie two sentences: a count or share of 100 or more, or
-    with decimals ("£380,000", "95.000 viajeros", "3.75 %")."""
-    return {
-        (q.kind, q.value)
-        for q in quantities
-        if q.kind in ("count", "percent") and (q.value >= 100 or q.value != int(q.value))
-    }
+    """The rare figures of a sentence ("£380,000", "95.000 viajeros", "3.75 %")."""
+    return {(q.kind, q.value) for q in quantities if q.rare}
 
 
 def merged_into(article, source, score, weak, support, carried, supported, notes):
@@ -589,7 +581,7 @@ def merged_into(article, source, score, weak, support, carried, supported, notes
         i = int(np.argmax(score[:, j]))
         if not supported[i]:
             continue  # a leftover sentence is decided with the leftovers
-        share = (score[i, j] - weak[i, j]) / max(support[i, j] - weak[i, j], 1e-6)
+        share = toward_support(score[i, j], weak[i, j], support[i, j])
         figure = rare_figures(notes[article[i].id].quantities) & rare_figures(
             notes[source[j].id].quantities
         )
@@ -599,6 +591,12 @@ def merged_into(article, source, score, weak, support, carried, supported, notes
         if (same_language and share >= MERGED_SHARE) or (figure and share >= 0):
             out.append((j, i))
     return out
+
+
+def toward_support(value: float, weak: float, support: float) -> float:
+    """How far a score stands from the "unrelated" threshold towards the "supported" one: 0 at
+    unrelated, 1 at supported (negative below unrelated)."""
+    return (value - weak) / max(support - weak, 1e-6)
 
 
 def changed_figure(a: set, b: set) -> bool:

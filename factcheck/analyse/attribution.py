@@ -172,6 +172,8 @@ def findings(alignment) -> list[Finding]:
         s_atts = [(sid, s_speakers[sid]) for sid in sources if sid in s_speakers]
         s_main = next(((sid, a) for sid, a in s_atts if a.named), None)
         if a_att is None:
+            # "reportedly", « aurait », „soll“: the claim kept at a distance, no source named
+            distance = distanced(notes[sid_a])
             # an anonymous source given with "according to" is an attribution too
             kept = s_main or next(
                 ((sid, a) for sid, a in s_atts if a.vague and a.according and a.roles), None
@@ -188,13 +190,11 @@ def findings(alignment) -> list[Finding]:
                     a_speakers,
                     kept[1],
                     renderers.get(kept[0], []),
-                    goes_on=not distanced(notes[sid_a]),
+                    goes_on=not distance,
                 )
                 and not quote_goes_on(art, index[sid_a], a_speakers, notes)
             ):
                 sid, s_att = kept
-                # "reportedly", « aurait », „soll“: the claim kept at a distance, no source named
-                distance = distanced(notes[sid_a])
                 out.append(
                     make(
                         "A101",

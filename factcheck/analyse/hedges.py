@@ -73,15 +73,7 @@ def findings(alignment) -> list[Finding]:
             strong_a
             and not notes[main].hedges
             and not qualified(notes[main])
-            # "reportedly" for "the minister said": the attribution made vague (A101), no hedge
-            and not (
-                all(h.category == "reported" for h in strong_a)
-                and (speaker := notes[main].speaker) is not None
-                and speaker.named
-                and notes[a.id].speaker is None
-                # not "Nordbahn soll ... erzielt haben" for "Nordbahn reported revenue of"
-                and not any(name in fold(a.text) for name in speaker.names)
-            )
+            and not attribution_made_vague(strong_a, notes[main], notes[a.id], a.text)
         ):
             # (a source with any hedge, a weak one too, does not state it plainly)
             words = ", ".join(dict.fromkeys(x.text for x in strong_a))
@@ -102,6 +94,21 @@ def findings(alignment) -> list[Finding]:
             )
         out += qualifier_changes(a, [src[sid] for sid in bead.source], notes)
     return out
+
+
+def attribution_made_vague(hedges_a, source_note, article_note, article_text: str) -> bool:
+    """ "Reportedly" for "the minister said": the article's only hedges report, the source names
+    its speaker, and the article names no speaker, nor that one in its words ("Nordbahn soll
+    ... erzielt haben" for "Nordbahn reported revenue of" hedges the company's own figure): the
+    attribution made vague (A101), no hedge added."""
+    speaker = source_note.speaker
+    return (
+        all(h.category == "reported" for h in hedges_a)
+        and speaker is not None
+        and speaker.named
+        and article_note.speaker is None
+        and not any(name in fold(article_text) for name in speaker.names)
+    )
 
 
 def hedge_span(text: str, words: list[str]) -> tuple[int, int] | None:

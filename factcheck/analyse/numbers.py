@@ -389,7 +389,7 @@ def distinctive(q: Quantity) -> bool:
     things."""
     if q.kind == "weekday":
         return True  # a story's weekday, given in another sentence („am Sonntagabend“)
-    return q.kind in ("count", "percent") and (q.value >= 100 or q.value != int(q.value))
+    return q.rare
 
 
 DATELINE = re.compile(

@@ -137,9 +137,17 @@ def elements(text: str, language: str) -> dict[str, bool]:
     and two kinds of uncertainty: possibility (could, pourrait, podría, könnte) and the
     conditional (would, if; si, serait; sería; würde, wenn). Tenses differ too much between
     languages to compare more finely, so the future and the present count alike."""
-    negation, intensifier, modals, not_negation, not_possibility, _, absolute, not_conditional = (
-        quote_lexicon(language)[:8]
-    )
+    (
+        negation,
+        intensifier,
+        modals,
+        not_negation,
+        not_possibility,
+        _,
+        absolute,
+        not_conditional,
+        maybe_conditional,
+    ) = quote_lexicon(language)
     text = text.replace("'", "’")
     # "as if", „als würde“: a comparison, no condition
     text = not_conditional.sub(" ", text) if not_conditional else text
@@ -165,7 +173,7 @@ def elements(text: str, language: str) -> dict[str, bool]:
         "possibility": bool(possible_words),
         "conditional": conditional,
         # "wenn", "when": a condition or a time, as a translation reads it
-        "maybe_conditional": bool((maybe := quote_lexicon(language)[8]) and maybe.search(text)),
+        "maybe_conditional": bool(maybe_conditional and maybe_conditional.search(text)),
     }
 
 

@@ -45,6 +45,15 @@ class Quantity:
     def describe(self) -> str:
         return self.text
 
+    @property
+    def rare(self) -> bool:
+        """A figure particular enough to tie two sentences: a count or a share of 100 or more,
+        or with decimals ("212 years", "£380,000", "3.75 percent"); not a small count, a date
+        or a year, which recur for other things."""
+        return self.kind in ("count", "percent") and (
+            self.value >= 100 or self.value != int(self.value)
+        )
+
 
 @dataclass(frozen=True)
 class NumberLexicon:

@@ -453,9 +453,7 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
     citing_at = [
         (start, text.find(a.speaker, start) + len(a.speaker))
         for start, a in found
-        if a.according
-        and fold(a.cue) in c.citing
-        and (a.names or a.roles or a.vague or not c.citing_reasons)
+        if cites_source(a, lang)
     ]
     if citing_at and c.verbs_that is not None:
         # "the Courier reported on Friday, citing ...", „wie die Agentur unter Berufung auf
@@ -509,6 +507,18 @@ def outlet_before(text: str) -> str:
 CITING_GAP = 3  # words between a report verb and its citing phrase ("reported on Friday, citing")
 
 
+def cites_source(a: Attribution, lang: str) -> bool:
+    """An according-to attribution by a citing phrase ("citing officials", „unter Berufung auf
+    Insider“) that names a source: a person, a body, a vague source; for a cue that may give a
+    reason instead ("citing the risk of blackouts"), nothing else."""
+    c = cues(lang)
+    return (
+        a.according
+        and fold(a.cue) in c.citing
+        and bool(a.names or a.roles or a.vague or not c.citing_reasons)
+    )
+
+
 def cited_sources(
     found: list[tuple[int, Attribution]],
     verbs_at: list[tuple[int, int, Attribution]],
@@ -519,13 +529,10 @@ def cited_sources(
     („wie die „Zeitung“ unter Berufung auf Insider berichtete“, "the agency reported, citing
     officials", « a rapporté le quotidien, citant des proches »): the source cited is the speaker,
     the outlet its reporter, and the report verb is no statement of its own."""
-    c = cues(lang)
     out = list(found)
     for start, att in found:
-        if not att.according or fold(att.cue) not in c.citing:
+        if not cites_source(att, lang):
             continue
-        if c.citing_reasons and not (att.names or att.roles or att.vague):
-            continue  # "citing the risk of blackouts": a reason, no source
         cue_end = start + len(att.cue)
         for v_start, v_end, verb in verbs_at:
             if v_start >= cue_end:
