@@ -995,3 +995,35 @@ def test_a_name_before_a_long_role_speaks_and_a_clause_after_the_verb_is_not_its
             "the fire a tragedy.")
     body = "Fire\n\nA fire broke out in a bar in the mountain resort overnight. " + text + "\n"
     assert last_statement(tmp_path, "en", body).speaker == "Frederic Gisler"
+
+
+@pytest.mark.parametrize(
+    "lead, text, speaker, reporter",
+    [
+        ("Le Premier ministre, Laurent Bréval, envisagerait de remanier son gouvernement.",
+         "D'après l'hebdomadaire Le Regard, le chef du gouvernement aurait confié à ses proches "
+         "qu'il voulait changer d'équipe.", "Laurent Bréval", "l'hebdomadaire Le Regard"),
+        ("Le président de la Vestrie, Emil Corvatz, a limogé vendredi son chef d'état-major.",
+         "Selon l'agence officielle Vestpress, le chef de l'État a reproché au général sa "
+         "gestion des inondations.", "Emil Corvatz", "l'agence officielle Vestpress"),
+        ("Le président de la région, Frédéric Aubanel, aurait envisagé de démissionner, selon "
+         "Le Courrier des Vallées.",
+         "D'après le quotidien, il aurait confié à ses collaborateurs être épuisé.",
+         "Frédéric Aubanel", "le quotidien"),
+    ],
+)
+def test_what_an_outlet_passes_on_is_said_by_the_person_it_names(
+    tmp_path, lead, text, speaker, reporter
+):
+    body = "Titre\n\n" + lead + " " + text + "\n"
+    st = last_statement(tmp_path, "fr", body)
+    assert (st.speaker, st.reporter) == (speaker, reporter)
+
+
+def test_a_closing_inverted_attribution_to_an_outlet_speaks_for_the_clause_before(tmp_path):
+    body = ("Titre\n\nLa capitale était calme samedi. Le président de la Borévie, Stanislas "
+            "Orbelian, a limogé samedi son chef d'état-major, ont rapporté les médias d'État.\n")
+    assert last_statement(tmp_path, "fr", body).speaker == "les médias d'État"
+    body = ("Title\n\nThe capital was calm on Saturday. Tom Birkett, a spokesman for the water "
+            "board, said the board had opened two relief channels upstream.\n")
+    assert last_statement(tmp_path, "en", body).speaker == "Tom Birkett"

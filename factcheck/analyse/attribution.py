@@ -33,6 +33,7 @@ PERSON_ROLES = frozenset(
         "spokesperson",
         "minister",
         "president",
+        "head_of_government",
         "leader",
         "chief",
         "judge",

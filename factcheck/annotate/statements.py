@@ -190,8 +190,12 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
     role_keys = describe_roles(whole, language)
     clean = appositive_name(whole) or whole  # the roles of the whole phrase, the name shown
     role_words = {m.group(0).lower() for pattern in c.roles.values() for m in pattern.finditer(low)}
+    # « chef de l’État »: the words of a role are no names
+    role_words |= {w for phrase in role_words for w in re.split(r"[\s’]+", phrase)[1:]}
     if c.compound_roles:  # German: "Feuerwehrsprecher", "Branchendaten" end in a role
         for word in re.findall(r"[\w-]+", low):
+            if word in role_words:
+                continue  # „Ministerpräsident“: a role of its own, not a kind of president
             found = {role for end, role in c.compound_roles if word.endswith(end) and word != end}
             if found:
                 role_keys |= found
@@ -223,7 +227,9 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
         )
     )
     vague = vague_cue or generic
-    outlet = "media" in role_keys or bool({w.strip(",.’'s") for w in low.split()} & c.outlets)
+    # « l’hebdomadaire Le Regard »: the elided article is no part of the word
+    words = {w.strip(",.’'s") for w in re.split(r"[\s’']+", low)}
+    outlet = "media" in role_keys or bool(words & c.outlets)
     return Attribution(
         head(clean, language),
         " ".join(cue.split()),  # « a quant à lui répondu »: the aside blanked out
@@ -363,7 +369,24 @@ def typed_name(words: list[str], language: str) -> str:
 def describe_roles(phrase: str, language: str) -> frozenset[str]:
     """The canonical roles of the lexicon a phrase holds ("the state news agency" -> media)."""
     low = phrase.lower().replace("'", "’")
-    return frozenset(role for role, pattern in cues(language).roles.items() if pattern.search(low))
+    spans = {
+        role: [m.span() for m in pattern.finditer(low)]
+        for role, pattern in cues(language).roles.items()
+    }
+    spans = {role: found for role, found in spans.items() if found}
+
+    def covered(span: tuple[int, int], role: str) -> bool:
+        # "chef du gouvernement" is a head of government, not a chief of the government
+        return any(
+            a <= span[0] and span[1] <= b and (a, b) != span
+            for other, found in spans.items()
+            if other != role
+            for a, b in found
+        )
+
+    return frozenset(
+        role for role, found in spans.items() if not all(covered(x, role) for x in found)
+    )
 
 
 def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribution, ...]:
@@ -480,7 +503,7 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
     if not found and (opening := after_quote_attribution(sentence.text, text, lang)) is not None:
         add(0, 0, opening)
     if c.verbs_that is not None and any(
-        (a.according or a.outlet) and not a.vague and "media" in a.roles for _, a in found
+        (a.according or a.outlet) and not a.vague and a.outlet for _, a in found
     ):
         # « Selon l'agence APC, Bertrand Lemoyne aurait promis ... »: what an outlet passes on
         # is speech, so a report verb there speaks without a "that"
@@ -1246,6 +1269,21 @@ def speaker_of_verb(
             head = LEADING_NAME.match(before[: relative.start()])
             if not preposed.named and head and name_run(head.group(1).split()[-2:]):
                 preposed = describe(head.group(1), m.group(0), lang)  # past a long subject
+        trailing = text[m.end() :].strip()
+        if (
+            post is not None
+            and post.outlet
+            and inverted
+            and not relative
+            and m.group(0).lower() not in c.tell_verbs
+            and len(after.split()) <= CLOSING_SUBJECT
+            and fold(after.split()[0]) not in PLACE_PREPOSITIONS  # "said on social media"
+            and re.fullmatch(r"[^,;:]*[.!?]?", trailing)
+            and len(trailing.split()) <= CLOSING_WORDS
+        ):
+            # "Le président, Emil Corvatz, a limogé son chef d'état-major, ont rapporté les
+            # médias d'État.": a closing inverted attribution speaks for the clause before it
+            return post
         if apposed or not usable or (relative and (told or said) and preposed.named):
             return preposed
         if (
@@ -1266,6 +1304,9 @@ def speaker_of_verb(
         return post  # "“...,” said Dr Adeyemi"
     return preposed
 
+
+CLOSING_SUBJECT = 5  # words of the outlet in a closing attribution ("les médias d'État")
+CLOSING_WORDS = 8  # words of a closing attribution after its verb, up to the sentence's end
 
 # a name, then its role between commas, right before the verb ("…,” Anna Mrazova, spokeswoman
 # for the library in his native city, told AFP")
@@ -1486,7 +1527,7 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
 
 def main_attribution(atts: list[Attribution]) -> Attribution | None:
     for i, a in enumerate(atts):
-        if a.named or a.vague:
+        if a.named or a.vague or (a.according and a.outlet):
             if (a.according or a.outlet) and not a.vague:
                 # "According to KNI, Solvik told her cabinet ...", "The Herald reported that he
                 # warned ...": Solvik, he speaks, KNI, the Herald reports
@@ -1500,7 +1541,11 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
                             b.named
                             or b.pronoun
                             # "Según la agencia X, los bomberos señalaron": a group speaks
-                            or ("media" in a.roles and not b.outlet and len(b.speaker.split()) > 1)
+                            or (
+                                ("media" in a.roles or a.according and a.outlet)
+                                and not b.outlet
+                                and len(b.speaker.split()) > 1
+                            )
                         )
                     ),
                     None,
@@ -1661,6 +1706,10 @@ def described(masked: str, language: str = "") -> list[tuple[str, str]]:
                 )
                 if at is not None:  # "la soigneuse en chef, Inès Morel"
                     out += [(noun, run) for noun in phrase_nouns(raw[start + at : k], common)]
+                    if language:
+                        # « Le Premier ministre, Laurent Bréval »: a role of several words
+                        lead_roles = describe_roles(" ".join(raw[start + at : k]), language)
+                        out += [(ROLE_KEY + role, run) for role in sorted(lead_roles)]
                 if language:
                     # « La rectrice de l'académie de Brévanne, Nathalie Lemaire »: a role further
                     # back, its complement between it and the name
@@ -2371,6 +2420,15 @@ def document_speakers(
                 # "The prosecutor said ... “...,” she said": the speaker just resolved from a
                 # role, not the last one named outright
                 target = previous
+            if main.reporter and target.outlet:
+                # « D'après le quotidien, il aurait confié ... »: the outlet reports, so "il" is
+                # the person written about, not the outlet that spoke before
+                written = describe(before, main.cue, s.language) if before else None
+                target = (
+                    written
+                    if written is not None and written.names and not written.outlet
+                    else next((a for a in reversed(named) if not a.outlet), target)
+                )
             wanted = pronoun_gender(main, s.language)
             if wanted and gender_of(target.speaker, genders) not in ("", wanted):
                 # "“...,” she told lawmakers" after a man spoke: the last woman who spoke, else
