@@ -1027,3 +1027,24 @@ def test_a_closing_inverted_attribution_to_an_outlet_speaks_for_the_clause_befor
     body = ("Title\n\nThe capital was calm on Saturday. Tom Birkett, a spokesman for the water "
             "board, said the board had opened two relief channels upstream.\n")
     assert last_statement(tmp_path, "en", body).speaker == "Tom Birkett"
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("es", "Fuentes municipales reconocieron que el consistorio ya estudia ampliarlo.",
+         "fuentes municipales"),
+        ("fr", "Son homologue, Mikko Jaskari, avait exigé la veille l'arrêt des travaux.",
+         "Mikko Jaskari"),
+        ("fr", "Les syndicats ont promis de revenir lundi.", "Les syndicats"),
+    ],
+)
+def test_speech_verbs_in_the_number_and_tense_the_lexicon_does_not_list(
+    tmp_path, lang, text, speaker
+):
+    lead = {
+        "es": "El pleno del ayuntamiento se reunió el martes por la tarde durante tres horas.",
+        "fr": "La séance du conseil municipal a duré trois heures mardi soir à la mairie.",
+    }[lang]
+    st = last_statement(tmp_path, lang, "Titre\n\n" + lead + " " + text + "\n")
+    assert st.speaker.casefold() == speaker.casefold()

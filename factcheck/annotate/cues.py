@@ -98,6 +98,36 @@ def compound_pattern(leads: list[str], endings: list[str]) -> re.Pattern[str] | 
     )
 
 
+def inflected(
+    verbs: list[str], number: list[list[str]], perfect: Mapping[str, list[str]]
+) -> list[str]:
+    """The speech verbs of a lexicon with the forms it does not list: the other number of the
+    finite verb by its ending ("reconoció" -> "reconocieron", "warnte" -> "warnten"), and the
+    other tenses of a perfect by its auxiliary ("a exigé" -> "avait exigé", "aurait exigé")."""
+    out = list(verbs)
+    for verb in verbs:
+        first, _, rest = verb.partition(" ")
+        for one, other in number:
+            for a, b in ((one, other), (other, one)):
+                if first.endswith(a) and len(first) > len(a) + 2:
+                    out.append(" ".join(filter(None, [first[: len(first) - len(a)] + b, rest])))
+                    break
+            else:
+                continue
+            break
+        out += [f"{aux} {rest}" for aux in perfect.get(first, []) if rest]
+    return list(dict.fromkeys(out))
+
+
+@cache
+def speech_verbs(language: str, key: str) -> tuple[str, ...]:
+    """The lexicon's speech verbs under ``key`` ("verbs", "verbs_that"), inflected."""
+    data = lexicon(language).get("attribution", {})
+    return tuple(
+        inflected(data.get(key, []), data.get("number_forms", []), data.get("perfect_forms", {}))
+    )
+
+
 @cache
 def cues(language: str) -> Cues:
     data = lexicon(language).get("attribution", {})
@@ -110,9 +140,13 @@ def cues(language: str) -> Cues:
 
     return Cues(
         verbs=phrase_pattern(
-            [v for v in data.get("verbs", []) + data.get("demands", []) if v not in according]
+            [
+                v
+                for v in speech_verbs(language, "verbs") + tuple(data.get("demands", []))
+                if v not in according
+            ]
         ),
-        verbs_that=phrase_pattern(data.get("verbs_that", [])),
+        verbs_that=phrase_pattern(list(speech_verbs(language, "verbs_that"))),
         according=according_pattern(according, data.get("according_incise", [])),
         after_source=phrase_pattern(data.get("after_source", [])),
         vague=phrase_pattern(data.get("vague", [])),

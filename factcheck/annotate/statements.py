@@ -23,7 +23,7 @@ from functools import cache
 
 from ..models import Sentence
 from ..rules import calendar_words, given_names, lexicon
-from .cues import ARTICLES, THAT, cues
+from .cues import ARTICLES, THAT, cues, speech_verbs
 from .quotes import Quote, mask_quotes, quotes
 
 MAX_SPEAKER_WORDS = 10
@@ -685,9 +685,11 @@ def colon_attribution(original: str, masked: str, lang: str) -> Attribution | No
 @cache
 def speech_words(language: str) -> frozenset[str]:
     """The one-word speech verbs of the lexicon (``verbs`` and ``verbs_that``), folded."""
-    attribution = lexicon(language).get("attribution", {})
     return frozenset(
-        fold(v) for key in ("verbs", "verbs_that") for v in attribution.get(key, []) if " " not in v
+        fold(v)
+        for key in ("verbs", "verbs_that")
+        for v in speech_verbs(language, key)
+        if " " not in v
     )
 
 
