@@ -442,6 +442,24 @@ def test_an_impersonal_cue_on_words_the_source_quotes_invents_no_attribution(tmp
     assert not [f for f in report.findings if f.rule == "A103"], report.findings
 
 
+def test_an_impersonal_cue_that_names_the_statement_invents_no_attribution(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Harwick, June 3. The singer Lewis Marr has died at 71, his family said in a statement.\n\n"
+        "He died at home, surrounded by his family. He once sang for four hours on a frozen lake.\n"
+    )
+    article = (
+        "Harwick, 3. Juni. Der Sänger Lewis Marr ist mit 71 Jahren gestorben.\n\n"
+        "Er habe einst vier Stunden auf einem zugefrorenen See gesungen, hieß es in der "
+        "Erklärung.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "A103"], report.findings
+    vague = check_texts(tmp_path, article.replace(" in der Erklärung", ""), source)
+    assert [f for f in vague.findings if f.rule == "A103"], vague.findings
+
+
 @pytest.mark.parametrize(
     "article, source",
     [

@@ -23,7 +23,7 @@ import re
 from rapidfuzz import fuzz
 
 from .. import embed
-from ..annotate.statements import Attribution, describe, fold, last_name
+from ..annotate.statements import Attribution, describe, document_words, fold, last_name
 from ..findings import make
 from ..models import Finding, Sentence
 
@@ -287,6 +287,8 @@ def findings(alignment) -> list[Finding]:
             and not s_atts
             # words the source quotes are someone's: "..., hieß es" adds no authority to them
             and not any(notes[sid].quoted_share >= QUOTED for sid in bead.source)
+            # „…, hieß es in der Erklärung“: the statement the story cites speaks, not nobody
+            and not in_document(notes[sid_a].masked, a_att.cue, art[index[sid_a]].language)
         ):
             out.append(
                 make(
@@ -308,6 +310,18 @@ def findings(alignment) -> list[Finding]:
 
 
 QUOTED = 0.5  # share of a sentence in quote marks that makes it a quotation
+DOCUMENT_AFTER_CUE = 4  # words after an impersonal cue within which a document names its source
+
+
+def in_document(masked: str, cue: str, language: str) -> bool:
+    """Whether an impersonal cue says where the words stand („hieß es in der Erklärung“, "it
+    said in a statement", « indique-t-on dans un communiqué »): a document the story cites."""
+    at = masked.casefold().find(cue.casefold()) if cue else -1
+    if at < 0:
+        return False
+    nouns = document_words(language)[0]
+    after = masked[at + len(cue) :].split()[:DOCUMENT_AFTER_CUE]
+    return any(fold(w.strip(",.;:!?»“”„")) in nouns for w in after)
 
 
 def quote_goes_on(art, i: int, a_speakers, notes) -> bool:
