@@ -463,3 +463,32 @@ def test_spanish_times_with_pm():
 
     for text in ("despegó a las 8:30 pm", "despegó a las 8:30 p. m.", "despegó a las 20:30 horas"):
         assert [(q.kind, q.value) for q in extract(text, "es")] == [("time", 1230)], text
+
+
+def test_the_day_the_words_were_said_is_weak_against_the_day_of_the_event(tmp_path):
+    from .conftest import check_texts
+
+    source = ("Harwick\n\nThe actor Lewis Marr and his wife were found dead Wednesday afternoon "
+              "in their home near the lake.\n\nThe county sheriff did not give a cause.\n")
+    article = ("Harwick\n\nThe actor Lewis Marr and his wife have been found dead in their home "
+               "near the lake, the local paper said on Thursday.\n\nThe county sheriff did not "
+               "give a cause.\n")
+    report = check_texts(tmp_path, article, source)
+    [n101] = [f for f in report.findings if f.rule == "N101"]
+    assert n101.confidence == "low" and n101.severity == "info"
+    told = article.replace("the local paper said on Thursday", "on Thursday afternoon")
+    report = check_texts(tmp_path, told.replace("found dead in", "found dead on Thursday in")
+                         .replace(", on Thursday afternoon", ""), source)
+    assert [f for f in report.findings if f.rule == "N101" and f.severity == "error"]
+
+
+def test_a_year_in_brackets_after_a_title_is_a_works_year():
+    from factcheck.analyse.numbers import work_year
+    from factcheck.annotate.quantities import extract as quantities
+
+    text = "He later won an Academy Award for directing Ordinary People (1980)."
+    [year] = [q for q in quantities(text, "en") if q.kind == "year"]
+    assert work_year(year, text)
+    text = "Il avait remporté l'Oscar du meilleur réalisateur en 1981."
+    [year] = [q for q in quantities(text, "fr") if q.kind == "year"]
+    assert not work_year(year, text)

@@ -202,6 +202,11 @@ def findings(alignment) -> list:
                 or chronology(qa, article_q[a.id], pooled)
                 or in_range(qa, article_q[a.id], a.text)
                 != in_range(qs, source_q[owner[id(qs)]], src[owner[id(qs)]].text)
+                # "the website said on Thursday" against "found Wednesday": when it was told,
+                # not when it happened
+                or said_when(qa, notes[a.id]) != said_when(qs, notes[owner[id(qs)]])
+                # "won the Oscar in 1981" against "Ordinary People (1980)": a work's year
+                or work_year(qa, a.text) != work_year(qs, src[owner[id(qs)]].text)
             )
             out.append(
                 make(
@@ -319,6 +324,48 @@ def in_range(q: Quantity, quantities: tuple[Quantity, ...], text: str) -> bool:
         if RANGE_JOIN.fullmatch(text[a.end : b.start]):
             return True
     return False
+
+
+SAID_GAP = 3  # words between a speech cue and the day it names ("said late on Thursday")
+SAID_THAT = re.compile(
+    r"(?:^|\s)(?:(?:that|que|dass|it|he|she|they|we)(?:\s|$)|qu[’'])", re.I
+)  # what follows the cue is what was said, not when
+
+
+def said_when(q: Quantity, note) -> bool:
+    """A day or date that says when the words were said, next after a speech cue ("police said
+    on Thursday", « a indiqué jeudi », „teilte die Polizei am Donnerstag mit“), not when the
+    story's event happened."""
+    if q.kind not in ("weekday", "date"):
+        return False
+    low = note.masked.casefold()
+    for att in note.attributions:
+        if not (att.named or att.pronoun or att.vague):
+            continue  # "El fuego se declaró el sábado": no one speaks
+        at = low.find(att.cue.casefold()) if att.cue else -1
+        if at < 0 or q.start < at + len(att.cue):
+            continue
+        gap = note.masked[at + len(att.cue) : q.start]
+        if (
+            not re.search(r"[,;:.]", gap)
+            and not SAID_THAT.search(gap)  # "said it would decide by Friday": what was said
+            and len(gap.split()) <= SAID_GAP
+        ):
+            return True
+    return False
+
+
+# a title, then its year in brackets: "Ordinary People (1980)", « Out of Africa (1985) »
+WORK_YEAR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*[”\"»“]?\s*\($")
+
+
+def work_year(q: Quantity, text: str) -> bool:
+    """A year in brackets after a title, the year of a work, not of the event told."""
+    return (
+        q.kind == "year"
+        and text[q.end : q.end + 1] == ")"
+        and WORK_YEAR.search(text[: q.start]) is not None
+    )
 
 
 @cache
