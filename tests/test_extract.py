@@ -680,3 +680,15 @@ def test_a_caption_ending_with_an_agency_photo_credit_is_furniture():
 
     assert ends_with_credit("A plane crash in Turkey has killed the army's chief of staff. (EPA PHOTO) Credit: AAP")
     assert not ends_with_credit("The army's chief of staff was killed in a plane crash, the ministry said.")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Newsletter bestellen: Die wichtigsten Nachrichten aus der Region jeden Morgen in Ihrem Postfach."),
+    ("fr", "L'essentiel de l'actualité régionale chaque matin dans votre boîte mail."),
+    ("es", "Las noticias del día, cada mañana en tu bandeja de entrada."),
+    ("en", "The day's top stories, delivered straight to your inbox."),
+])
+def test_newsletter_boxes_that_promise_the_inbox_are_furniture(lang, line):
+    from factcheck.extract import matches
+
+    assert matches(lang, "lines", line)

@@ -1048,3 +1048,32 @@ def test_speech_verbs_in_the_number_and_tense_the_lexicon_does_not_list(
     }[lang]
     st = last_statement(tmp_path, lang, "Titre\n\n" + lead + " " + text + "\n")
     assert st.speaker.casefold() == speaker.casefold()
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("de", "Für Betriebsratschefin Monika Ehlers ist die Insolvenz ein „Schock für die ganze "
+         "Belegschaft“.", "Betriebsratschefin Monika Ehlers"),
+        ("fr", "Pour l'analyste Irina Popescu, de l'Institut d'études régionales, la situation "
+         "est « explosive ».", "l'analyste Irina Popescu"),
+        ("de", "Als Gründe für die Schieflage nannte Geschäftsführer Jörg Ballhaus die schwache "
+         "Nachfrage nach E-Bikes und volle Lager.", "Geschäftsführer Jörg Ballhaus"),
+    ],
+)
+def test_whose_view_a_sentence_opens_with_and_a_german_subject_after_its_verb(
+    tmp_path, lang, text, speaker
+):
+    lead = {
+        "de": "Bis Ende Juli seien die Löhne über das Insolvenzgeld gesichert, hieß es gestern.",
+        "fr": "La tension monte depuis trois semaines entre les deux pays voisins du fleuve.",
+    }[lang]
+    st = last_statement(tmp_path, lang, "Titel\n\n" + lead + " " + text + "\n")
+    assert st.speaker == speaker
+
+
+def test_an_opening_for_without_a_person_is_no_one_s_view(tmp_path):
+    body = ("Title\n\nTalks between the two neighbours resumed on Monday in the capital. For the "
+            "first time, the two delegations met without mediators in the room.\n")
+    seg = segment(extract(read_file(write(tmp_path, "en.txt", body))), "A")
+    assert not [s for s in annotate(seg).statements if s.sentence == seg.sentences[-1].id]

@@ -74,6 +74,9 @@ class Cues:
     # German: an according-to word before a compound that names the source in its first part
     # („nach Polizeiangaben“: according to the police)
     according_compound: re.Pattern[str] | None = None
+    # a sentence opened by whose view it gives („Für Betriebsratschefin Monika Ehlers ist ...“,
+    # « Pour l'analyste Irina Popescu, ... »): that person speaks
+    opinion: re.Pattern[str] | None = None
 
 
 def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str] | None:
@@ -198,6 +201,11 @@ def cues(language: str) -> Cues:
         according_compound=compound_pattern(
             data.get("compound_lead", []), data.get("compound_sources", [])
         ),
+        opinion=re.compile(
+            r"^\s*(?:" + "|".join(map(re.escape, data["opinion_openers"])) + r")\s+", re.I
+        )
+        if data.get("opinion_openers")
+        else None,
     )
 
 

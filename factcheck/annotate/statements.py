@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..models import Sentence
-from ..rules import calendar_words, given_names, lexicon
+from ..rules import calendar_words, given_names, lexicon, supported_languages
 from .cues import ARTICLES, THAT, cues, speech_verbs
 from .quotes import Quote, mask_quotes, quotes
 
@@ -416,6 +416,16 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
             source = m.group("source")
             source = source[0].upper() + source[1:]
             add(*m.span(), replace(describe(source, m.group(0), lang), according=True))
+    opinion: Attribution | None = None
+    if c.opinion is not None and (opens := c.opinion.match(text)) is not None:
+        rest = text[opens.end() :]
+        view = with_apposed_name(clip(noun_phrase(rest, c.np_links), forward=True), rest, lang)
+        held = describe(nominative(view) if lang == "de" else view, opens.group(0).strip(), lang)
+        if view and (
+            held.roles - NOT_PERSON_ROLES or any(fold(w) in given_genders() for w in view.split())
+        ):
+            opinion = replace(held, according=True)
+            add(opens.start(), opens.end() + len(view), opinion)
     for pattern, kind in (
         (c.inverted, "inverted"),
         (c.vague, "vague"),
@@ -512,7 +522,18 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 att := verb_attribution(sentence.text, text, m, lang, needs_that=False)
             ):
                 add(*m.span(), att)
+    if opinion is not None and len(found) > 1:
+        # « Pour le parquet, la procureure Hélène Vasseur a martelé »: the speech verb speaks
+        found = [(at, a) for at, a in found if a is not opinion]
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+# roles of bodies and groups, not of one person whose view a sentence gives ("For the
+# government, ..." is no one's opinion in particular)
+NOT_PERSON_ROLES = frozenset(
+    "officials media document company union police residents weather competitors organisers "
+    "intelligence person_familiar".split()
+)
 
 
 def outlet_before(text: str) -> str:
@@ -1201,6 +1222,10 @@ def speaker_of_verb(
         speaker = ""  # no clean subject: an implicit speaker
     preposed = describe(speaker, m.group(0), lang)
     after = clip(text[m.end() :], forward=True, appositive=True) if inverted else ""
+    if v2 and lang == "de" and not after:
+        # „Als Gründe nannte Geschäftsführer Jörg Ballhaus die schwache Nachfrage ...“: the
+        # subject after the verb, up to the object that follows it
+        after = german_subject_after(text[m.end() :])
     particle = c.separable.get(m.group(0).lower())
     if after and particle and after.split()[0].lower().strip(",.;:") == particle:
         after = ""  # "…, kündigte an, in Revision zu gehen": the verb is whole, no subject follows
@@ -1488,6 +1513,33 @@ RELATIVE_TAIL = re.compile(
 ADVERB_TAIL = re.compile(r",\s*[a-zà-ÿ]+(?:ly|ment|mente)\s*$")
 
 
+def german_subject_after(text: str) -> str:
+    """The noun phrase that opens a German clause after its verb (its nouns in capitals): an
+    article, adjectives in lower case, then the capitalised words of its noun and name, up to
+    the next word in lower case („Geschäftsführer Jörg Ballhaus die schwache Nachfrage“ ->
+    „Geschäftsführer Jörg Ballhaus“)."""
+    words = re.split(r"\s+", text.strip())
+    out: list[str] = []
+    for w in words:
+        bare = w.strip(",.;:!?„“»«")
+        if not bare:
+            break
+        if bare[:1].isupper():
+            out.append(bare)
+            if w != bare:
+                break  # a comma or a full stop closes it
+            continue
+        if any(x[:1].isupper() for x in out):
+            break  # the object's article after the subject's noun
+        out.append(bare)
+        if len(out) > GERMAN_LEAD_WORDS:
+            return ""
+    return " ".join(out) if any(x[:1].isupper() for x in out) else ""
+
+
+GERMAN_LEAD_WORDS = 3  # an article and adjectives before a German subject's noun
+
+
 def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
     """The speaker phrase next to a cue: forward to the end of the clause (with an appositive
     after a comma when asked: ", said Laura Mendel, chief executive"), or back to its start."""
@@ -1577,7 +1629,11 @@ def last_name(text: str) -> str:
             j = k + 1
             while j < len(words) and is_name_word(words[j]):
                 j += 1
-            runs.append(" ".join(w.strip(",.;:!?") for w in words[k - 1 : j]))
+            run = [w.strip(",.;:!?") for w in words[k - 1 : j]]
+            if not (
+                run[-1].lower() in any_calendar_word() and fold(run[-2]) not in given_genders()
+            ):
+                runs.append(" ".join(run))  # „Bis Ende Juli“ is a date; "Theresa May" a name
             k = j
         k += 1
     if not runs:
@@ -1587,6 +1643,12 @@ def last_name(text: str) -> str:
         if m and name_run(m.group(1).split()) and all(w[:1].isupper() for w in m.group(1).split()):
             runs.append(m.group(1))
     return runs[-1] if runs else ""
+
+
+@cache
+def any_calendar_word() -> frozenset[str]:
+    """The months and weekdays of every language the lexicons know, in lower case."""
+    return frozenset(w for lang in supported_languages() for w in calendar_words(lang))
 
 
 APPOSED_SUBJECT = re.compile(r"[^,.;:!?]{3,100},\s+([^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){1,3}),")
