@@ -672,3 +672,18 @@ def test_a_statement_going_on_from_the_sentence_before_keeps_its_speaker(tmp_pat
     hedged = article.replace("It crashed", "It reportedly crashed")
     report = check_texts(tmp_path, hedged, source)
     assert [f.article_sentence for f in report.findings if f.rule == "A101"] == ["A3"]
+
+
+def test_a_role_that_stands_for_a_name_made_vague_is_a_vaguer_attribution(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Kelmsdorf\n\nDer Fahrradhersteller Velotrax hat am Montag Insolvenz beantragt. Die Löhne "
+        "sind nach Angaben des Unternehmens bis Ende Juli über das Insolvenzgeld gesichert.\n"
+    )
+    article = (
+        "Kelmsdorf\n\nDer Fahrradhersteller Velotrax hat am Montag Insolvenz beantragt. Bis Ende "
+        "Juli seien die Löhne über das Insolvenzgeld gesichert, hieß es.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert [f.confidence for f in report.findings if f.rule == "A102"] == ["medium"]

@@ -143,6 +143,7 @@ def findings(alignment) -> list[Finding]:
     a_speakers = speakers_of(art, notes)
     s_speakers = speakers_of(src, notes)
     index = {s.id: k for k, s in enumerate(art)}
+    s_lang = {s.id: s.language for s in src}
     renderers: dict[str, list[str]] = {}
     for bead in alignment.beads:
         for sid in bead.source:
@@ -245,11 +246,15 @@ def findings(alignment) -> list[Finding]:
         if s_main is not None:
             sid, s_att = s_main
             a_named = [a for a in notes[sid_a].attributions if a.named]
-            if a_att.vague and s_att.specific:
+            # „nach Angaben des Unternehmens“ after „Velotrax“: a role that stands for a name
+            stands_for_name = bool(
+                s_att.resolved_from and describe(s_att.speaker, "", s_lang[sid]).names
+            )
+            if a_att.vague and (s_att.specific or stands_for_name):
                 out.append(
                     make(
                         "A102",
-                        confidence="high",
+                        confidence="high" if s_att.specific else "medium",
                         message=(
                             f"the source names {s_att.speaker}; the article says only "
                             f"“{a_att.speaker or a_att.cue}”"
