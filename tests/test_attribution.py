@@ -687,3 +687,52 @@ def test_a_role_that_stands_for_a_name_made_vague_is_a_vaguer_attribution(tmp_pa
     )
     report = check_texts(tmp_path, article, source)
     assert [f.confidence for f in report.findings if f.rule == "A102"] == ["medium"]
+
+
+def test_an_according_to_source_the_lexicon_does_not_know_dropped_is_a_dropped_attribution(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Harzfeld\n\nDer Stadtrat hat den Bau des Rechenzentrums am Dienstag abgelehnt. Nach "
+        "Angaben der Stadtwerke würde das Rechenzentrum bis zu 1,2 Millionen Kubikmeter Wasser "
+        "im Jahr benötigen.\n"
+    )
+    article = (
+        "Harzfeld\n\nDer Stadtrat hat den Bau des Rechenzentrums am Dienstag abgelehnt. Das "
+        "Rechenzentrum würde bis zu 1,2 Millionen Kubikmeter Wasser im Jahr benötigen.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert [f for f in report.findings if f.rule == "A101"], report.findings
+
+
+def test_an_attribution_inside_a_relative_clause_speaks_for_that_clause_only(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Harzfeld\n\nDie Brauerei Eckholt schließt im Herbst. Betroffen sind 86 Beschäftigte, "
+        "denen nach Angaben des Betriebsrats bislang kein Sozialplan angeboten wurde.\n"
+    )
+    article = (
+        "Harzfeld\n\nDie Brauerei Eckholt schließt im Herbst. Von der Schließung sind 86 "
+        "Beschäftigte betroffen.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "A101"], report.findings
+
+
+def test_a_sentence_that_opens_with_the_source_speaker_as_its_subject_keeps_it(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Arbessières\n\nLa préfecture a ordonné jeudi l'évacuation du hameau. Selon les "
+        "glaciologues, la poche contiendrait environ 180 000 mètres cubes d'eau.\n"
+    )
+    article = (
+        "Arbessieres\n\nThe prefecture ordered the hamlet evacuated on Thursday. Glaciologists "
+        "believe the pocket holds about 180,000 cubic metres of water.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "A101"], report.findings
+    plain = article.replace("Glaciologists believe the pocket holds", "The pocket holds")
+    report = check_texts(tmp_path, plain, source)
+    assert [f for f in report.findings if f.rule == "A101"], report.findings

@@ -195,6 +195,8 @@ def findings(alignment) -> list[Finding]:
                     goes_on=not distance,
                 )
                 and not quote_goes_on(art, index[sid_a], a_speakers, notes)
+                and not subject_names(notes[sid_a].masked, kept[1])
+                and not kept[1].scoped
             ):
                 sid, s_att = kept
                 out.append(
@@ -382,6 +384,30 @@ def self_statement(speaker: Attribution, source: str, article: str, language: st
     return bool(subject) and names_meet(
         describe(subject, "", language).names, describe(last_name(article), "", language).names
     )
+
+
+COGNATE = 75  # similarity of two words that are one word in two languages ("police", "policía")
+COGNATE_LENGTH = 5  # letters a word needs to be compared so
+SUBJECT_PREFIX = 3  # opening words of a sentence that may name its speaker as its subject
+
+
+def subject_names(article: str, speaker: Attribution) -> bool:
+    """Whether the article sentence opens with the source's speaker as its subject, by a verb
+    the lexicon does not count as speech ("Glaciologists believe the pocket holds ..." for
+    « Selon les glaciologues, la poche contiendrait ... »): the attribution is kept."""
+    words = article.split()[:SUBJECT_PREFIX]
+    if not words or not words[0][:1].isupper():
+        return False
+    prefixes = [" ".join(words[:n]).strip(",;:") for n in range(1, len(words) + 1)]
+    heads = [fold(w) for w in speaker.speaker.split() if len(w) >= COGNATE_LENGTH]
+    if any(
+        fuzz.ratio(fold(w.strip(",;:")), h) >= COGNATE
+        for w in words
+        if len(w) >= COGNATE_LENGTH
+        for h in heads
+    ):
+        return True  # "Glaciologists" for « les glaciologues », "Polizei" for "police"
+    return any(alike(p, speaker.speaker) for p in prefixes)
 
 
 def distanced(note) -> list[str]:

@@ -131,6 +131,9 @@ class Attribution:
     reporter: str = ""  # the outlet passing the words on ("According to KNI, Solvik told ...")
     according: bool = False  # introduced by an according-to phrase
     outlet: bool = False  # the speaker is a news outlet ("The Herald", "state media")
+    # the cue stands in a relative clause and speaks for it only („86 Beschäftigte, denen nach
+    # Angaben des Betriebsrats kein Sozialplan angeboten wurde“)
+    scoped: bool = False
     resolved_from: str = ""  # the pronoun or role as written, when the speaker comes from it
 
     @property
@@ -469,10 +472,16 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 speaker = clip(noun_phrase(rest, c.np_links), forward=True)
                 speaker = with_apposed_name(speaker, rest, lang)
                 shown = nominative(speaker) if lang == "de" else speaker
+                given = describe(shown, m.group(0), lang)
+                if shown and not (given.named or given.pronoun or given.vague):
+                    # „nach Angaben der Stadtwerke“: what follows an according-to phrase is a
+                    # source even when the lexicon knows neither its name nor its role
+                    given = replace(given, roles=given.roles | {SOURCE_ROLE})
+                scoped = RELATIVE_OPENING.search(text[: m.start()]) is not None
                 add(
                     m.start(),
                     m.end() + len(speaker),
-                    replace(describe(shown, m.group(0), lang), according=True),
+                    replace(given, according=True, scoped=scoped),
                 )
             elif kind == "after":
                 # „Dem Bericht zufolge“: a source passing the words on, like "according to"
@@ -527,6 +536,14 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
         found = [(at, a) for at, a in found if a is not opinion]
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
 
+
+# a relative clause opened right before a cue: ", denen", ", which", ", qui", ", que", ", cuyo"
+RELATIVE_OPENING = re.compile(
+    r",\s*(?:denen|dem|der|die|das|deren|dessen|which|who|whom|whose|qui|que|dont|lequel|"
+    r"laquelle|lesquels|quien|quienes|cuyo|cuya|cuyos|cuyas|donde|wo)\s+(?:\S+\s+){0,2}$",
+    re.I,
+)
+SOURCE_ROLE = "source"  # the role of a speaker known only as what an according-to phrase names
 
 # roles of bodies and groups, not of one person whose view a sentence gives ("For the
 # government, ..." is no one's opinion in particular)
