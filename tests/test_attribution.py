@@ -736,3 +736,18 @@ def test_a_sentence_that_opens_with_the_source_speaker_as_its_subject_keeps_it(t
     plain = article.replace("Glaciologists believe the pocket holds", "The pocket holds")
     report = check_texts(tmp_path, plain, source)
     assert [f for f in report.findings if f.rule == "A101"], report.findings
+
+
+def test_a_subject_that_acts_does_not_keep_the_attribution(tmp_path):
+    from .conftest import check_texts
+
+    source = (
+        "Ankara\n\nThe army chief's jet took off from Ankara on Tuesday evening. Turkey's air "
+        "traffic controllers said they lost contact with the plane after takeoff.\n"
+    )
+    article = (
+        "Ankara\n\nThe army chief's jet took off from Ankara on Tuesday evening. Air traffic "
+        "controllers reportedly lost contact with the plane after takeoff.\n"
+    )
+    report = check_texts(tmp_path, article, source)
+    assert [f for f in report.findings if f.rule == "A101"], report.findings

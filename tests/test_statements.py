@@ -1077,3 +1077,28 @@ def test_an_opening_for_without_a_person_is_no_one_s_view(tmp_path):
             "first time, the two delegations met without mediators in the room.\n")
     seg = segment(extract(read_file(write(tmp_path, "en.txt", body))), "A")
     assert not [s for s in annotate(seg).statements if s.sentence == seg.sentences[-1].id]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "Selon M. Yerlikaya, l'avion transportait cinq personnes.", "M. Yerlikaya"),
+        ("fr", "Elle a rappelé que les pertes dépassaient, selon ses calculs, le milliard.",
+         "Sylvie Kerbrat"),
+    ],
+)
+def test_a_title_s_full_stop_and_a_possessive_source(tmp_path, lang, text, speaker):
+    lead = ("La présidente de la fédération, Sylvie Kerbrat, a jugé l'enveloppe « très "
+            "insuffisante » mardi.")
+    st = last_statement(tmp_path, lang, "Titre\n\n" + lead + " " + text + "\n")
+    assert st.speaker == speaker
+
+
+def test_a_noun_after_an_elided_article_is_no_speech_verb(tmp_path):
+    body = ("Titre\n\nLe chef d'état-major a péri dans un accident d'avion mardi soir. Peu après "
+            "l’annonce, le gouvernement a décrété trois jours de deuil national.\n")
+    seg = segment(extract(read_file(write(tmp_path, "fr.txt", body))), "A")
+    assert not [s for s in annotate(seg).statements if s.sentence == seg.sentences[-1].id]
+    body = body.replace("Peu après l’annonce, le gouvernement a décrété", "Le ministre l'a annoncé:")
+    seg = segment(extract(read_file(write(tmp_path, "fr2.txt", body))), "A")
+    assert [s for s in annotate(seg).statements if s.sentence == seg.sentences[-1].id]

@@ -19,13 +19,22 @@ Per aligned pair (article sentence and the source sentences it renders):
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from .. import embed
-from ..annotate.statements import Attribution, describe, document_words, fold, last_name
+from ..annotate.statements import (
+    Attribution,
+    describe,
+    document_words,
+    fold,
+    last_name,
+    speech_words,
+)
 from ..findings import make
 from ..models import Finding, Sentence
+from ..rules import lexicon
 
 # roles held by one person, which a rewrite does not rename
 PERSON_ROLES = frozenset(
@@ -195,7 +204,7 @@ def findings(alignment) -> list[Finding]:
                     goes_on=not distance,
                 )
                 and not quote_goes_on(art, index[sid_a], a_speakers, notes)
-                and not subject_names(notes[sid_a].masked, kept[1])
+                and not subject_names(notes[sid_a].masked, kept[1], art[index[sid_a]].language)
                 and not kept[1].scoped
             ):
                 sid, s_att = kept
@@ -391,23 +400,48 @@ COGNATE_LENGTH = 5  # letters a word needs to be compared so
 SUBJECT_PREFIX = 3  # opening words of a sentence that may name its speaker as its subject
 
 
-def subject_names(article: str, speaker: Attribution) -> bool:
+def subject_names(article: str, speaker: Attribution, language: str) -> bool:
     """Whether the article sentence opens with the source's speaker as its subject, by a verb
     the lexicon does not count as speech ("Glaciologists believe the pocket holds ..." for
     « Selon les glaciologues, la poche contiendrait ... »): the attribution is kept."""
-    words = article.split()[:SUBJECT_PREFIX]
+    words = article.split()[: SUBJECT_PREFIX + 1]
     if not words or not words[0][:1].isupper():
         return False
-    prefixes = [" ".join(words[:n]).strip(",;:") for n in range(1, len(words) + 1)]
+    thinking = opinion_verbs(language)
+    # the subject, then a verb of thinking or speech ("Glaciologists believe", "Police
+    # estimate", "The opposition is demanding", „Die ASU hat gewarnt“): not "Air traffic
+    # controllers reportedly lost contact", where the subject acts
+    at = next((k for k, w in enumerate(words) if k and thinks(w, thinking)), None)
+    if at is None:
+        return False
+    subject = words[:at]
     heads = [fold(w) for w in speaker.speaker.split() if len(w) >= COGNATE_LENGTH]
     if any(
         fuzz.ratio(fold(w.strip(",;:")), h) >= COGNATE
-        for w in words
+        for w in subject
         if len(w) >= COGNATE_LENGTH
         for h in heads
     ):
         return True  # "Glaciologists" for « les glaciologues », "Polizei" for "police"
-    return any(alike(p, speaker.speaker) for p in prefixes)
+    return alike(" ".join(subject), speaker.speaker)
+
+
+@cache
+def opinion_verbs(language: str) -> frozenset[str]:
+    """Verbs of thinking or speech that make a sentence's subject the holder of its claim,
+    folded: the lexicon's ``opinion_verbs``, its one-word speech verbs and its demands."""
+    data = lexicon(language).get("attribution", {})
+    words = data.get("opinion_verbs", []) + data.get("demands", [])
+    return frozenset(fold(w) for w in words) | speech_words(language)
+
+
+def thinks(word: str, verbs: frozenset[str]) -> bool:
+    """A verb of the set, also as an English "-ing" form ("demanding" for "demanded")."""
+    w = fold(word.strip(",;:"))
+    if w in verbs:
+        return True
+    stem = w[:-3] if w.endswith("ing") and len(w) > 6 else ""
+    return bool(stem) and any(stem + end in verbs for end in ("s", "ed", "es", "d"))
 
 
 def distanced(note) -> list[str]:
