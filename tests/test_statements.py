@@ -1102,3 +1102,13 @@ def test_a_noun_after_an_elided_article_is_no_speech_verb(tmp_path):
     body = body.replace("Peu après l’annonce, le gouvernement a décrété", "Le ministre l'a annoncé:")
     seg = segment(extract(read_file(write(tmp_path, "fr2.txt", body))), "A")
     assert [s for s in annotate(seg).statements if s.sentence == seg.sentences[-1].id]
+
+
+def test_an_answer_made_with_an_act_is_no_speech(tmp_path):
+    body = ("Titre\n\nPyongyang aurait fourni des munitions à la Russie cet automne. Moscou aurait "
+            "répondu par un soutien financier et logistique.\n")
+    seg = segment(extract(read_file(write(tmp_path, "fr.txt", body))), "A")
+    assert not [s for s in annotate(seg).statements if s.sentence == seg.sentences[-1].id]
+    body = body.replace("par un soutien financier et logistique", "par un communiqué laconique")
+    seg = segment(extract(read_file(write(tmp_path, "fr2.txt", body))), "A")
+    assert [s for s in annotate(seg).statements if s.sentence == seg.sentences[-1].id]

@@ -446,6 +446,8 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 continue  # "the United States", "Notre Dame Says": a name, no verb
             if kind in ("verb", "verb_that") and after_article(text, m.start(), lang):
                 continue  # « Peu après l'annonce », "la denuncia": a noun, no verb
+            if kind in ("verb", "verb_that") and answered_by_act(text, m, lang):
+                continue  # « Moscou aurait répondu par un soutien financier »: an act
             if kind == "inverted":
                 outlet = outlet_addressed(text[m.end() :], lang)
                 add(
@@ -572,6 +574,21 @@ NOT_PERSON_ROLES = frozenset(
     "officials media document company union police residents weather competitors organisers "
     "intelligence person_familiar".split()
 )
+
+
+def answered_by_act(text: str, m: re.Match, lang: str) -> bool:
+    """A verb of answering followed by what the answer was made with, not a message (« a
+    répondu par un soutien financier », "responded with sanctions"; not « a répondu par
+    communiqué »)."""
+    data = lexicon(lang).get("attribution", {})
+    last = fold(m.group(0).split()[-1])
+    if last not in {fold(w) for w in data.get("answers", [])}:
+        return False
+    after = text[m.end() :].split()
+    if len(after) < 2 or fold(after[0]) not in {fold(w) for w in data.get("answer_by", [])}:
+        return False
+    nouns = document_words(lang)[0]
+    return not any(fold(w.strip(",.;:")) in nouns for w in after[1:4])
 
 
 # articles that are never object pronouns too (not « la », « le », "la", "lo": « il la
