@@ -528,3 +528,21 @@ def test_a_condition_added_to_a_plain_statement_is_still_a_change():
     sentence = Sentence("A1", article, 0, len(article), "body", 0, "en")
     quote = DocQuote(sentence, article, 0, len(article), None, "en", True)
     assert element_changes(quote, "Wir öffnen das Bad im Mai wieder", "de")
+
+
+def test_a_word_in_the_other_spelling_of_english_is_no_alteration():
+    from factcheck.analyse.quotes import word_diff
+
+    source = "I want to assure the community and neighborhood that there is no danger"
+    assert word_diff(source.replace("neighborhood", "neighbourhood"), source) is None
+    assert word_diff(source.replace("no danger", "real danger"), source) is not None
+    assert word_diff("this is acceptable", "this is unacceptable") is not None
+
+
+def test_a_film_title_in_quote_marks_is_no_quotation():
+    from factcheck.annotate.quotes import quotes
+
+    text = 'In der Nacht wird der Spielfilm "Ein Gauner & Gentleman" gezeigt, teilte der Sender mit.'
+    assert not [q for q in quotes(text, "de") if "Gauner" in q.text]
+    text = "The network will show the film “Ordinary People” on Friday night instead."
+    assert not [q for q in quotes(text, "en") if "Ordinary" in q.text]

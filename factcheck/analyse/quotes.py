@@ -303,6 +303,7 @@ def word_diff(article: str, source: str, open_end: bool = False) -> str | None:
             or (tag == "insert" and i1 in gaps)
             or (added and set(added) <= inserted)
             or set(gone + added) <= DETERMINERS
+            or (tag == "replace" and spelled_alike(gone, added))
         ):
             parts.append(" ".join(added))
             continue
@@ -312,6 +313,36 @@ def word_diff(article: str, source: str, open_end: bool = False) -> str | None:
         if j2 > j1:
             parts.append("{+" + " ".join(added) + "+}")
     return " ".join(p for p in parts if p) if changed else None
+
+
+# British and American spellings of one word: "neighbourhood", "organise", "centre",
+# "travelled", "analyse", "catalogue", "defence" read as "neighborhood", "organize", ...
+SPELLINGS = (
+    ("our", "or"),
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("yse", "yze"),
+    ("tre", "ter"),
+    ("ll", "l"),
+    ("ogue", "og"),
+    ("ence", "ense"),
+)
+
+
+def spelling(word: str) -> str:
+    for british, american in SPELLINGS:
+        word = word.replace(british, american)
+    return word
+
+
+def spelled_alike(gone: list[str], added: list[str]) -> bool:
+    """Words replaced one for one by the same words in the other spelling of English
+    ("neighbourhood" for "neighborhood"), not by other words."""
+    return len(gone) == len(added) and all(
+        spelling(g) == spelling(a) for g, a in zip(gone, added, strict=True)
+    )
 
 
 # -- findings -------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def closes_straight_single(text: str, j: int) -> bool:
 
 
 TITLE_WORDS = 4  # a title in quote marks has at most this many words
-TITLE_LINKS = frozenset("de du des la le el del y of the and und für am im di".split())
+TITLE_LINKS = frozenset("de du des la le el del y of the and und für am im di &".split())
 
 
 @cache
