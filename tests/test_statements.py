@@ -1112,3 +1112,10 @@ def test_an_answer_made_with_an_act_is_no_speech(tmp_path):
     body = body.replace("par un soutien financier et logistique", "par un communiqué laconique")
     seg = segment(extract(read_file(write(tmp_path, "fr2.txt", body))), "A")
     assert [s for s in annotate(seg).statements if s.sentence == seg.sentences[-1].id]
+
+
+def test_an_outlet_citing_a_publicist_passes_on_the_publicist_s_words(tmp_path):
+    text = ("Robert Vale died on Tuesday at the age of 89, the Harbour Times reported, citing his "
+            "publicist.")
+    st = last_statement(tmp_path, "en", "Obituary\n\nThe actor was known for westerns. " + text + "\n")
+    assert (st.speaker, st.reporter) == ("his publicist", "the Harbour Times")
