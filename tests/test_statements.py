@@ -1119,3 +1119,9 @@ def test_an_outlet_citing_a_publicist_passes_on_the_publicist_s_words(tmp_path):
             "publicist.")
     st = last_statement(tmp_path, "en", "Obituary\n\nThe actor was known for westerns. " + text + "\n")
     assert (st.speaker, st.reporter) == ("his publicist", "the Harbour Times")
+
+
+def test_a_name_ending_in_an_article_like_word_still_speaks(tmp_path):
+    text = "Le leader nord-coréen Kim Jong Un a affirmé que les liens s'étaient renforcés."
+    st = last_statement(tmp_path, "fr", "Titre\n\nLa Corée du Nord a célébré le Nouvel An. " + text + "\n")
+    assert st.speaker == "Le leader nord-coréen Kim Jong Un"

@@ -606,7 +606,7 @@ def after_article(text: str, start: int, lang: str) -> bool:
     if re.search(r"\b[lLdD][’']$", before) and first not in cues(lang).auxiliaries:
         return True
     words = before.split()
-    return bool(words) and words[-1].lower() in NOUN_ARTICLES
+    return bool(words) and words[-1] in NOUN_ARTICLES  # in lower case: not "Kim Jong Un"
 
 
 def outlet_before(text: str) -> str:
