@@ -1125,3 +1125,25 @@ def test_a_name_ending_in_an_article_like_word_still_speaks(tmp_path):
     text = "Le leader nord-coréen Kim Jong Un a affirmé que les liens s'étaient renforcés."
     st = last_statement(tmp_path, "fr", "Titre\n\nLa Corée du Nord a célébré le Nouvel An. " + text + "\n")
     assert st.speaker == "Le leader nord-coréen Kim Jong Un"
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("de", "Der Bauernverband Unterbrand weist eine Mitschuld der Landwirte zurück.",
+         "Der Bauernverband Unterbrand"),
+        ("de", "Der Verein dankte dem Trainer für seinen „großen Einsatz“.", "Der Verein"),
+        ("es", "El alcalde de Casarejos, Pedro Salcedo, se quejó de que los medios tardaron.",
+         "Pedro Salcedo"),
+        ("en", "The city council does not rule out further fare reviews next year.",
+         "The city council"),
+    ],
+)
+def test_speech_verbs_with_a_particle_or_an_object(tmp_path, lang, text, speaker):
+    lead = {
+        "de": "Das Dorf liegt seit Jahrhunderten im Tal unterhalb der alten Burg am Fluss.",
+        "es": "El incendio forestal obligó a desalojar dos aldeas de la comarca el sábado.",
+        "en": "Fares on the metro rose by eight per cent in January after a long review.",
+    }[lang]
+    st = last_statement(tmp_path, lang, "Title\n\n" + lead + " " + text + "\n")
+    assert st.speaker == speaker
