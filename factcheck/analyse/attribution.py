@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from .. import embed
 from ..annotate.statements import (
     Attribution,
+    cue_end,
     describe,
     document_words,
     fold,
@@ -257,11 +258,11 @@ def findings(alignment) -> list[Finding]:
         if s_main is not None:
             sid, s_att = s_main
             a_named = [a for a in notes[sid_a].attributions if a.named]
-            # „nach Angaben des Unternehmens“ after „Velotrax“: a role that stands for a name
-            stands_for_name = bool(
-                s_att.resolved_from and describe(s_att.speaker, "", s_lang[sid]).names
-            )
-            if a_att.vague and (s_att.specific or stands_for_name):
+            if a_att.vague and (
+                s_att.specific
+                # „nach Angaben des Unternehmens“ after „Velotrax“: a role that stands for a name
+                or bool(s_att.resolved_from and describe(s_att.speaker, "", s_lang[sid]).names)
+            ):
                 out.append(
                     make(
                         "A102",
@@ -332,11 +333,11 @@ DOCUMENT_AFTER_CUE = 4  # words after an impersonal cue within which a document 
 def in_document(masked: str, cue: str, language: str) -> bool:
     """Whether an impersonal cue says where the words stand („hieß es in der Erklärung“, "it
     said in a statement", « indique-t-on dans un communiqué »): a document the story cites."""
-    at = masked.casefold().find(cue.casefold()) if cue else -1
-    if at < 0:
+    end = cue_end(masked, cue)
+    if end < 0:
         return False
     nouns = document_words(language)[0]
-    after = masked[at + len(cue) :].split()[:DOCUMENT_AFTER_CUE]
+    after = masked[end:].split()[:DOCUMENT_AFTER_CUE]
     return any(fold(w.strip(",.;:!?»“”„")) in nouns for w in after)
 
 

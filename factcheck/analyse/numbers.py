@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..annotate.quantities import FAMILY, Quantity, number_lexicon
+from ..annotate.statements import cue_end
 from ..rules import lexicon, phrase_pattern
 
 # -- comparison -----------------------------------------------------------------------------
@@ -338,14 +339,13 @@ def said_when(q: Quantity, note) -> bool:
     story's event happened."""
     if q.kind not in ("weekday", "date"):
         return False
-    low = note.masked.casefold()
     for att in note.attributions:
         if not (att.named or att.pronoun or att.vague):
             continue  # "El fuego se declaró el sábado": no one speaks
-        at = low.find(att.cue.casefold()) if att.cue else -1
-        if at < 0 or q.start < at + len(att.cue):
+        end = cue_end(note.masked, att.cue)
+        if end < 0 or q.start < end:
             continue
-        gap = note.masked[at + len(att.cue) : q.start]
+        gap = note.masked[end : q.start]
         if (
             not re.search(r"[,;:.]", gap)
             and not SAID_THAT.search(gap)  # "said it would decide by Friday": what was said

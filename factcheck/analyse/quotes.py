@@ -320,9 +320,8 @@ def word_diff(article: str, source: str, open_end: bool = False) -> str | None:
 SPELLINGS = (
     ("our", "or"),
     ("isation", "ization"),
-    ("ise", "ize"),
+    ("ise", "ize"),  # "organised" too
     ("ising", "izing"),
-    ("ised", "ized"),
     ("yse", "yze"),
     ("tre", "ter"),
     ("ll", "l"),

@@ -110,14 +110,18 @@ def inflected(
     out = list(verbs)
     for verb in verbs:
         first, _, rest = verb.partition(" ")
-        for one, other in number:
-            for a, b in ((one, other), (other, one)):
-                if first.endswith(a) and len(first) > len(a) + 2:
-                    out.append(" ".join(filter(None, [first[: len(first) - len(a)] + b, rest])))
-                    break
-            else:
-                continue
-            break
+        # the first ending that fits, either way round: singular to plural or back
+        other = next(
+            (
+                first[: len(first) - len(a)] + b
+                for one, two in number
+                for a, b in ((one, two), (two, one))
+                if first.endswith(a) and len(first) > len(a) + 2
+            ),
+            None,
+        )
+        if other is not None:
+            out.append(" ".join(filter(None, [other, rest])))
         out += [f"{aux} {rest}" for aux in perfect.get(first, []) if rest]
     return list(dict.fromkeys(out))
 
@@ -149,7 +153,7 @@ def cues(language: str) -> Cues:
                 if v not in according
             ]
         ),
-        verbs_that=phrase_pattern(list(speech_verbs(language, "verbs_that"))),
+        verbs_that=phrase_pattern(speech_verbs(language, "verbs_that")),
         according=according_pattern(according, data.get("according_incise", [])),
         after_source=phrase_pattern(data.get("after_source", [])),
         vague=phrase_pattern(data.get("vague", [])),

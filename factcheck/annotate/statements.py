@@ -558,15 +558,19 @@ RELATIVE_OPENING = re.compile(
     r"laquelle|lesquels|quien|quienes|cuyo|cuya|cuyos|cuyas|donde|wo)\s+(?:\S+\s+){0,2}$",
     re.I,
 )
-SOURCE_ROLE = "source"
+SOURCE_ROLE = "source"  # the role of a speaker known only as what an according-to phrase names
+# words that open an according-to phrase naming no source of its own: a possessive (« selon ses
+# calculs »: the possessor's) or an indefinite ("according to a recording")
 OPEN_DETERMINERS = frozenset(
     "his her their its ses son sa leur leurs su sus sein seine seiner seinen seinem ihr ihre "
     "ihrer ihren ihrem a an un une una unos unas ein eine einer einem einen".split()
 )
+# prepositions that open a participle phrase before the source („Laut in den sozialen Medien
+# veröffentlichten Videos“)
 NP_PREPOSITIONS = frozenset(
-    "in on at by with from for en dans à au aux sur par avec pour con por sobre para im in bei "
+    "in on at by with from for en dans à au aux sur par avec pour con por sobre para im bei "
     "von vom mit auf über unter aus zu zum zur".split()
-)  # the role of a speaker known only as what an according-to phrase names
+)
 
 # roles of bodies and groups, not of one person whose view a sentence gives ("For the
 # government, ..." is no one's opinion in particular)
@@ -576,19 +580,32 @@ NOT_PERSON_ROLES = frozenset(
 )
 
 
+@cache
+def answer_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's verbs of answering and the words after one that say what the answer was
+    made with (``answers``, ``answer_by``), folded."""
+    data = lexicon(lang).get("attribution", {})
+    return (
+        frozenset(fold(w) for w in data.get("answers", [])),
+        frozenset(fold(w) for w in data.get("answer_by", [])),
+    )
+
+
+ANSWER_WORDS = 4  # words read after a verb of answering: "by", then what the answer was made with
+
+
 def answered_by_act(text: str, m: re.Match, lang: str) -> bool:
     """A verb of answering followed by what the answer was made with, not a message (« a
     répondu par un soutien financier », "responded with sanctions"; not « a répondu par
     communiqué »)."""
-    data = lexicon(lang).get("attribution", {})
-    last = fold(m.group(0).split()[-1])
-    if last not in {fold(w) for w in data.get("answers", [])}:
+    answers, answer_by = answer_words(lang)
+    if fold(m.group(0).split()[-1]) not in answers:
         return False
-    after = text[m.end() :].split()
-    if len(after) < 2 or fold(after[0]) not in {fold(w) for w in data.get("answer_by", [])}:
+    after = text[m.end() :].split(maxsplit=ANSWER_WORDS)[:ANSWER_WORDS]
+    if len(after) < 2 or fold(after[0]) not in answer_by:
         return False
     nouns = document_words(lang)[0]
-    return not any(fold(w.strip(",.;:")) in nouns for w in after[1:4])
+    return not any(fold(w.strip(",.;:")) in nouns for w in after[1:])
 
 
 # articles that are never object pronouns too (not « la », « le », "la", "lo": « il la
@@ -602,11 +619,23 @@ def after_article(text: str, start: int, lang: str) -> bool:
     if lang == "de":
         return False
     before = text[:start]
-    first = text[start:].split()[0].lower() if text[start:].split() else ""
-    if re.search(r"\b[lLdD][’']$", before) and first not in cues(lang).auxiliaries:
+    first = WORD.match(text, start)
+    if re.search(r"\b[lLdD][’']$", before) and (
+        first is None or first.group(0).lower() not in cues(lang).auxiliaries
+    ):
         return True
-    words = before.split()
-    return bool(words) and words[-1] in NOUN_ARTICLES  # in lower case: not "Kim Jong Un"
+    last = before.rsplit(maxsplit=1)[-1:]
+    return bool(last) and last[0] in NOUN_ARTICLES  # in lower case: not "Kim Jong Un"
+
+
+WORD = re.compile(r"\S+")
+
+
+def cue_end(masked: str, cue: str) -> int:
+    """Where the first occurrence of a cue ends in a sentence's masked text, case aside; -1
+    when the cue is not written there (an implicit one)."""
+    m = re.search(re.escape(cue), masked, re.I) if cue else None
+    return m.end() if m else -1
 
 
 def outlet_before(text: str) -> str:
