@@ -45,13 +45,24 @@ def ends_sentence(prev: str, following: str, language: str) -> bool:
     return pattern is not None and bool(pattern.search(prev)) and first in openers
 
 
+# guillemets the other way round (»…«), as German print sets them
+REVERSED_PAIRS = {"»": "«", "“": "”", "„": "“", "›": "‹"}
+
+
+def pairs_of(text: str) -> dict[str, str]:
+    """The quote pairs a text uses: « » unless its first guillemet is a » (»Wir …«, sagte er)."""
+    first = re.search(r"[«»]", text)
+    return REVERSED_PAIRS if first and first.group(0) == "»" else PAIRS
+
+
 def open_quote(text: str) -> bool:
     """Whether text leaves a quotation open."""
     stack: list[str] = []
+    pairs = pairs_of(text)
     for ch in text:
-        if stack and ch == PAIRS[stack[-1]]:
+        if stack and ch == pairs[stack[-1]]:
             stack.pop()
-        elif ch in PAIRS:
+        elif ch in pairs:
             stack.append(ch)
     if stack:
         return True
@@ -225,8 +236,9 @@ def clauses(sentence: Sentence) -> list[tuple[int, int]]:
 
 def inside_quote(text: str, pos: int) -> bool:
     before = text[:pos]
+    opening, closing = ("»", "«") if pairs_of(text) is REVERSED_PAIRS else ("«", "»")
     return (
-        before.count("«") > before.count("»")
+        before.count(opening) > before.count(closing)
         or before.count("“") > before.count("”")
         or before.count('"') % 2 == 1
     )

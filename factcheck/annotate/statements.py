@@ -471,6 +471,11 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 verb = re.match(r"\s*([^\W\d_]+)\s", rest)
                 if verb and fold(verb.group(1)) in speech_words(lang):
                     rest = rest[verb.end() :]  # "según informó la agencia X": the agency
+                    when = re.match(
+                        r"\s*(?:(?:este|esta|ce|cette|this|on|am|el|le)\s+)?(\w+)\s", rest
+                    )
+                    if when and when.group(1).lower() in calendar_words(lang):
+                        rest = rest[when.end() :]  # "según publica este jueves el diario X"
                 elif verb and verb.group(1).islower() and verb.group(1).endswith(c.act_endings):
                     continue  # "según aprobó su consejo": as a body decided, no one speaks
                 speaker = clip(noun_phrase(rest, c.np_links), forward=True)
@@ -1100,6 +1105,9 @@ def outlet_addressed(after: str, lang: str) -> str:
         phrase = words[start : start + 6]
         while phrase and phrase[0].lower() in c.outlet_lead:
             phrase = phrase[1:]  # "au micro de", "the"
+        marker = next((i for i, x in enumerate(phrase) if i and x.lower() in ADDRESSEE_MARKERS), 0)
+        if marker and not {x.lower().strip("’'s") for x in phrase[:marker]} & c.outlets:
+            continue  # "sagte Ruppert dem Sender ...": the speaker, then the outlet told
         if not phrase:
             continue
         low = {x.lower().strip("’'s") for x in phrase}
@@ -1676,9 +1684,21 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
         # keep the name, drop a long appositive; "la ministre, Odile Ferrand, lors de ...":
         # the role and the name in apposition
         words = (pair if len(parts) > 2 and appositive_name(pair) else parts[0]).split()
+    if len(words) > MAX_SPEAKER_WORDS and forward and (cut := PUBLISHED.search(" ".join(words))):
+        # « une étude de l'Observatoire régional de santé de Haute-Vérane publiée lundi »: the
+        # document and its author, without when it came out
+        words = " ".join(words)[: cut.start()].split()
     if len(words) > MAX_SPEAKER_WORDS:
         return ""
     return " ".join(words)
+
+
+# a participle of publishing after a document's author, cut from a speaker phrase too long
+PUBLISHED = re.compile(
+    r"\s(?:published|released|publiée?s?|parue?s?|rendue?s? publique?s?|publicad[oa]s?|"
+    r"difundid[oa]s?|veröffentlicht)\b",
+    re.I,
+)
 
 
 def main_attribution(atts: list[Attribution]) -> Attribution | None:
@@ -2335,7 +2355,8 @@ def document_author(speaker: str, language: str) -> str:
         if language == "de" and word == "des":
             # a genitive: „des Landkreistags“ -> „Landkreistag“
             author = re.sub(r"(?<=[a-zäöü])e?s$", "", author)
-        if author and (author[:1].isupper() or any(w[:1].isupper() for w in rest[1:3])):
+        bare = author.split("’", 1)[-1] if "’" in author[:3] else author  # « l’Observatoire »
+        if author and (bare[:1].isupper() or any(w[:1].isupper() for w in rest[1:3])):
             return author
     return ""
 
@@ -2459,6 +2480,25 @@ def plural_group(speaker: str) -> bool:
     )
 
 
+def named_outlet(outlet: str, language: str) -> bool:
+    """Whether an outlet is given by its name ("the Harbour Courier", „KTA“), not by a bare
+    description that stands for one named before („Der Agentur“, "the paper", « le quotidien »)."""
+    words = outlet.replace("'", "’").split()
+    if len(words) > NAME_WORDS + 3 or {fold(w) for w in words} & PLACE_PREPOSITIONS:
+        return False  # "Aurélien Dastre dans ce courrier": not an outlet's name
+    if len(words) == 1 and "’" in words[0]:
+        words = words[0].split("’", 1)
+    nouns, _ = document_words(language)
+    rest = [w for w in words[1:] if fold(w) not in nouns]
+    return (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and fold(words[0]) not in nouns
+        or any(w[:1].isupper() for w in rest)
+        and not (len(words) == 2 and bare_description(outlet, language))
+    )
+
+
 def document_speakers(
     sentences: list[Sentence] | tuple[Sentence, ...],
     found: Mapping[str, tuple[tuple[Attribution, ...], str]] | None = None,
@@ -2481,6 +2521,7 @@ def document_speakers(
     authors: list[str] = []  # the authors of the documents cited so far, latest last
     genders: dict[str, str] = {}  # folded name or surname -> "f" or "m", where the text says
     people: list[tuple[str, str]] = []  # the people named with their gender, in order
+    outlets: list[str] = []  # the outlets named as speakers or reporters so far, latest last
     for n, s in enumerate(sentences):
         if found is not None and s.id in found:
             atts, masked = found[s.id]
@@ -2522,7 +2563,8 @@ def document_speakers(
         if main is None and previous is not None and (verb := reported_mood(masked, s.language)):
             # „Es seien bereits 1,2 Millionen Dosen bestellt worden.“ right after a statement:
             # the Konjunktiv carries that statement on
-            main = replace(previous, cue=verb, resolved_from="")
+            # (the outlet that passed the statement on is not named again: no reporter)
+            main = replace(previous, cue=verb, resolved_from="", reporter="")
         if main is None:
             nouns.update(with_roles(described(masked, s.language), s.language))
             texts.append(masked)
@@ -2697,6 +2739,15 @@ def document_speakers(
             if name_run(main.speaker.split()):
                 for word in main.speaker.split():
                     known.setdefault(fold(word.strip(",")), main.speaker)
+        if main.reporter and outlets and not named_outlet(main.reporter, s.language):
+            # „Der Agentur zufolge warf die Ministerin …“ after „die Nachrichtenagentur KTA“:
+            # the report, the agency, the paper is the outlet named before
+            main = replace(main, reporter=outlets[-1])
+        outlets += [
+            o
+            for o in (main.speaker if main.outlet or "media" in main.roles else "", main.reporter)
+            if o and named_outlet(o, s.language)
+        ]
         nouns.update(with_roles(described(masked, s.language), s.language))
         texts.append(masked)
         out[s.id] = main
