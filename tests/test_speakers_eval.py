@@ -32,7 +32,7 @@ def speakers():
 
 
 def test_every_statement_is_judged(speakers):
-    assert len(speakers.judged) == 1231
+    assert len(speakers.judged) == 1370
     assert speakers.tally(direct=True).n == 681
 
 
@@ -66,7 +66,7 @@ def test_table_has_a_row_per_language_and_speech(speakers):
 def test_cli_eval_speakers():
     result = CliRunner().invoke(app, ["eval", "--speakers", str(SPEAKERS)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1].split()[:3] == ["all", "all", "1231"]
+    assert result.output.splitlines()[-1].split()[:3] == ["all", "all", "1370"]
 
 
 def test_eval_speakers_without_a_folder_uses_the_speaker_set(monkeypatch):

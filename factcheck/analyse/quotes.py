@@ -380,7 +380,7 @@ def findings(
     ]
     if not a_quotes:
         return []
-    s_quotes = [q for q in notes.quotes_of("S") if q.closed]
+    s_quotes = [q for q in notes.quotes_of("S") if q.closed or continued(q, sources)]
     bundles = quote_bundles(s_quotes)
     s_sentences = [s for seg in sources for s in seg.sentences if s.kind in ("body", "bullet")]
     parts = quote_parts(s_quotes)
@@ -506,6 +506,21 @@ def findings(
             )
         )
     return out
+
+
+QUOTE_OPENERS = "\"“«„»‘'"
+
+
+def continued(q: DocQuote, sources: list[Segmented]) -> bool:
+    """An unclosed quote whose next sentence opens a quote mark again: a quote over several
+    paragraphs, each opened and only the last closed ("said: “We are deeply saddened …" /
+    "“He was a great scientist …”"), so each paragraph's part ends with it."""
+    for seg in sources:
+        body = [s for s in seg.sentences if s.kind in ("body", "bullet")]
+        for k, s in enumerate(body[:-1]):
+            if s.id == q.sentence.id:
+                return body[k + 1].text.lstrip()[:1] in QUOTE_OPENERS
+    return False
 
 
 def unrendered_quote_of(

@@ -226,6 +226,14 @@ def qualifier_before(lex: NumberLexicon, text: str, start: int) -> str | None:
     return qualifier_match(lex, text, start)[0]
 
 
+# the first day of a range before the day its month follows ("del 23 al 25 de septiembre",
+# "du 3 au 5 mai", „vom 3. bis 5. Mai“, "23-25 September"), and the last day after a month's day
+# ("September 23 to 25", "October 24-26")
+RANGE_WORDS = r"(?:-|–|to|through|and|au|à|et|al|a|y|hasta|bis|und)"
+DAY_BEFORE_RANGE = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|er|º)?\s*" + RANGE_WORDS + r"\s*$", re.I)
+DAY_AFTER_RANGE = re.compile(r"\s*" + RANGE_WORDS + r"\s*(\d{1,2})(?![\d.,]\d|\w)", re.I)
+
+
 def extract(text: str, language: str) -> tuple[Quantity, ...]:
     """Every quantity in a sentence, in text order, spans not overlapping."""
     lex = number_lexicon(language)
@@ -265,6 +273,19 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             before = re.search(r"(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?$", text[: m.start()])
             after = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end() :])
             if before and 1 <= int(before.group(1)) <= 31:
+                first = DAY_BEFORE_RANGE.search(text[: before.start()])
+                if first and 1 <= int(first.group(1)) <= 31:
+                    # "del 23 al 25 de septiembre", "du 3 au 5 mai": the first day is of that
+                    # month too
+                    add(
+                        Quantity(
+                            "date",
+                            month * 100 + int(first.group(1)),
+                            first.group(1),
+                            first.start(1),
+                            first.end(1),
+                        )
+                    )
                 add(
                     Quantity(
                         "date",
@@ -285,6 +306,18 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
                         end,
                     )
                 )
+                last = DAY_AFTER_RANGE.match(text, end)
+                if last and 1 <= int(last.group(1)) <= 31:
+                    # "September 23 to 25", "October 24-26": the last day is of that month too
+                    add(
+                        Quantity(
+                            "date",
+                            month * 100 + int(last.group(1)),
+                            last.group(1),
+                            last.start(1),
+                            last.end(1),
+                        )
+                    )
             elif m.group(0).endswith(".") and not re.match(r"\s+\d{4}", text[m.end() :]):
                 continue  # "sept jours sur sept.": a bare short form is a month only by a year
             elif (

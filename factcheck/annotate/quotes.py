@@ -12,6 +12,7 @@ often than a long quotation: "the Showtime ‘tradition of ...").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,6 +78,27 @@ def title_leads(language: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
     return (
         frozenset(w.casefold() for w in q.get("title_after", ())),
         tuple(w.casefold() for w in q.get("title_after_endings", ())),
+    )
+
+
+WORK_YEAR = re.compile(r"\s?\((?:19|20)\d\d\)")
+WORK_WORDS = 8  # words of a work's title in quote marks
+
+
+def work_title(text: str, i: int, end: int, inner: str) -> bool:
+    """The title of a work, capitalised like a sentence as Spanish and French write them: in
+    quote marks with its year in brackets after it (“Cien años de soledad” (1967)), or alone in
+    brackets after the name of its author (Cervantes ("Don Quijote de la Mancha"))."""
+    words = inner.split()
+    if not 1 <= len(words) <= WORK_WORDS or not inner[:1].isupper():
+        return False
+    if any(ch in inner for ch in ".;:!?…"):
+        return False
+    if WORK_YEAR.match(text, end):
+        return True
+    before = text[:i].rstrip()
+    return (
+        before.endswith("(") and text[end : end + 1] == ")" and before[:-1].rstrip()[-1:].isalpha()
     )
 
 
@@ -155,7 +177,7 @@ def scan(text: str, language: str | None = None) -> tuple[list[Quote], list[Quot
                 continue
             end = j + 1 if closed else n
             inner = text[i + 1 : j].strip(" \u00a0\u202f,.")
-            if closed and is_title(text, i, inner, language):
+            if closed and (is_title(text, i, inner, language) or work_title(text, i, end, inner)):
                 titles.append(Quote(i, end, inner, closed))
                 i = end  # « Le Figaro »: a title, no quote
                 continue
