@@ -273,17 +273,17 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             before = re.search(r"(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?$", text[: m.start()])
             after = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end() :])
             if before and 1 <= int(before.group(1)) <= 31:
-                first = DAY_BEFORE_RANGE.search(text[: before.start()])
-                if first and 1 <= int(first.group(1)) <= 31:
+                opening = DAY_BEFORE_RANGE.search(text[: before.start()])
+                if opening and 1 <= int(opening.group(1)) <= 31:
                     # "del 23 al 25 de septiembre", "du 3 au 5 mai": the first day is of that
                     # month too
                     add(
                         Quantity(
                             "date",
-                            month * 100 + int(first.group(1)),
-                            first.group(1),
-                            first.start(1),
-                            first.end(1),
+                            month * 100 + int(opening.group(1)),
+                            opening.group(1),
+                            opening.start(1),
+                            opening.end(1),
                         )
                     )
                 add(
