@@ -590,7 +590,38 @@ def merged_into(article, source, score, weak, support, carried, supported, notes
         # « partage du sang » against "Putin praised the heroic role"): only a shared figure
         if (same_language and share >= MERGED_SHARE) or (figure and share >= 0):
             out.append((j, i))
+            continue
+        # a short sentence whose words, but for who said it, a neighbour's rendering holds
+        # ("Verletzt wurde nach Angaben der Polizei niemand." + "Zwei Fahrgäste kamen ins
+        # Krankenhaus." -> "Verletzt wurde niemand, zwei Fahrgäste kamen ins Krankenhaus.")
+        for k in (j - 1, j + 1):
+            if not 0 <= k < len(source) or not carried[k]:
+                continue
+            near = int(np.argmax(score[:, k]))
+            if article[near].language == source[j].language and words_held(
+                source[j], article[near], notes[source[j].id]
+            ):
+                out.append((j, near))
+                break
     return out
+
+
+HELD_SHARE = 0.8  # of a sentence's own words (not its attribution's) another sentence holds
+HELD_MIN = 2  # ... of at least this many words of four letters or more
+
+
+def words_held(sentence: Sentence, other: Sentence, note) -> bool:
+    """Whether another sentence, in the same language, holds nearly all the words of four
+    letters or more of a sentence, leaving out those of its speaker and speech cue."""
+
+    def content(text: str) -> set[str]:
+        return {w.casefold() for w in re.findall(r"[^\W\d_]{4,}", text)}
+
+    said = note.speaker
+    own = content(sentence.text) - (content(said.speaker + " " + said.cue) if said else set())
+    if len(own) < HELD_MIN:
+        return False
+    return len(own & content(other.text)) >= HELD_SHARE * len(own)
 
 
 def toward_support(value: float, weak: float, support: float) -> float:

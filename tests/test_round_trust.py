@@ -121,3 +121,16 @@ def test_a_konjunktiv_continuation_names_no_reporter(tmp_path):
 ])
 def test_speakers_of_demands_and_of_documents(tmp_path, language, text, speaker):
     assert speaker in last_statement(tmp_path, language, text).speaker
+
+
+def test_a_short_sentence_merged_into_its_neighbour_keeps_its_dropped_attribution(tmp_path):
+    source = ("Seilbahn\n\nDie Seilbahn am Kornberg blieb am Samstag zwei Stunden lang stehen, "
+              "teilte der Betreiber mit.\n\nVerletzt wurde nach Angaben der Polizei niemand. "
+              "Zwei ältere Fahrgäste wurden wegen Unterkühlung vorsorglich ins Krankenhaus "
+              "gebracht.\n")
+    article = ("Seilbahn\n\nDie Seilbahn am Kornberg blieb am Samstag zwei Stunden lang stehen, "
+               "teilte der Betreiber mit.\n\nVerletzt wurde niemand, zwei ältere Fahrgäste "
+               "kamen wegen Unterkühlung aber vorsorglich ins Krankenhaus.\n")
+    report = check_texts(tmp_path, article, source)
+    rules = {f.rule for f in report.findings}
+    assert "C200" not in rules and "A101" in rules
