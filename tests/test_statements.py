@@ -1012,7 +1012,7 @@ def test_a_name_before_a_long_role_speaks_and_a_clause_after_the_verb_is_not_its
         ("Le président de la région, Frédéric Aubanel, aurait envisagé de démissionner, selon "
          "Le Courrier des Vallées.",
          "D'après le quotidien, il aurait confié à ses collaborateurs être épuisé.",
-         "Frédéric Aubanel", "le quotidien"),
+         "Frédéric Aubanel", "Le Courrier des Vallées"),  # « le quotidien »: the paper named before
     ],
 )
 def test_what_an_outlet_passes_on_is_said_by_the_person_it_names(
