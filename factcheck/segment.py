@@ -45,8 +45,12 @@ def ends_sentence(prev: str, following: str, language: str) -> bool:
     return pattern is not None and bool(pattern.search(prev)) and first in openers
 
 
-# guillemets the other way round (»…«), as German print sets them
-REVERSED_PAIRS = {"»": "«", "“": "”", "„": "“", "›": "‹"}
+# guillemets the other way round (»…«), as German print sets them; the other pairs as they are
+GUILLEMETS = "«‹"
+REVERSED_PAIRS = {
+    (close if open_ in GUILLEMETS else open_): (open_ if open_ in GUILLEMETS else close)
+    for open_, close in PAIRS.items()
+}
 
 
 def pairs_of(text: str) -> dict[str, str]:
@@ -236,7 +240,9 @@ def clauses(sentence: Sentence) -> list[tuple[int, int]]:
 
 def inside_quote(text: str, pos: int) -> bool:
     before = text[:pos]
-    opening, closing = ("»", "«") if pairs_of(text) is REVERSED_PAIRS else ("«", "»")
+    pairs = pairs_of(text)
+    opening = "»" if "»" in pairs else "«"
+    closing = pairs[opening]
     return (
         before.count(opening) > before.count(closing)
         or before.count("“") > before.count("”")

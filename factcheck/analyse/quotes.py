@@ -21,6 +21,7 @@ speaker is an attribution change (A100).
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -380,7 +381,8 @@ def findings(
     ]
     if not a_quotes:
         return []
-    s_quotes = [q for q in notes.quotes_of("S") if q.closed or continued(q, sources)]
+    reopened = reopened_before(sources)
+    s_quotes = [q for q in notes.quotes_of("S") if q.closed or q.sentence.id in reopened]
     bundles = quote_bundles(s_quotes)
     s_sentences = [s for seg in sources for s in seg.sentences if s.kind in ("body", "bullet")]
     parts = quote_parts(s_quotes)
@@ -511,16 +513,17 @@ def findings(
 QUOTE_OPENERS = "\"“«„»‘'"
 
 
-def continued(q: DocQuote, sources: list[Segmented]) -> bool:
-    """An unclosed quote whose next sentence opens a quote mark again: a quote over several
-    paragraphs, each opened and only the last closed ("said: “We are deeply saddened …" /
-    "“He was a great scientist …”"), so each paragraph's part ends with it."""
+def reopened_before(sources: list[Segmented]) -> set[str]:
+    """The sentences whose next sentence opens a quote mark again: an unclosed quote in one is a
+    quote over several paragraphs, each opened and only the last closed ("said: “We are deeply
+    saddened …" / "“He was a great scientist …”"), so each paragraph's part ends with it."""
+    out = set()
     for seg in sources:
         body = [s for s in seg.sentences if s.kind in ("body", "bullet")]
-        for k, s in enumerate(body[:-1]):
-            if s.id == q.sentence.id:
-                return body[k + 1].text.lstrip()[:1] in QUOTE_OPENERS
-    return False
+        out |= {
+            s.id for s, nxt in itertools.pairwise(body) if nxt.text.lstrip()[:1] in QUOTE_OPENERS
+        }
+    return out
 
 
 def unrendered_quote_of(

@@ -234,6 +234,11 @@ DAY_BEFORE_RANGE = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|er|º)?\s*" + RANGE_WO
 DAY_AFTER_RANGE = re.compile(r"\s*" + RANGE_WORDS + r"\s*(\d{1,2})(?![\d.,]\d|\w)", re.I)
 
 
+def range_day(month: int, m: re.Match[str]) -> Quantity:
+    """The other day of a range, written as a bare number: a date of the range's month."""
+    return Quantity("date", month * 100 + int(m.group(1)), m.group(1), m.start(1), m.end(1))
+
+
 def extract(text: str, language: str) -> tuple[Quantity, ...]:
     """Every quantity in a sentence, in text order, spans not overlapping."""
     lex = number_lexicon(language)
@@ -277,15 +282,7 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
                 if opening and 1 <= int(opening.group(1)) <= 31:
                     # "del 23 al 25 de septiembre", "du 3 au 5 mai": the first day is of that
                     # month too
-                    add(
-                        Quantity(
-                            "date",
-                            month * 100 + int(opening.group(1)),
-                            opening.group(1),
-                            opening.start(1),
-                            opening.end(1),
-                        )
-                    )
+                    add(range_day(month, opening))
                 add(
                     Quantity(
                         "date",
@@ -309,15 +306,7 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
                 last = DAY_AFTER_RANGE.match(text, end)
                 if last and 1 <= int(last.group(1)) <= 31:
                     # "September 23 to 25", "October 24-26": the last day is of that month too
-                    add(
-                        Quantity(
-                            "date",
-                            month * 100 + int(last.group(1)),
-                            last.group(1),
-                            last.start(1),
-                            last.end(1),
-                        )
-                    )
+                    add(range_day(month, last))
             elif m.group(0).endswith(".") and not re.match(r"\s+\d{4}", text[m.end() :]):
                 continue  # "sept jours sur sept.": a bare short form is a month only by a year
             elif (

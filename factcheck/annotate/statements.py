@@ -1105,12 +1105,13 @@ def outlet_addressed(after: str, lang: str) -> str:
         phrase = words[start : start + 6]
         while phrase and phrase[0].lower() in c.outlet_lead:
             phrase = phrase[1:]  # "au micro de", "the"
+        folded = [x.lower().strip("’'s") for x in phrase]
         marker = next((i for i, x in enumerate(phrase) if i and x.lower() in ADDRESSEE_MARKERS), 0)
-        if marker and not {x.lower().strip("’'s") for x in phrase[:marker]} & c.outlets:
+        if marker and not set(folded[:marker]) & c.outlets:
             continue  # "sagte Ruppert dem Sender ...": the speaker, then the outlet told
         if not phrase:
             continue
-        low = {x.lower().strip("’'s") for x in phrase}
+        low = set(folded)
         text = " ".join(phrase)
         if fold(phrase[0]) in SELF_OUTLET:
             return ""  # "aseguraron a este diario": the publishing outlet passes nothing on
@@ -1684,10 +1685,11 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
         # keep the name, drop a long appositive; "la ministre, Odile Ferrand, lors de ...":
         # the role and the name in apposition
         words = (pair if len(parts) > 2 and appositive_name(pair) else parts[0]).split()
-    if len(words) > MAX_SPEAKER_WORDS and forward and (cut := PUBLISHED.search(" ".join(words))):
+    joined = " ".join(words)
+    if len(words) > MAX_SPEAKER_WORDS and forward and (cut := PUBLISHED.search(joined)):
         # « une étude de l'Observatoire régional de santé de Haute-Vérane publiée lundi »: the
         # document and its author, without when it came out
-        words = " ".join(words)[: cut.start()].split()
+        words = joined[: cut.start()].split()
     if len(words) > MAX_SPEAKER_WORDS:
         return ""
     return " ".join(words)
@@ -2490,12 +2492,10 @@ def named_outlet(outlet: str, language: str) -> bool:
         words = words[0].split("’", 1)
     nouns, _ = document_words(language)
     rest = [w for w in words[1:] if fold(w) not in nouns]
-    return (
-        len(words) == 1
-        and words[0][:1].isupper()
-        and fold(words[0]) not in nouns
-        or any(w[:1].isupper() for w in rest)
-        and not (len(words) == 2 and bare_description(outlet, language))
+    if len(words) == 1:
+        return words[0][:1].isupper() and fold(words[0]) not in nouns  # „KTA“, not „Bericht“
+    return any(w[:1].isupper() for w in rest) and not (
+        len(words) == 2 and bare_description(outlet, language)
     )
 
 
