@@ -232,7 +232,7 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
     vague = vague_cue or generic
     # « l’hebdomadaire Le Regard »: the elided article is no part of the word
     words = {w.strip(",.’'s") for w in re.split(r"[\s’']+", low)}
-    outlet = "media" in role_keys or bool(words & c.outlets)
+    outlet = "media" in role_keys or bool(words & c.outlets) or outlet_compound(words, language)
     return Attribution(
         head(clean, language),
         " ".join(cue.split()),  # « a quant à lui répondu »: the aside blanked out
@@ -242,6 +242,19 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
         pronoun=pronoun and not vague,
         outlet=outlet and not pronoun,
     )
+
+
+@cache
+def outlet_endings(language: str) -> tuple[str, ...]:
+    """The lexicon's ends of an outlet's name written as one compound („Abendpost“), folded."""
+    data = lexicon(language).get("attribution", {})
+    return tuple(fold(w) for w in data.get("outlet_endings", []))
+
+
+def outlet_compound(words: set[str], language: str) -> bool:
+    """Whether a word is an outlet's compound name („Abendpost“, „Tagesanzeiger“)."""
+    ends = outlet_endings(language)
+    return any(w.endswith(e) and len(w) > len(e) + 2 for w in words for e in ends)
 
 
 # words that open a phrase after the speaker's name: where, when, how or to whom they spoke
@@ -1340,6 +1353,10 @@ def speaker_of_verb(
     particle = c.separable.get(m.group(0).lower())
     if after and particle and after.split()[0].lower().strip(",.;:") == particle:
         after = ""  # "…, kündigte an, in Revision zu gehen": the verb is whole, no subject follows
+    if after and new_clause_after_comma(after):
+        # „erklärte sein Sohn Alvaro, Vargas Llosa stehe …“: a name after the comma that a verb
+        # follows opens the reported clause; it is no apposition of the speaker
+        after = after.split(",", 1)[0]
     if after:
         after = addressee_cut(after, c.pronouns, c.relatives)
         kept = after.split()
@@ -1477,6 +1494,9 @@ def bracket_subject(head_text: str, rest: str, c) -> str:
     first = words[0].lower()
     if first in c.v2_openers and first not in c.v2_pronouns:
         return ""  # „Vor Offizieren soll der General ... angekündigt haben“: the subject follows
+    if c.after_source is not None and c.after_source.search(" ".join(words[:at])):
+        # „Der Zeitung zufolge soll Hanselmann ... gesagt haben“: the subject follows
+        return german_subject_after(" ".join(words[at + 1 :]))
     return re.sub(r"\s*\([^()]*\)", "", " ".join(words[:at]))  # without „(GSV)“
 
 
@@ -1649,6 +1669,24 @@ def german_subject_after(text: str) -> str:
 
 
 GERMAN_LEAD_WORDS = 3  # an article and adjectives before a German subject's noun
+
+
+def new_clause_after_comma(phrase: str) -> bool:
+    """Whether what follows the first comma of a speaker phrase is a name and then a word in
+    lower case (a verb: "Vargas Llosa stehe"), not a name or a role set off by commas."""
+    if "," not in phrase:
+        return False
+    tail = [w.strip('„“"«»') for w in phrase.split(",", 1)[1].split()]
+    k = 0
+    while k < len(tail):
+        word = tail[k]
+        linked = fold(word) in NAME_LINKS and k + 1 < len(tail) and is_name_word(tail[k + 1])
+        if not (is_name_word(word) or (k and linked)):
+            break  # "Elena Ruiz de Azúa": a particle inside the name goes on
+        k += 1
+        if word.endswith((",", ".", ";", ":")):
+            return False  # the name set off by commas: an apposition
+    return 2 <= k < len(tail) and tail[k][:1].islower() and k <= NAME_WORDS
 
 
 def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
@@ -1871,10 +1909,16 @@ def described(masked: str, language: str = "") -> list[tuple[str, str]]:
             continue
         before = [fold(x) for x in words[max(0, k - 3) : k]]
         noun = common(words[k - 1]) if k >= 1 else ""
-        if language and j - k >= 3 and title_role(words[k], language):
-            # "Trainer Markus Feldhaus": a title in capitals, then the name
-            name = " ".join(words[k + 1 : j])
-            out += [(fold(words[k]), name), (title_role(words[k], language), name)]
+        title = next(
+            (t for t in range(k, j - 2) if language and title_role(words[t], language)), -1
+        )
+        while 0 <= title < j - 3 and title_role(words[title + 1], language):
+            title += 1  # "Chief Inspector Nadia Ruiz": the last of the titles
+        if title >= 0:
+            # "Trainer Markus Feldhaus", "Finance Minister Harriet Colebrook": a title in
+            # capitals, then the name
+            name = " ".join(words[title + 1 : j])
+            out += [(fold(words[title]), name), (title_role(words[title], language), name)]
         if k >= 1 and "’" in words[k - 1] and noun:
             out.append((noun, run))  # « l’attaquante Carla Vostier »
         elif noun and len(before) >= 2 and before[-2].split("’")[0] in DETERMINERS:
@@ -2038,6 +2082,70 @@ def body_name(noun: str, masked: str, language: str) -> str:
         article = [det] if det in ARTICLES else []
         return " ".join(article + bare[start:end])
     return ""
+
+
+@cache
+def club_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's nouns for a sports club ("the club", „der Verein“) and the words that
+    mark a club's name ("Athletic", "FC"), folded."""
+    data = lexicon(language).get("attribution", {})
+    return (
+        frozenset(fold(w) for w in data.get("club_nouns", [])),
+        frozenset(fold(w) for w in data.get("club_markers", [])),
+    )
+
+
+CLUB_LEAD = 2  # capitalised words before a club's marker ("Kestrel Athletic")
+
+
+def club_name(text: str, markers: frozenset[str]) -> str:
+    """The first sports club a text names: capitalised words around a marker ("Kestrel
+    Athletic", "SV Grünwalde 08", "Atlético Marisma"); an abbreviation in capitals opens the
+    name; "" when there is none."""
+    words = [w.strip(',.;:!?()«»“”„"') for w in text.replace("'", "’").split()]
+    for k, w in enumerate(words):
+        short = len(w) <= 3
+        if fold(w) not in markers or not (w.isupper() if short else w[:1].isupper()):
+            continue
+        start = k
+        while (
+            not short
+            and start > max(0, k - CLUB_LEAD)
+            and is_name_word(words[start - 1])
+            and "-" not in words[start - 1]
+            and fold(words[start - 1]) not in DETERMINERS
+        ):
+            start -= 1
+        end = k + 1
+        while end < len(words) and is_name_word(words[end]):
+            end += 1
+        if end < len(words) and words[end].isdigit() and len(words[end]) <= 4 and end > k + 1:
+            end += 1  # "SV Grünwalde 08"
+        if end - start >= 2:
+            return " ".join(words[start:end])
+    return ""
+
+
+def club_named(speaker: str, texts: list[str], language: str) -> str:
+    """The club a bare "the club", « le club », „der Verein“ stands for: the first club the text
+    names (a report on a club names it first; its opponent comes later), else ""."""
+    nouns, markers = club_words(language)
+    if bare_description(speaker, language) not in nouns or not nouns:
+        return ""
+    return next((name for text in texts if (name := club_name(text, markers))), "")
+
+
+@cache
+def outlet_nouns(language: str) -> frozenset[str]:
+    """The lexicon's nouns that stand for an outlet named before ("the paper"), folded."""
+    return frozenset(
+        fold(w) for w in lexicon(language).get("attribution", {}).get("outlet_nouns", [])
+    )
+
+
+def outlet_noun(speaker: str, language: str) -> bool:
+    """Whether a speaker is a bare outlet noun ("The newspaper", „Der Zeitung“, "el diario")."""
+    return bare_description(speaker, language) in outlet_nouns(language) - {""}
 
 
 def body_named(speaker: str, texts: list[str], language: str) -> str:
@@ -2283,6 +2391,25 @@ def person_described(
     return person[1] if person and person[0] >= n - PERSON_RECENT else ""
 
 
+def description_gender(speaker: str, language: str) -> str:
+    """The gender the words of a description give ("la présidente" -> "f"), else ""."""
+    table = gender_words(language)
+    words = [fold(w) for w in speaker.replace("’", "’ ").split()]
+    return next((table[w] for w in words if w in table), "")
+
+
+def same_gender(person: str, wanted: str, genders: Mapping[str, str]) -> bool:
+    """Whether a person may be the one a description of that gender stands for."""
+    return not wanted or gender_of(person, genders) in ("", wanted)
+
+
+def other_role(person: str, roles: frozenset[str], spoken: list[tuple[int, Attribution]]) -> bool:
+    """Whether the last time ``person`` spoke, they held roles and none of ``roles`` (the
+    union's president is not "the researcher")."""
+    held = next((a.roles for _, a in reversed(spoken) if a.speaker == person), frozenset())
+    return bool(held) and not held & roles
+
+
 @cache
 def continuing_cues(language: str) -> frozenset[str]:
     """The lexicon's ``continues``: impersonal cues that carry the statement before on."""
@@ -2523,6 +2650,7 @@ def document_speakers(
     people: list[tuple[str, str]] = []  # the people named with their gender, in order
     outlets: list[str] = []  # the outlets named as speakers or reporters so far, latest last
     for n, s in enumerate(sentences):
+        lang = s.language
         if found is not None and s.id in found:
             atts, masked = found[s.id]
         else:
@@ -2677,6 +2805,9 @@ def document_speakers(
         ):
             # "His ministry" after "Culture Minister Jonas Brede": the Culture Ministry
             main = replace(main, speaker=ministry, resolved_from=main.speaker)
+        elif not main.names and not main.pronoun and outlets and outlet_noun(main.speaker, lang):
+            # "The newspaper said ..." after "..., according to the Northgate Herald": that paper
+            main = replace(main, speaker=outlets[-1], resolved_from=main.speaker)
         elif main.named and not main.names and main.roles - {SOURCE_ROLE}:
             # a role ("Der Minister", "la portavoz") is shown as the last speaker named with that
             # role; it is still compared as a role (as a resolved speaker it hid a dropped
@@ -2695,11 +2826,27 @@ def document_speakers(
                 main = replace(main, speaker=body, resolved_from=main.speaker)
             elif company := company_named(main.speaker, companies, s.language):
                 main = replace(main, speaker=company, resolved_from=main.speaker)
+            elif (
+                (noun := person_description(main.speaker, lang))
+                and (person := person_described(noun, n, spoken, (before_at, before), lang))
+                and not other_role(person, main.roles, spoken)
+                and same_gender(person, description_gender(main.speaker, lang), genders)
+            ):
+                # "The researcher cautioned ..." right after "said Dr. Ana Whitcombe, the
+                # entomologist": the person who just spoke (not one who holds another role)
+                main = replace(main, speaker=person, resolved_from=main.speaker)
         elif not main.names and not main.pronoun and described_speaker(main.speaker, nouns):
             # "l'attaquante" after « l'attaquante Carla Vostier »: the person so described
             main = replace(
                 main, speaker=described_speaker(main.speaker, nouns), resolved_from=main.speaker
             )
+        elif (
+            not main.names
+            and not main.pronoun
+            and (club := club_named(main.speaker, [*texts, masked], lang))
+        ):
+            # "the club said" in a report on Kestrel Athletic: the first club the text names
+            main = replace(main, speaker=club, resolved_from=main.speaker)
         elif (
             not main.names
             and not main.pronoun
