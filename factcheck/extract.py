@@ -581,6 +581,18 @@ def is_date_line(text: str, language: str) -> bool:
 
 
 DATE_GLUE = {"de", "del", "le", "den", "the", "of", "am"}  # "3 de marzo de 2025", "the 3rd"
+LABEL_WORDS = 8  # the longest section label and date line ("Lokales | 12.06.")
+
+
+def is_label_and_date(text: str, language: str) -> bool:
+    """'Lokales | 12.06.', 'World · 3 March 2025': a section label and a date, one separator."""
+    parts = [p.strip() for p in re.split(r"[|·•]", text)]
+    return (
+        len(parts) == 2
+        and len(text.split()) <= LABEL_WORDS
+        and any(is_date_line(p, language) for p in parts)
+        and all(p for p in parts)
+    )
 
 
 def is_pull_quote(text: str) -> bool:
@@ -822,6 +834,7 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
             (block.kind != "bullet" and is_tag_list(text))
             or (is_meta_line(text) and not discover.source_line_re(language).match(text))
             or is_date_line(text, language)
+            or is_label_and_date(text, language)
         ):
             continue
         if block.kind == "paragraph":
