@@ -189,6 +189,7 @@ def distinct_sentences(segs: list[Segmented], notes: Annotated) -> tuple[list, i
     word for word: the same wire story at two outlets) counted once, so that rendering it
     through either copy carries it; two copies that state different numbers are both kept (the
     article may follow either). Returns (sentences, how many repeats were left out)."""
+    import numpy as np
     from rapidfuzz import fuzz
     from rapidfuzz.process import cdist
     from rapidfuzz.utils import default_process
@@ -200,11 +201,12 @@ def distinct_sentences(segs: list[Segmented], notes: Annotated) -> tuple[list, i
     for seg in segs:
         mine = [s for s in seg.sentences if s.checkable]
         if kept and mine:
-            ratio = cdist(
-                [s.text for s in mine],
-                [s.text for s in kept],
-                scorer=fuzz.ratio,
-                processor=default_process,
+            texts = ([s.text for s in mine], [s.text for s in kept])
+            # the same words in another order count too ("Es sollte ursprünglich ..." and
+            # "Ursprünglich sollte es ...": one agency copy edited)
+            ratio = np.maximum(
+                cdist(*texts, scorer=fuzz.ratio, processor=default_process),
+                cdist(*texts, scorer=fuzz.token_sort_ratio, processor=default_process),
             )
             fresh = [
                 s

@@ -104,9 +104,26 @@ def role_of_place(a: Attribution) -> bool:
     return not any(name in head.split() for name in a.names)
 
 
+ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def initials(speaker: str) -> str:
+    """The initials of a name's capitalised words, an abbreviation in it whole ("US Geological
+    Survey" -> "USGS")."""
+    return "".join(
+        w if w.isupper() else w[0] for w in re.findall(r"[^\W\d_][\w-]*", speaker) if w[0].isupper()
+    )
+
+
+def abbreviated(a: str, b: str) -> bool:
+    """Whether one speaker gives the other's abbreviation (« l'Institut géologique américain
+    (USGS) » and "the US Geological Survey")."""
+    return any(m.group(0) == initials(y) for x, y in ((a, b), (b, a)) for m in ACRONYM.finditer(x))
+
+
 def different(a: Attribution, b: Attribution) -> bool:
     """Whether two named speakers are clearly different people or bodies."""
-    if not (a.named and b.named):
+    if not (a.named and b.named) or abbreviated(a.speaker, b.speaker):
         return False
     if a.names and b.names:
         if role_of_place(a) or role_of_place(b):
@@ -141,9 +158,18 @@ def speakers_of(sentences: list[Sentence], notes) -> dict[str, Attribution]:
     out = {s.id: notes[s.id].speaker for s in sentences if notes[s.id].speaker is not None}
     for before, s in zip(sentences, sentences[1:], strict=False):
         speaker = out.get(s.id)
-        if notes[s.id].refers_back and speaker is not None:
+        if notes[s.id].refers_back and speaker is not None and next_to(before.id, s.id):
             out.setdefault(before.id, speaker)
     return out
+
+
+def next_to(a: str, b: str) -> bool:
+    """Whether sentence b comes right after sentence a in one text ("S19", "S20"): a source
+    sentence left out as a repeat of another copy's leaves two sentences of different texts
+    next to each other in the list."""
+    head_a, num_a = a.rstrip("0123456789"), a[len(a.rstrip("0123456789")) :]
+    head_b, num_b = b.rstrip("0123456789"), b[len(b.rstrip("0123456789")) :]
+    return head_a == head_b and num_a.isdigit() and num_b.isdigit() and int(num_b) == int(num_a) + 1
 
 
 def findings(alignment) -> list[Finding]:
