@@ -392,6 +392,13 @@ def findings(
     bv = vectors[len(a_quotes) : len(a_quotes) + len(bundles)]
     sv = vectors[len(a_quotes) + len(bundles) :]
     part_vectors: list[np.ndarray] = []  # encoded only when a quote is left unmatched
+    clauses_of = clause_parts(s_quotes)
+    clause_vectors: list[np.ndarray] = []
+
+    def clauses_v() -> np.ndarray:
+        if not clause_vectors:
+            clause_vectors.append(embed.encode([b.text for b in clauses_of]))
+        return clause_vectors[0]
 
     def parts_v() -> np.ndarray:
         if not part_vectors:
@@ -432,6 +439,15 @@ def findings(
         if best is not None:
             found = compare_quotes(qa, best, score, via_alignment)
             if found is not None:
+                out += found
+                matched.update(q.sentence.id for q in best.quotes)
+                continue
+        if clauses_of:
+            # “Wir hoffen jedoch, dass Sie …” for the second clause of a long source quote
+            # (“His departure will sadden …, but we hope that …”): matched as a quote would be
+            best, score = best_quote(qa, av[n], clauses_of, clauses_v())
+            found = compare_quotes(qa, best, score, False) if best is not None else None
+            if best is not None and found is not None:
                 out += found
                 matched.update(q.sentence.id for q in best.quotes)
                 continue
@@ -675,6 +691,49 @@ def quote_parts(s_quotes: list[DocQuote]) -> list[Bundle]:
         if len(sentences := quote_sentences(q.text)) > 1
         for text in sentences
     ]
+
+
+def clause_parts(s_quotes: list[DocQuote]) -> list[Bundle]:
+    """Each clause of a long source quote ("..., but we hope that they will find comfort ..."):
+    the article may quote, and translate, one clause of it."""
+    return [
+        Bundle(text, (q,))
+        for q in s_quotes
+        for sentence in quote_sentences(q.text)
+        for text in clauses(sentence, q.language)
+    ]
+
+
+CLAUSE_WORDS = 6  # the shortest clause of a quote that is matched on its own
+MAX_CLAUSES = 5  # a quote cut into more clauses is not matched clause by clause
+
+
+@cache
+def clause_split(language: str) -> re.Pattern[str] | None:
+    """A comma or semicolon before a word that opens a clause (", but", « , mais »)."""
+    openers = lexicon(language).get("quotes", {}).get("clause_openers", [])
+    if not openers:
+        return None
+    return re.compile(r"[,;]\s+(?=(?:" + "|".join(map(re.escape, openers)) + r")\s)", re.I)
+
+
+def clauses(text: str, language: str) -> list[str]:
+    """The clauses of a long quote sentence, each long enough to be matched alone; [] for one
+    of a single clause."""
+    pattern = clause_split(language)
+    if pattern is None:
+        return []
+    cuts = [0] + [m.start() for m in pattern.finditer(text)] + [len(text)]
+    if len(cuts) < 3 or len(cuts) > MAX_CLAUSES + 1:
+        return []
+    # every run of consecutive clauses but the whole ("but we hope ..., and leaves ...")
+    spans = [
+        text[cuts[i] : cuts[j]].strip(" ,;")
+        for i in range(len(cuts) - 1)
+        for j in range(i + 1, len(cuts))
+        if (i, j) != (0, len(cuts) - 1)
+    ]
+    return [p for p in spans if len(words(p)) >= CLAUSE_WORDS]
 
 
 def best_quote(

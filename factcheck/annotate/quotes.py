@@ -58,12 +58,20 @@ def opens_straight_single(text: str, i: int) -> bool:
     return not before.isalnum() and after.isalpha()
 
 
-def closes_straight_single(text: str, j: int) -> bool:
+POSSESSIVE_REACH = 8  # words of a quote in single marks past which "Jones' passing" is no end
+
+
+def closes_straight_single(text: str, j: int, start: int = -1) -> bool:
     """A straight single mark that closes a quote: at the end of a word or after its
-    punctuation, with no letter after it."""
+    punctuation, with no letter after it; not the apostrophe of a plural or a name in "s"
+    ("... our father Quincy Jones' passing.") well inside a long quote opened at ``start``."""
     before = text[j - 1] if j > 0 else " "
     after = text[j + 1] if j + 1 < len(text) else " "
-    return not before.isspace() and not after.isalnum()
+    if before.isspace() or after.isalnum():
+        return False
+    if before == "s" and after == " " and text[j + 2 : j + 3].islower() and start >= 0:
+        return len(text[start:j].split()) <= POSSESSIVE_REACH
+    return True
 
 
 TITLE_WORDS = 4  # a title in quote marks has at most this many words
@@ -83,6 +91,33 @@ def title_leads(language: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
 
 WORK_YEAR = re.compile(r"\s?\((?:19|20)\d\d\)")
 WORK_WORDS = 8  # words of a work's title in quote marks
+
+
+@cache
+def work_list(language: str | None) -> re.Pattern[str] | None:
+    """What stands before a title in a list of works: a plural work noun, a lead ("novels such
+    as", „Romane wie“), then any titles already listed, each followed by a comma or a join."""
+    if language is None:
+        return None
+    q = lexicon(language).get("quotes", {})
+    works, leads, joins = (q.get(k, []) for k in ("works", "work_list_leads", "work_list_joins"))
+    if not (works and leads):
+        return None
+
+    def alt(items: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+    listed = r"(?:[«“„\"‹][^«»“”„\"]{1,80}[»”“\"›]\s*(?:,|" + alt(joins or [","]) + r")?\s*)*"
+    return re.compile(
+        r"(?<![\w-])(?:" + alt(works) + r")\s+(?:" + alt(leads) + r")\s+" + listed + r"$", re.I
+    )
+
+
+def listed_work(text: str, i: int, language: str | None) -> bool:
+    """Whether the quote opening at i is a title in a list of works (“The Feast of the Goat”
+    after "novels including “The Time of the Hero”, “Aunt Julia ...” and")."""
+    pattern = work_list(language)
+    return pattern is not None and pattern.search(text[max(0, i - 300) : i]) is not None
 
 
 def work_title(text: str, i: int, end: int, inner: str) -> bool:
@@ -159,7 +194,7 @@ def scan(text: str, language: str | None = None) -> tuple[list[Quote], list[Quot
                 if (
                     c in closers
                     and not (c in "’‘" and is_apostrophe(text, j))
-                    and not (c == "'" and not closes_straight_single(text, j))
+                    and not (c == "'" and not closes_straight_single(text, j, i))
                     and depth == 0
                 ):
                     break
@@ -177,7 +212,11 @@ def scan(text: str, language: str | None = None) -> tuple[list[Quote], list[Quot
                 continue
             end = j + 1 if closed else n
             inner = text[i + 1 : j].strip(" \u00a0\u202f,.")
-            if closed and (is_title(text, i, inner, language) or work_title(text, i, end, inner)):
+            if closed and (
+                is_title(text, i, inner, language)
+                or work_title(text, i, end, inner)
+                or listed_work(text, i, language)
+            ):
                 titles.append(Quote(i, end, inner, closed))
                 i = end  # « Le Figaro »: a title, no quote
                 continue
