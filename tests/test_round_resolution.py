@@ -160,3 +160,36 @@ def test_french_non_is_a_negation_kept_in_a_translated_quote(tmp_path):
                'trou », dans un communiqué.\n')
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "Q100"]
+
+
+def test_a_day_that_opens_a_sentence_before_a_verb_of_telling_is_when_it_was_said():
+    from factcheck.analyse.numbers import reported_on
+    from factcheck.annotate.quantities import extract
+
+    told = "On Wednesday, the region's health minister confirmed the updated toll."
+    [day] = [q for q in extract(told, "en") if q.kind == "weekday"]
+    assert reported_on(day, told, "en")
+    happened = "On Wednesday, a storm destroyed the harbour wall."
+    [day] = [q for q in extract(happened, "en") if q.kind == "weekday"]
+    assert not reported_on(day, happened, "en")
+
+
+def test_a_quote_whose_words_stand_nearly_as_they_are_in_the_source_is_not_unsourced(tmp_path):
+    source = ("Verdict\n\nThe court in Valmont found Henri Castel guilty on Thursday. The presiding "
+              "judge told him: Mr. Castel, you are found guilty of aggravated fraud against the "
+              "person of Marie Vasseur, and the court sentences you to twelve years.\n")
+    article = ("Verdict\n\nHenri Castel was found guilty in Valmont on Thursday. “Mr. Castel, you "
+               "have been found guilty of aggravated fraud against Marie Vasseur,” the presiding "
+               "judge told him, sentencing him to twelve years.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "Q101"]
+
+
+def test_an_invented_quote_is_still_unsourced(tmp_path):
+    source = ("Verdict\n\nThe court in Valmont found Henri Castel guilty of fraud on Thursday and "
+              "sentenced him to twelve years in prison.\n")
+    article = ("Verdict\n\nHenri Castel was found guilty of fraud in Valmont on Thursday and "
+               "sentenced to twelve years. “Justice has finally been done for every family he "
+               "ruined,” said a lawyer for the victims.\n")
+    report = check_texts(tmp_path, article, source)
+    assert [f for f in report.findings if f.rule == "Q101"]

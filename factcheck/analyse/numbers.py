@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..annotate.cues import cues
 from ..annotate.quantities import FAMILY, Quantity, number_lexicon
 from ..annotate.statements import cue_end
 from ..rules import lexicon, phrase_pattern
@@ -197,7 +198,7 @@ def findings(alignment) -> list:
                 # a leftover pair, related but below support: the figure may be another fact
                 or (
                     bead.method == "leftover"
-                    and alignment.score[row, j] < alignment.support[row, j]
+                    and alignment.score[row, j] < alignment.support[row, j] + LEFTOVER_MARGIN
                 )
                 or counts_apart(qa, a, qs, src[owner[id(qs)]])
                 or chronology(qa, article_q[a.id], pooled)
@@ -205,7 +206,8 @@ def findings(alignment) -> list:
                 != in_range(qs, source_q[owner[id(qs)]], src[owner[id(qs)]].text)
                 # "the website said on Thursday" against "found Wednesday": when it was told,
                 # not when it happened
-                or said_when(qa, notes[a.id]) != said_when(qs, notes[owner[id(qs)]])
+                or said_when(qa, notes[a.id], a.language)
+                != said_when(qs, notes[owner[id(qs)]], src[owner[id(qs)]].language)
                 # "won the Oscar in 1981" against "Ordinary People (1980)": a work's year
                 or work_year(qa, a.text) != work_year(qs, src[owner[id(qs)]].text)
             )
@@ -333,12 +335,17 @@ SAID_THAT = re.compile(
 )  # what follows the cue is what was said, not when
 
 
-def said_when(q: Quantity, note) -> bool:
+LEFTOVER_MARGIN = 0.05  # a leftover pair this close to support is weak ground for a changed figure
+
+
+def said_when(q: Quantity, note, language: str = "") -> bool:
     """A day or date that says when the words were said, next after a speech cue ("police said
     on Thursday", « a indiqué jeudi », „teilte die Polizei am Donnerstag mit“), not when the
     story's event happened."""
     if q.kind not in ("weekday", "date"):
         return False
+    if language and reported_on(q, note.masked, language):
+        return True
     for att in note.attributions:
         if not (att.named or att.pronoun or att.vague):
             continue  # "El fuego se declaró el sábado": no one speaks
@@ -353,6 +360,21 @@ def said_when(q: Quantity, note) -> bool:
         ):
             return True
     return False
+
+
+LEAD_WORDS = 2  # words before a day that opens a sentence ("On", "Le", „Am“)
+REPORTED_GAP = 8  # words between such a day and the verb of telling that follows it
+
+
+def reported_on(q: Quantity, masked: str, language: str) -> bool:
+    """A day that opens the sentence before a verb of telling ("On Wednesday, Lebanon's Health
+    Minister confirmed the updated toll", « Mercredi, le ministre a annoncé »): the day the news
+    was given, not the day of the event."""
+    if len(masked[: q.start].split()) > LEAD_WORDS:
+        return False
+    c = cues(language)
+    after = " ".join(masked[q.end :].split()[:REPORTED_GAP])
+    return any(p is not None and p.search(after) for p in (c.verbs, c.verbs_that))
 
 
 # a title, then its year in brackets: "Ordinary People (1980)", « Out of Africa (1985) »

@@ -83,6 +83,20 @@ def verbatim_in(quote: str, texts: list[str]) -> bool:
     )
 
 
+NEAR_VERBATIM = 78  # rapidfuzz partial ratio of a quote's words in one sentence of the source
+NEAR_VERBATIM_WORDS = 6  # ... for a quote of at least this many words
+
+
+def nearly_in(quote: str, texts: list[str]) -> bool:
+    """Whether a quote's words stand nearly as they are in one of the texts (in the same
+    language), unmarked: a copy that lost its quote marks, or a transcription that differs by a
+    word ("you are found guilty" for "you have been found guilty")."""
+    mine = fold(" ".join(words(quote)))
+    if len(mine.split()) < NEAR_VERBATIM_WORDS:
+        return False
+    return any(fuzz.partial_ratio(mine, fold(" ".join(words(t)))) >= NEAR_VERBATIM for t in texts)
+
+
 CUT_PREFIX = 8  # words of a quote that a source cut in the middle of it must hold
 
 
@@ -481,7 +495,10 @@ def findings(
             )
         elif (
             words_n >= UNSOURCED_MIN_WORDS
-            and not verbatim_in(qa.text, [s.text for s in s_sentences if s.language == qa.language])
+            and not verbatim_in(
+                qa.text, same := [s.text for s in s_sentences if s.language == qa.language]
+            )
+            and not nearly_in(qa.text, same)
             and not quoted_figure(qa, rendered.get(qa.sentence.id, ()), notes)
         ):
             pending.append((n, qa, speech))
