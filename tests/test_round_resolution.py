@@ -193,3 +193,23 @@ def test_an_invented_quote_is_still_unsourced(tmp_path):
                "ruined,” said a lawyer for the victims.\n")
     report = check_texts(tmp_path, article, source)
     assert [f for f in report.findings if f.rule == "Q101"]
+
+
+@pytest.mark.parametrize("language, line", [
+    ("en", "Post By Hanna Welling"),
+    ("en", "Ada Brenn arrives at the film awards on Sunday in Wexmoor. Photo by Tom Hale/Invision/AP"),
+    ("fr", "Photo de Michel Dubois / Variety / Agence via Getty Images."),
+    ("es", "Foto de Ana Ruiz / Agencia / EFE"),
+    ("de", "Foto von Anna Berg / Agentur / dpa"),
+])
+def test_bylines_and_credits_are_furniture(language, line):
+    from factcheck.extract import matches
+
+    assert matches(language, "lines", line) or matches(language, "byline", line)
+
+
+def test_close_to_says_who_before_a_group_and_hedges_before_a_deal():
+    from factcheck.annotate.hedges import WEAK, hedges
+
+    assert [h.category for h in hedges("A source close to the group said so.", "en")] == [WEAK]
+    assert [h.category for h in hedges("The union is close to a deal.", "en")] == ["closeness"]
