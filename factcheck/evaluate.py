@@ -124,18 +124,21 @@ def pair_files(folder: Path, pair: dict | None = None) -> tuple[Path, list[Path]
     """The article and source files of a pair: named in labels.toml ``[pair] article`` and
     ``sources``, or found by name (article.*, source.* / source-N.*)."""
     pair = pair or {}
-    if pair.get("article") and pair.get("sources"):
-        return folder / pair["article"], [folder / s for s in pair["sources"]]
-    articles = [p for p in sorted(folder.iterdir()) if p.stem == "article" and p.suffix in SUFFIXES]
-    sources = [
-        p
-        for p in sorted(folder.iterdir())
-        if (p.stem == "source" or p.stem.startswith("source-")) and p.suffix in SUFFIXES
-    ]
-    if pair.get("article"):
-        articles = [folder / pair["article"]]  # the article named, its sources found by name
-    if pair.get("sources"):
-        sources = [folder / s for s in pair["sources"]]
+    files = sorted(folder.iterdir())
+    articles = (
+        [folder / pair["article"]]
+        if pair.get("article")
+        else [p for p in files if p.stem == "article" and p.suffix in SUFFIXES]
+    )
+    sources = (
+        [folder / s for s in pair["sources"]]
+        if pair.get("sources")
+        else [
+            p
+            for p in files
+            if (p.stem == "source" or p.stem.startswith("source-")) and p.suffix in SUFFIXES
+        ]
+    )
     if len(articles) != 1 or not sources:
         raise ConfigError(f"{folder}: needs one article.* and at least one source.*")
     return articles[0], sources

@@ -163,13 +163,17 @@ def speakers_of(sentences: list[Sentence], notes) -> dict[str, Attribution]:
     return out
 
 
+SENTENCE_ID = re.compile(r"(\D*)(\d+)")  # "S20": its text's letter, its number
+
+
 def next_to(a: str, b: str) -> bool:
     """Whether sentence b comes right after sentence a in one text ("S19", "S20"): a source
     sentence left out as a repeat of another copy's leaves two sentences of different texts
     next to each other in the list."""
-    head_a, num_a = a.rstrip("0123456789"), a[len(a.rstrip("0123456789")) :]
-    head_b, num_b = b.rstrip("0123456789"), b[len(b.rstrip("0123456789")) :]
-    return head_a == head_b and num_a.isdigit() and num_b.isdigit() and int(num_b) == int(num_a) + 1
+    ma, mb = SENTENCE_ID.fullmatch(a), SENTENCE_ID.fullmatch(b)
+    if ma is None or mb is None:
+        return False
+    return ma[1] == mb[1] and int(mb[2]) == int(ma[2]) + 1
 
 
 def findings(alignment) -> list[Finding]:

@@ -338,13 +338,13 @@ SAID_THAT = re.compile(
 LEFTOVER_MARGIN = 0.05  # a leftover pair this close to support is weak ground for a changed figure
 
 
-def said_when(q: Quantity, note, language: str = "") -> bool:
+def said_when(q: Quantity, note, language: str) -> bool:
     """A day or date that says when the words were said, next after a speech cue ("police said
     on Thursday", « a indiqué jeudi », „teilte die Polizei am Donnerstag mit“), not when the
     story's event happened."""
     if q.kind not in ("weekday", "date"):
         return False
-    if language and reported_on(q, note.masked, language):
+    if reported_on(q, note.masked, language):
         return True
     for att in note.attributions:
         if not (att.named or att.pronoun or att.vague):

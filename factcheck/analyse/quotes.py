@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -405,19 +406,10 @@ def findings(
     av = vectors[: len(a_quotes)]
     bv = vectors[len(a_quotes) : len(a_quotes) + len(bundles)]
     sv = vectors[len(a_quotes) + len(bundles) :]
-    part_vectors: list[np.ndarray] = []  # encoded only when a quote is left unmatched
+    # encoded only when a quote is left unmatched
+    parts_v = encoded_later(parts)
     clauses_of = clause_parts(s_quotes)
-    clause_vectors: list[np.ndarray] = []
-
-    def clauses_v() -> np.ndarray:
-        if not clause_vectors:
-            clause_vectors.append(embed.encode([b.text for b in clauses_of]))
-        return clause_vectors[0]
-
-    def parts_v() -> np.ndarray:
-        if not part_vectors:
-            part_vectors.append(embed.encode([b.text for b in parts]))
-        return part_vectors[0]
+    clauses_v = encoded_later(clauses_of)
 
     rendered = {b.article[0]: b.source for b in beads if b.article and b.source}
     order = [s.id for s in article.sentences]
@@ -461,7 +453,7 @@ def findings(
             # (“His departure will sadden …, but we hope that …”): matched as a quote would be
             best, score = best_quote(qa, av[n], clauses_of, clauses_v())
             found = compare_quotes(qa, best, score, False) if best is not None else None
-            if best is not None and found is not None:
+            if found is not None:
                 out += found
                 matched.update(q.sentence.id for q in best.quotes)
                 continue
@@ -708,6 +700,11 @@ def quote_parts(s_quotes: list[DocQuote]) -> list[Bundle]:
         if len(sentences := quote_sentences(q.text)) > 1
         for text in sentences
     ]
+
+
+def encoded_later(bundles: list[Bundle]) -> Callable[[], np.ndarray]:
+    """The vectors of the bundles' texts, encoded at the first call only."""
+    return cache(lambda: embed.encode([b.text for b in bundles]))
 
 
 def clause_parts(s_quotes: list[DocQuote]) -> list[Bundle]:

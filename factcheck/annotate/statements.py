@@ -245,15 +245,15 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
 
 
 @cache
-def outlet_endings(language: str) -> tuple[str, ...]:
-    """The lexicon's ends of an outlet's name written as one compound („Abendpost“), folded."""
-    data = lexicon(language).get("attribution", {})
-    return tuple(fold(w) for w in data.get("outlet_endings", []))
+def attribution_words(language: str, key: str) -> frozenset[str]:
+    """A word list of the attribution lexicon (``outlet_nouns``, ``club_markers``, ...), folded."""
+    return frozenset(fold(w) for w in lexicon(language).get("attribution", {}).get(key, []))
 
 
 def outlet_compound(words: set[str], language: str) -> bool:
-    """Whether a word is an outlet's compound name („Abendpost“, „Tagesanzeiger“)."""
-    ends = outlet_endings(language)
+    """Whether a word is an outlet's compound name („Abendpost“, „Tagesanzeiger“): it ends in
+    one of the lexicon's ``outlet_endings``."""
+    ends = attribution_words(language, "outlet_endings")
     return any(w.endswith(e) and len(w) > len(e) + 2 for w in words for e in ends)
 
 
@@ -2084,17 +2084,6 @@ def body_name(noun: str, masked: str, language: str) -> str:
     return ""
 
 
-@cache
-def club_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The lexicon's nouns for a sports club ("the club", „der Verein“) and the words that
-    mark a club's name ("Athletic", "FC"), folded."""
-    data = lexicon(language).get("attribution", {})
-    return (
-        frozenset(fold(w) for w in data.get("club_nouns", [])),
-        frozenset(fold(w) for w in data.get("club_markers", [])),
-    )
-
-
 CLUB_LEAD = 2  # capitalised words before a club's marker ("Kestrel Athletic")
 
 
@@ -2129,23 +2118,16 @@ def club_name(text: str, markers: frozenset[str]) -> str:
 def club_named(speaker: str, texts: list[str], language: str) -> str:
     """The club a bare "the club", « le club », „der Verein“ stands for: the first club the text
     names (a report on a club names it first; its opponent comes later), else ""."""
-    nouns, markers = club_words(language)
-    if bare_description(speaker, language) not in nouns or not nouns:
+    if bare_description(speaker, language) not in attribution_words(language, "club_nouns"):
         return ""
+    markers = attribution_words(language, "club_markers")
     return next((name for text in texts if (name := club_name(text, markers))), "")
 
 
-@cache
-def outlet_nouns(language: str) -> frozenset[str]:
-    """The lexicon's nouns that stand for an outlet named before ("the paper"), folded."""
-    return frozenset(
-        fold(w) for w in lexicon(language).get("attribution", {}).get("outlet_nouns", [])
-    )
-
-
 def outlet_noun(speaker: str, language: str) -> bool:
-    """Whether a speaker is a bare outlet noun ("The newspaper", „Der Zeitung“, "el diario")."""
-    return bare_description(speaker, language) in outlet_nouns(language) - {""}
+    """Whether a speaker is a bare outlet noun ("The newspaper", „Der Zeitung“, "el diario"):
+    one of the lexicon's ``outlet_nouns`` after a determiner."""
+    return bare_description(speaker, language) in attribution_words(language, "outlet_nouns")
 
 
 def body_named(speaker: str, texts: list[str], language: str) -> str:
@@ -2410,10 +2392,9 @@ def other_role(person: str, roles: frozenset[str], spoken: list[tuple[int, Attri
     return bool(held) and not held & roles
 
 
-@cache
 def continuing_cues(language: str) -> frozenset[str]:
     """The lexicon's ``continues``: impersonal cues that carry the statement before on."""
-    return frozenset(fold(c) for c in lexicon(language).get("attribution", {}).get("continues", []))
+    return attribution_words(language, "continues")
 
 
 def reported_mood(masked: str, language: str) -> str:
