@@ -152,6 +152,8 @@ FURNITURE_MARKERS = ("Advertisement", "Publicité", "Anzeige", "Publicidad", "mi
                      "Abonnez-vous", "abonnieren", "Hace 3 horas", "RELATED", "recall vote",
                      "Get our morning", "Storm season", "Arbeiter prüfen", "NORTHLAND",
                      "Harbour pilots", "Engineers test", "KAI LUND", "gates at dawn",
+                     "Ferry fares", "Lighthouse keeper", "lanternes", "piscine municipale",
+                     "Laternenfest", "Hallenbad", "farolillos", "piscina municipal",
                      "National Writer", "votre réaction", "Agencia Norte", "with NWR")
 
 
