@@ -909,6 +909,7 @@ def extract(fetched: Fetched) -> Document:
     language = choose_language(sample, meta.declared_language, fetched.url)
 
     paywall = behind_paywall(raw, language)
+    signed = signed_off(raw)
     raw = remove_furniture(raw, language)
     # a <title> such as "Advertisement" is furniture, not the headline
     meta_title = None if meta.title and matches(language, "lines", meta.title) else meta.title
@@ -922,7 +923,9 @@ def extract(fetched: Fetched) -> Document:
 
     raw, teaser = teaser_end(raw, language)
     truncated = (
-        "paywall" if paywall else ("teaser" if teaser else ("cut" if cut_short(raw) else None))
+        "paywall"
+        if paywall
+        else ("teaser" if teaser else ("cut" if not signed and cut_short(raw) else None))
     )
     parts: list[str] = []
     blocks: list[Block] = []
@@ -979,6 +982,18 @@ def teaser_end(blocks: list[RawBlock], language: str) -> tuple[list[RawBlock], b
                 return blocks[:n] + blocks[n + 1 :], True
             return [*blocks[:n], RawBlock(blocks[n].kind, rest), *blocks[n + 1 :]], True
     return blocks, False
+
+
+SIGN_OFF = re.compile(r"^\((?:[^\W\d_][\w.]*)(?:\s*[/,-]\s*[^\W\d_][\w.]*){0,3}\)$")  # "(AFP)"
+SIGN_OFF_TAIL = 12  # words after a story's closing credit that are page furniture, not prose
+
+
+def signed_off(blocks: list[RawBlock]) -> bool:
+    """The story ends at its closing credit ("(AFP)", "(tib/ats)"): only a few words of page
+    furniture come after it ("link on the official site"), so the text is not cut short."""
+    prose = [b for b in blocks if b.kind in ("paragraph", "heading")]
+    ends = [k for k, b in enumerate(prose) if SIGN_OFF.match(b.text.strip())]
+    return bool(ends) and sum(len(b.text.split()) for b in prose[ends[-1] + 1 :]) < SIGN_OFF_TAIL
 
 
 def cut_short(blocks: list[RawBlock]) -> bool:

@@ -100,12 +100,15 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
     right = list(source)
     matched = []
     # equal values pair first with the one that has the same qualifier and unit ("etwa zwei
-    # Kilometer" with "about two kilometres", not with "the two wolves" before it)
-    for alike in (True, False):
+    # Kilometer" with "about two kilometres", not with "the two wolves" before it), and a figure
+    # with a figure before a vague quantity ("killing 36" with "at least 36", not with "dozens")
+    for exact, alike in ((True, True), (True, False), (False, True), (False, False)):
         for a in list(left):
             for s in right:
-                if same(a, s) and (
-                    not alike or (a.qualifier == s.qualifier and a.dimension == s.dimension)
+                if (
+                    same(a, s)
+                    and (not exact or (a.kind == "vague") == (s.kind == "vague"))
+                    and (not alike or (a.qualifier == s.qualifier and a.dimension == s.dimension))
                 ):
                     matched.append((a, s))
                     left.remove(a)
@@ -118,7 +121,9 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
             (distance(a, s), n, m)
             for n, a in enumerate(left)
             for m, s in enumerate(right)
-            if comparable(a, s) and distance(a, s) < far(a, s)
+            if comparable(a, s)
+            and distance(a, s) < far(a, s)
+            and converts(a) == converts(s)  # a sum with a sum, its conversion with a conversion
         ),
         key=lambda x: x[:2],
     )
@@ -133,6 +138,22 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
     left = [a for n, a in enumerate(left) if n not in used_a]
     right = [s for m, s in enumerate(right) if m not in used_s]
     return Comparison(tuple(matched), tuple(changed), tuple(right), tuple(left))
+
+
+BETTER_RENDERING = 0.1  # a bead this much stronger renders a source sentence in its own right
+
+
+def rendered_better(beads, bead, sid: str) -> bool:
+    """Whether another bead renders source sentence sid with a clearly higher score."""
+    return any(
+        other is not bead and sid in other.source and other.score >= bead.score + BETTER_RENDERING
+        for other in beads
+    )
+
+
+def converts(q: Quantity) -> bool:
+    """Whether a quantity gives the one before it in other units ("(around $20,500)")."""
+    return 0 <= q.twin < q.start
 
 
 def sum_of_parts(
@@ -185,6 +206,9 @@ def findings(alignment) -> list:
             changed_values.add((FAMILY[qs.kind], qs.value))
             if sum_of_parts(qa, qs, cmp.added, cmp.dropped):
                 continue  # "367 passengers and 12 crew" for "379 passengers and crew"
+            if converts(qa):
+                continue  # "(NZ$54,679)" for "(around $32,350)": a conversion, not a figure
+
             if year_of_date(qs, source_q[owner[id(qs)]], cmp.matched) and not dated(
                 qa, article_q[a.id]
             ):
@@ -200,6 +224,9 @@ def findings(alignment) -> list:
                     bead.method == "leftover"
                     and alignment.score[row, j] < alignment.support[row, j] + LEFTOVER_MARGIN
                 )
+                # the source sentence is rendered far better by another article sentence: this
+                # one may tell another event of the story (the launch, not the landing)
+                or rendered_better(alignment.beads, bead, owner[id(qs)])
                 or counts_apart(qa, a, qs, src[owner[id(qs)]])
                 or chronology(qa, article_q[a.id], pooled)
                 or in_range(qa, article_q[a.id], a.text)

@@ -389,8 +389,29 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             continue
         add_number(lex, text, m.start(), m.end(), value, add, digits=True)
     for start, end, value in word_numbers(lex, text):
+        clock = word_time(lex, text, end, value)
+        if clock is not None:
+            add(Quantity("time", clock[0], text[start : clock[1]], start, clock[1]))
+            continue
         add_number(lex, text, start, end, value, add, digits=False)
     return conversions(text, sorted(found, key=lambda q: q.start))
+
+
+# words after a number that may make it a duration as well as a time of day ("trois heures")
+AMBIGUOUS_TIME = frozenset({"h", "heure", "heures", "hora", "horas", "gmt", "utc"})
+
+
+def word_time(lex: NumberLexicon, text: str, end: int, value: float) -> tuple[int, int] | None:
+    """A number in words that is a time of day ("three a.m.", « trois heures du matin », „drei
+    Uhr“): (minutes after midnight, where the time ends); None for any other number."""
+    after = lex.time_re.match(text, end) if lex.time_re else None
+    if after is None or value != int(value) or not 1 <= value <= 12:
+        return None
+    word = after.group(0).strip().lower()
+    if word in AMBIGUOUS_TIME:
+        return None
+    evening = word.startswith(("p.m", "pm", "p. m", "de la tarde", "de la noche", "heures du soir"))
+    return int(value + 12 if evening else value) * 60, after.end()
 
 
 @cache
@@ -430,6 +451,36 @@ CONVERSION_GAP = re.compile(
 )
 
 
+# an amount of money and the same in another currency in brackets ("€29,040 (NZ$54,679)",
+# "29,040 euros (around $32,350)"); a time and the same in another time zone ("3 a.m. (02h00
+# GMT)")
+CURRENCY = re.compile(
+    r"[$€£¥]|\b(?:euros?|dollars?|dólares|pounds?|pfund|libras?|francs?|franken|francos?|pesos?"
+    r"|yen|yuan|rupees?|reais|rand)\b",
+    re.I,
+)
+BRACKET_GAP = re.compile(
+    r"\s*[^\W\d_]*\s*\(\s*(?:about|around|some|roughly|environ|rund|etwa|unos|unas|cerca de|"
+    r"approx\.?)?\s*[A-Za-z]{0,3}\s?[$€£¥]?\s*$"
+)
+TIME_ZONE = re.compile(
+    r"^\s*(?:GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT|BST|heure de Paris|heure locale|"
+    r"Ortszeit|hora local|hora peninsular|local time)\b"
+)
+
+
+def converted(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether b, in brackets right after a, gives a in another currency or time zone."""
+    if BRACKET_GAP.match(text[a.end : b.start]) is None:
+        return False
+    if a.kind == b.kind == "count":
+        return bool(
+            CURRENCY.search(text[max(0, a.start - 3) : a.end + 10])
+            and CURRENCY.search(text[max(0, b.start - 4) : b.end + 10])
+        )
+    return b.kind == "time" and a.kind in ("time", "count") and bool(TIME_ZONE.match(text[b.end :]))
+
+
 def conversions(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
     """The quantities, a measure and its conversion into other units paired as twins; the
     conversion takes the measure's qualifier ("about 50 miles (80 km)": about 80 km too)."""
@@ -441,7 +492,7 @@ def conversions(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
             and a.dimension is not None
             and a.dimension == b.dimension
             and CONVERSION_GAP.match(text[a.end : b.start]) is not None
-        ):
+        ) or converted(text, a, b):
             shared = a.qualifier is not None and b.qualifier is None
             out[k] = replace(a, twin=b.start)
             out[k + 1] = replace(

@@ -2559,8 +2559,9 @@ def gender_of(speaker: str, genders: Mapping[str, str]) -> str:
 SINGULAR_PRONOUNS = frozenset("he she il elle er él ella".split())
 # words that open a group of several speakers ("More than 200 scientists", « plusieurs élus »)
 GROUP_LEADS = frozenset(
-    "several dozens hundreds thousands many plusieurs nombreux mehrere zahlreiche viele varios "
-    "varias decenas cientos miles muchos".split()
+    "several dozens hundreds thousands many some certain plusieurs nombreux certains certaines "
+    "mehrere zahlreiche viele einige manche varios varias decenas cientos miles muchos algunos "
+    "algunas ciertos ciertas".split()
 )
 
 
@@ -2789,7 +2790,12 @@ def document_speakers(
         elif not main.names and not main.pronoun and outlets and outlet_noun(main.speaker, lang):
             # "The newspaper said ..." after "..., according to the Northgate Herald": that paper
             main = replace(main, speaker=outlets[-1], resolved_from=main.speaker)
-        elif main.named and not main.names and main.roles - {SOURCE_ROLE}:
+        elif (
+            main.named
+            and not main.names
+            and main.roles - {SOURCE_ROLE}
+            and not plural_group(main.speaker)  # « certains médias »: some, not the one named
+        ):
             # a role ("Der Minister", "la portavoz") is shown as the last speaker named with that
             # role; it is still compared as a role (as a resolved speaker it hid a dropped
             # attribution on the development set)
