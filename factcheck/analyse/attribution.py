@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 
 from .. import embed
 from ..annotate.statements import (
+    PERSON_ROLES,
     Attribution,
     cue_end,
     describe,
@@ -36,27 +37,6 @@ from ..annotate.statements import (
 from ..findings import make
 from ..models import Finding, Sentence
 from ..rules import lexicon
-
-# roles held by one person, which a rewrite does not rename
-PERSON_ROLES = frozenset(
-    {
-        "spokesperson",
-        "minister",
-        "president",
-        "head_of_government",
-        "leader",
-        "chief",
-        "judge",
-        "prosecutor",
-        "lawyer",
-        "mayor",
-        "governor",
-        "coach",
-        "commander",
-        "ambassador",
-        "investigator",
-    }
-)
 
 
 def names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -119,6 +99,21 @@ def abbreviated(a: str, b: str) -> bool:
     """Whether one speaker gives the other's abbreviation (« l'Institut géologique américain
     (USGS) » and "the US Geological Survey")."""
     return any(m.group(0) == initials(y) for x, y in ((a, b), (b, a)) for m in ACRONYM.finditer(x))
+
+
+def as_said(a: Attribution) -> str:
+    """A speaker as a report names it: a spokesperson for a person says so."""
+    return f"a spokesperson for {a.speaker}" if a.proxy else a.speaker
+
+
+def proxied(a: Attribution, b: Attribution) -> bool:
+    """Whether one side gives a person's words and the other gives them to that person's
+    spokesperson ("Transport Minister Alan Creasey announced" against "a spokesman for the
+    transport minister, Alan Creasey, said"): the same name, another speaker."""
+    if a.proxy == b.proxy or not names_meet(a.names, b.names):
+        return False
+    person = b if a.proxy else a
+    return "spokesperson" not in person.roles
 
 
 def different(a: Attribution, b: Attribution) -> bool:
@@ -310,8 +305,10 @@ def findings(alignment) -> list[Finding]:
                     )
                 )
             elif (
-                different(a_att, s_att)
-                and not alike(a_att.speaker, s_att.speaker)
+                (
+                    (different(a_att, s_att) and not alike(a_att.speaker, s_att.speaker))
+                    or proxied(a_att, s_att)
+                )
                 and not (a_att.resolved or s_att.resolved)
                 and len(a_named) == 1
                 and len([a for _, a in s_atts if a.named]) == 1
@@ -320,7 +317,10 @@ def findings(alignment) -> list[Finding]:
                     make(
                         "A100",
                         confidence="high",
-                        message=f"attributed to {a_att.speaker}; the source attributes it to {s_att.speaker}",
+                        message=(
+                            f"attributed to {as_said(a_att)}; the source attributes it to "
+                            f"{as_said(s_att)}"
+                        ),
                         article_sentence=sid_a,
                         source_sentence=sid,
                         evidence=(

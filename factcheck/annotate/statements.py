@@ -135,6 +135,9 @@ class Attribution:
     # Angaben des Betriebsrats kein Sozialplan angeboten wurde“)
     scoped: bool = False
     resolved_from: str = ""  # the pronoun or role as written, when the speaker comes from it
+    # the speaker speaks for the person it names ("a spokesman for the transport minister,
+    # Alan Creasey"): that person's words, said by someone else
+    proxy: bool = False
 
     @property
     def named(self) -> bool:
@@ -241,7 +244,56 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
         vague=vague,
         pronoun=pronoun and not vague,
         outlet=outlet and not pronoun,
+        proxy=speaks_for_person(whole, language),
     )
+
+
+# the words that link a spokesperson to the one spoken for ("a spokesman for", « la
+# porte-parole du », „ein Sprecher des“, "un portavoz de la")
+PROXY_LINKS = r"(?:for|of|to|de|du|des|del|d’|der|von|vom)"
+# roles held by one person, which a rewrite does not rename
+PERSON_ROLES = frozenset(
+    {
+        "spokesperson",
+        "minister",
+        "president",
+        "head_of_government",
+        "leader",
+        "chief",
+        "judge",
+        "prosecutor",
+        "lawyer",
+        "mayor",
+        "governor",
+        "coach",
+        "commander",
+        "ambassador",
+        "investigator",
+    }
+)
+
+
+def speaks_for_person(phrase: str, language: str) -> bool:
+    """Whether a speaker phrase is an unnamed spokesperson for a person ("a spokesman for the
+    transport minister, Alan Creasey", „ein Sprecher von Bürgermeisterin Ruiz“), not for a
+    body ("a spokesman for the water board"), which speaks through one."""
+    roles = lexicon(language).get("attribution", {}).get("roles", {})
+    words = [w.lower() for w in roles.get("spokesperson", [])]
+    if not words:
+        return False
+    low = phrase.lower().replace("'", "’")
+    m = re.match(
+        r"^(?:\S+\s+){0,2}?(?:"
+        + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        + r")\s+"
+        + PROXY_LINKS
+        + r"\s*(.+)$",
+        low,
+    )
+    if m is None:
+        return False
+    spoken_for = phrase[len(phrase) - len(m.group(1)) :]
+    return bool(describe_roles(spoken_for, language) & (PERSON_ROLES - {"spokesperson"}))
 
 
 @cache
@@ -1299,6 +1351,10 @@ def speaker_of_verb(
             words = words[1:]
             words = words[: max(1, when_or_where(words, lang))]
     speaker = " ".join(words)
+    if inverted and words and fold(words[0]) in PREPOSITION_OPENERS:
+        # "…, en la provincia de Teruña, la noche del viernes, informó la Guardia Civil": where
+        # and when it happened, no subject; the speaker follows the verb
+        speaker, words = "", []
     apposed = "," in speaker  # "Der Geschäftsführer, Jens Pohl,", "A second analyst, who ...,"
     if "," in speaker:  # "A second analyst, who asked not to be named,": without the relative
         parts = [p for p in speaker.split(",") if p.strip()]
@@ -1689,6 +1745,9 @@ def new_clause_after_comma(phrase: str) -> bool:
     return 2 <= k < len(tail) and tail[k][:1].islower() and k <= NAME_WORDS
 
 
+GLOSS_TAIL = re.compile(r"(?<=\w)\s+\([^()\d]{2,40}\)$")  # "die Inselregierung (Cabildo)"
+
+
 def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
     """The speaker phrase next to a cue: forward to the end of the clause (with an appositive
     after a comma when asked: ", said Laura Mendel, chief executive"), or back to its start."""
@@ -1703,8 +1762,14 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
         body = ADVERB_TAIL.sub(",", body)
         appositive = body.endswith(",")  # "Le président du club, Rui Cardeal, a indiqué"
         body = body.rstrip(",").rstrip()
+        # „Wie die Inselregierung (Cabildo) mitteilte“: a short gloss in brackets is part of
+        # the subject it follows
+        gloss = None if appositive else GLOSS_TAIL.search(body)
+        gloss_text = gloss.group(0) if gloss else ""
+        if gloss:
+            body = body[: gloss.start()]
         cuts = list(BOUNDARY.finditer(body))
-        piece = body[cuts[-1].end() :] if cuts else body
+        piece = (body[cuts[-1].end() :] if cuts else body) + gloss_text
         if appositive and len(cuts) >= 1:
             start = cuts[-2].end() if len(cuts) >= 2 else 0
             if len(body[start:].split()) <= MAX_SPEAKER_WORDS and "," in body[start:]:
@@ -2442,6 +2507,10 @@ def document_noun(speaker: str, language: str) -> int:
 
 
 PLACE_PREPOSITIONS = frozenset("in on at en dans à au im bei".split())
+# words that open a phrase of where or when, never a subject
+PREPOSITION_OPENERS = PLACE_PREPOSITIONS | frozenset(
+    "near cerca pres durante during pendant".split()
+)
 
 
 def document_author(speaker: str, language: str) -> str:
