@@ -8,18 +8,19 @@ from factcheck.evaluate import evaluate
 
 from .conftest import DEV, SEED
 
-# Floors sit a little under the current figures on a hundred and sixty-two pairs (addition 0.82,
-# omission 0.78, numbers 0.97, attribution 0.84, altered quotes 0.85, unsourced quotes 0.97, hedges
-# 0.85). Most of the pairs imitate real-page mess, faithful rewrites, near-copy, shorter and
-# truncated sources; the last hundred and four (d3a- to d9-) were written apart from the checker
-# and first scored before any change made with them in view (fixtures/dev/README.md); the last
-# batch (d9-, aimed at changes inside carried sentences) took omission from 0.82 to 0.78. The
-# held-out set is well below: docs/quality.md says where it stands.
+# Floors sit a little under the current figures on a hundred and seventy-four pairs (addition
+# 0.82, omission 0.77, numbers 0.96, attribution 0.82, altered quotes 0.85, unsourced quotes 0.97,
+# hedges 0.85). Most of the pairs imitate real-page mess, faithful rewrites, near-copy, shorter
+# and truncated sources; the last hundred and sixteen (d3a- to d10-) were written apart from the
+# checker and first scored before any change made with them in view (fixtures/dev/README.md);
+# the d9- batch (aimed at changes inside carried sentences) took omission from 0.82 to 0.78, the
+# d10- batch (statements given by a pronoun or a role to another person) attribution from 0.84
+# to 0.82. The held-out set is well below: docs/quality.md says where it stands.
 FLOORS = {  # kind: minimum F1
     "addition": 0.80,
     "omission": 0.76,
     "number_mismatch": 0.95,
-    "attribution_change": 0.82,
+    "attribution_change": 0.80,
     "quote_altered": 0.82,
     "quote_unsourced": 0.94,
     "hedge_changed": 0.83,
@@ -95,19 +96,23 @@ def test_truncated_sources_are_recognised(dev):
 
 
 def test_truncated_source_reports_no_addition_past_its_end(dev):
+    going_on = 0  # truncated pairs whose article goes on past the cut (some stop there too)
     for pair in dev.pairs:
         if not pair.truncated:
             continue
         s105 = [f for f in pair.report.findings if f.rule == "S105"]
         assert len(s105) == 1, pair.name
         unchecked = int(dict(s105[0].evidence)["unchecked"])
-        assert unchecked >= 2, pair.name  # the article goes on past the teaser
+        if not unchecked:
+            continue  # the article stops where the source does: nothing past the cut
+        going_on += 1
         # none of the article sentences past what the source covers is reported as added
         body = [s.id for s in pair.report.article.sentences if s.kind in ("body", "bullet")]
         assert len(body) > unchecked, pair.name
         past = set(body[-unchecked:])
         additions = [f.article_sentence for f in pair.report.findings if f.rule == "C100"]
         assert not past & set(additions), (pair.name, sorted(past & set(additions)))
+    assert going_on >= 5
 
 
 def test_a_measured_confidence_never_exceeds_the_evidence_grade():
