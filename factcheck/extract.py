@@ -348,12 +348,27 @@ def unwrap(lines: list[str]) -> list[str]:
 INLINE_TAG_RE = re.compile(r"</?(?:a|b|i|em|strong|span|u|br)\b[^<>\n]{0,500}>", re.IGNORECASE)
 
 
+FRAMED_LINE = re.compile(r"^\s*\|\s?(.*?)\s*(?:\|\s*)+$")  # "| text of the line | |"
+FRAMED_SHARE = 0.6  # ... when this share of the lines is framed, the text is a rendered table
+
+
+def unframed(lines: list[str]) -> list[str]:
+    """The lines of a text rendered inside a table frame (a page printed by a text browser or a
+    proxy: "| Athen taz | Am Dienstagabend ist ... | |"), without the frame; other texts as
+    they are."""
+    full = [line for line in lines if line.strip()]
+    framed = [FRAMED_LINE.match(line) for line in lines]
+    if not full or sum(m is not None for m in framed) < FRAMED_SHARE * len(full):
+        return lines
+    return [m.group(1) if m else line for m, line in zip(framed, lines, strict=True)]
+
+
 def text_blocks(text: str) -> list[RawBlock]:
     """Plain text: one block per line (paragraphs are lines, or runs of lines when the text is
     hard-wrapped); bullets and headings by shape."""
     blocks: list[RawBlock] = []
     text = INLINE_TAG_RE.sub("", text.replace("\r\n", "\n"))
-    lines = unwrap([" ".join(line.split()) for line in text.split("\n")])
+    lines = unwrap([" ".join(line.split()) for line in unframed(text.split("\n"))])
     final = max((n for n, line in enumerate(lines) if line), default=-1)
     for n, line in enumerate(lines):
         if not line:

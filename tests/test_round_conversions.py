@@ -1,7 +1,7 @@
 """Figures given twice (a sum in another currency or time zone), times of day in words, a figure
 paired with a figure before a vague quantity, a date of another event, some media that are not
-the outlet named before, a story that ends at its credit, hedges spelled otherwise: patterns met
-on republished pages, written here as invented text."""
+the outlet named before, a story that ends at its credit, hedges spelled otherwise, a page
+printed in a table frame: patterns met on republished pages, written here as invented text."""
 
 import pytest
 
@@ -107,3 +107,33 @@ def test_a_story_that_ends_at_its_credit_is_not_cut(tmp_path):
 ])
 def test_hedges_of_plans_and_other_spellings(language, text):
     assert hedges(text, language)
+
+
+def test_a_page_printed_in_a_table_frame_is_read_without_its_frame(tmp_path):
+    story = ("A goods train and a passenger train collided head-on near the town of Velmos on "
+             "Tuesday night, killing at least 30 people. | |\n"
+             "| More than 80 others were injured, the fire service said. | |\n"
+             "| The passenger train had been running on the wrong track for several minutes, "
+             "according to the railway operator. | |\n")
+    framed = "| " + story
+    plain = story.replace(" | |\n| ", "\n\n").replace(" | |\n", "\n")
+    report = check_texts(tmp_path, plain, framed)
+    assert not [f for f in report.findings if f.rule in ("S102", "C100", "C200")]
+
+
+@pytest.mark.parametrize("language, text, found", [
+    ("de", "Sonst würden wir heute über eine ganz andere Nacht reden.", []),
+    ("de", "Der Schaden liegt bei über eine Million Euro.", [1_000_000]),
+    ("en", "More than one person was hurt.", [1]),
+])
+def test_over_before_an_article_is_a_preposition(language, text, found):
+    assert [q.value for q in extract(text, language) if q.kind == "count"] == found
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("The board said it expected its initial findings to be published within six weeks.", True),
+    ("It expects the line to reopen next week.", True),
+    ("As expected, the board published its findings.", False),
+])
+def test_an_expectation_with_its_object_before_to_hedges(text, hedged):
+    assert any(h.category != "weak" for h in hedges(text, "en")) is hedged

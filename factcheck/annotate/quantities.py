@@ -222,10 +222,6 @@ def duration_before(lex: NumberLexicon, text: str, start: int) -> bool:
     return bool(window) and (window[-1] in lex.duration or " ".join(window[-2:]) in lex.duration)
 
 
-def qualifier_before(lex: NumberLexicon, text: str, start: int) -> str | None:
-    return qualifier_match(lex, text, start)[0]
-
-
 # the first day of a range before the day its month follows ("del 23 al 25 de septiembre",
 # "du 3 au 5 mai", „vom 3. bis 5. Mai“, "23-25 September"), and the last day after a month's day
 # ("September 23 to 25", "October 24-26")
@@ -616,12 +612,20 @@ def compound_candidate(lex: NumberLexicon, word: str) -> bool:
     return len(word) <= 40 and pattern is not None and pattern.search(word) is not None
 
 
+PREPOSITION_QUALIFIERS = frozenset({"über", "unter", "over", "under", "sur", "sous", "sobre"})
+
+
 def number_context(lex: NumberLexicon, text: str, start: int, end: int) -> bool:
     """An ambiguous number word ("un", "one", "neuf") counts when a qualifier precedes it or a
-    plural noun follows it."""
-    if qualifier_before(lex, text, start):
-        return True
+    plural noun follows it; "über", "over", "under" before it are prepositions („über eine ganz
+    andere Nacht reden“)."""
+    qualifier, written = qualifier_match(lex, text, start)
     nxt = re.match(r"\s+([^\W\d_]+(?:[’'])?)", text[end:])
+    if qualifier and (
+        (written or "").casefold() not in PREPOSITION_QUALIFIERS
+        or (nxt is not None and norm(nxt.group(1)) in lex.scale)  # „über eine Million“
+    ):
+        return True
     if nxt and norm(nxt.group(1)) in lex.followers:
         return True
     return bool(
