@@ -137,3 +137,17 @@ def test_over_before_an_article_is_a_preposition(language, text, found):
 ])
 def test_an_expectation_with_its_object_before_to_hedges(text, hedged):
     assert any(h.category != "weak" for h in hedges(text, "en")) is hedged
+
+
+@pytest.mark.parametrize("language, text, minutes", [
+    ("es", "El primer aviso llegó a las 18.40 desde la torre.", 1120),
+    ("de", "Die Strecke blieb bis 18.40 gesperrt.", 1120),
+    ("en", "She was woken by a loud rumble at around three in the morning.", 180),
+])
+def test_hours_and_minutes_after_a_clock_word_are_a_time(language, text, minutes):
+    assert [q.value for q in extract(text, language) if q.kind == "time"] == [minutes]
+
+
+def test_a_price_after_a_clock_word_stays_a_price():
+    found = extract("Der Preis stieg um 18.40 Euro.", "de")
+    assert [q.kind for q in found] == ["count"]

@@ -69,6 +69,7 @@ class NumberLexicon:
     qualifiers: dict[str, str]
     change_verbs: frozenset[str]  # after one, an upper-bound word is the figure's new level
     preposition_verbs: frozenset[str]  # after one, the qualifier word is its preposition
+    time_before: frozenset[str]  # words before "18.40" that make it a time of day ("a las")
     months: tuple[str, ...]
     ambiguous_months: frozenset[str]
     month_re: re.Pattern[str] | None
@@ -110,6 +111,7 @@ def number_lexicon(language: str) -> NumberLexicon:
         qualifiers={norm(k): v for k, v in data.get("qualifiers", {}).items()},
         change_verbs=frozenset(norm(w) for w in data.get("change_verbs", [])),
         preposition_verbs=frozenset(norm(w) for w in data.get("preposition_verbs", [])),
+        time_before=frozenset(norm(w) for w in data.get("time_before", [])),
         months=months,
         ambiguous_months=frozenset(m.lower() for m in data.get("ambiguous_months", [])),
         month_re=phrase_pattern(list(month_alts)),
@@ -215,6 +217,20 @@ def verb_before(text: str, start: int, verbs: frozenset[str], reach: int) -> boo
 
 
 QUALIFIER_ARTICLES = {"a", "an", "un", "una", "unos", "unas", "une", "ein", "eine", "einen"}
+
+
+def clock_before(lex: NumberLexicon, text: str, m: re.Match) -> bool:
+    """ "a las 18.40", „um 18.40“: hours and minutes after a word that gives a time of day, and
+    no unit after them ("at 18.40 euros" is a price)."""
+    if not m.group(2) or "." not in m.group(0) or int(m.group(1)) > 24:
+        return False
+    window = text[max(0, m.start() - 20) : m.start()].lower().split()
+    before = window[-1:] and (
+        window[-1] in lex.time_before or " ".join(window[-2:]) in lex.time_before
+    )
+    return bool(before) and not re.match(
+        r"\s*(?:%|[^\W\d_]*(?:euro|dollar|pound|franc|peso))", text[m.end() :], re.I
+    )
 
 
 def duration_before(lex: NumberLexicon, text: str, start: int) -> bool:
@@ -356,19 +372,16 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
     for m in re.finditer(r"(?<![\w.,:])(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?(?![\d])", text):
         minutes = int(m.group(2) or 0)
         after = lex.time_re.match(text, m.end()) if lex.time_re else None
-        if not after and not (m.group(2) and re.search(r"[:h]", m.group(0))):
+        if (
+            not after
+            and not (m.group(2) and re.search(r"[:h]", m.group(0)))
+            and not clock_before(lex, text, m)
+        ):
             continue
         if after and not m.group(2) and duration_before(lex, text, m.start()):
             continue  # "pendant 3 heures": a duration
         hour = int(m.group(1))
-        if (
-            after
-            and after.group(0)
-            .strip()
-            .lower()
-            .startswith(("p.m", "pm", "p. m", "de la tarde", "de la noche", "heures du soir"))
-            and hour < 12
-        ):
+        if after and after.group(0).strip().lower().startswith(EVENING) and hour < 12:
             hour += 12
         end = after.end() if after else m.end()
         if hour <= 24 and minutes < 60:
@@ -393,6 +406,17 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
     return conversions(text, sorted(found, key=lambda q: q.start))
 
 
+# words after an hour that put it after noon ("6 p.m.", "las 7 de la tarde", "three in the evening")
+EVENING = (
+    "p.m",
+    "pm",
+    "p. m",
+    "de la tarde",
+    "de la noche",
+    "heures du soir",
+    "in the afternoon",
+    "in the evening",
+)
 # words after a number that may make it a duration as well as a time of day ("trois heures")
 AMBIGUOUS_TIME = frozenset({"h", "heure", "heures", "hora", "horas", "gmt", "utc"})
 
@@ -406,7 +430,7 @@ def word_time(lex: NumberLexicon, text: str, end: int, value: float) -> tuple[in
     word = after.group(0).strip().lower()
     if word in AMBIGUOUS_TIME:
         return None
-    evening = word.startswith(("p.m", "pm", "p. m", "de la tarde", "de la noche", "heures du soir"))
+    evening = word.startswith(EVENING)
     return int(value + 12 if evening else value) * 60, after.end()
 
 
