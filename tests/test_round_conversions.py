@@ -151,3 +151,15 @@ def test_hours_and_minutes_after_a_clock_word_are_a_time(language, text, minutes
 def test_a_price_after_a_clock_word_stays_a_price():
     found = extract("Der Preis stieg um 18.40 Euro.", "de")
     assert [q.kind for q in found] == ["count"]
+
+
+@pytest.mark.parametrize("language, text, dimension", [
+    ("es", "La policía busca a un hombre de 71 años desaparecido.", "age"),
+    ("es", "Juan Ortega, de 64 años, sigue ingresado.", "age"),
+    ("fr", "Une peine de 10 ans a été requise.", "duration"),
+    ("de", "Ein 81-jähriger Mann wird vermisst.", "age"),
+    ("en", "The plant closed, 10 years after it opened.", "duration"),
+])
+def test_an_age_is_told_from_a_span_of_years(language, text, dimension):
+    [q] = [q for q in extract(text, language) if q.kind == "count"]
+    assert q.dimension == dimension

@@ -70,6 +70,7 @@ class NumberLexicon:
     change_verbs: frozenset[str]  # after one, an upper-bound word is the figure's new level
     preposition_verbs: frozenset[str]  # after one, the qualifier word is its preposition
     time_before: frozenset[str]  # words before "18.40" that make it a time of day ("a las")
+    age_after: frozenset[str]  # two words before a span of years that make it an age
     months: tuple[str, ...]
     ambiguous_months: frozenset[str]
     month_re: re.Pattern[str] | None
@@ -112,6 +113,7 @@ def number_lexicon(language: str) -> NumberLexicon:
         change_verbs=frozenset(norm(w) for w in data.get("change_verbs", [])),
         preposition_verbs=frozenset(norm(w) for w in data.get("preposition_verbs", [])),
         time_before=frozenset(norm(w) for w in data.get("time_before", [])),
+        age_after=frozenset(" ".join(w.lower().split()) for w in data.get("age_after", [])),
         months=months,
         ambiguous_months=frozenset(m.lower() for m in data.get("ambiguous_months", [])),
         month_re=phrase_pattern(list(month_alts)),
@@ -573,7 +575,7 @@ def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
             end,
             qualifier,
             qualifier_text,
-            dimension=aged(measure(text[end:]), text[:start]) if kind == "count" else None,
+            dimension=aged(lex, measure(text[end:]), text[:start]) if kind == "count" else None,
         )
     )
 
@@ -758,9 +760,20 @@ AGE_LEAD = re.compile(
 )
 
 
-def aged(dimension: str | None, before: str) -> str | None:
-    """A span of years that an age phrase opens is an age, not a duration."""
-    return "age" if dimension == "duration" and AGE_LEAD.search(before) else dimension
+# a name and a comma before an age: "Juan Ortega, de 71 años", « Jeanne Roux, 71 ans »
+NAME_COMMA = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]*,(?:\s+de)?\s*$")
+
+
+def aged(lex: NumberLexicon, dimension: str | None, before: str) -> str | None:
+    """A span of years that an age phrase opens is an age, not a duration; so is one after a
+    person and "of" (« un homme de 71 ans », the lexicon's ``age_after``) or after a name and
+    a comma."""
+    if dimension != "duration":
+        return dimension
+    tail = " ".join(before.lower().split()[-2:])
+    if AGE_LEAD.search(before) or NAME_COMMA.search(before) or tail in lex.age_after:
+        return "age"
+    return dimension
 
 
 def measure(after: str) -> str | None:
@@ -769,9 +782,13 @@ def measure(after: str) -> str | None:
     word = m.group(1).lower() if m else ""
     if word.startswith(AREA_FIRST):
         return "area"
-    if word.endswith(("-old", "-olds")) or (
-        measure_words().get(word) == "duration"
-        and re.match(r"\s+old\b", after[m.end() :] if m else "")
+    if (
+        word.endswith(("-old", "-olds"))
+        or word.startswith("jährig")
+        or (
+            measure_words().get(word) == "duration"
+            and re.match(r"\s+old\b", after[m.end() :] if m else "")
+        )
     ):
         return "age"  # "a 12-year-old", "63 years old"
     words = measure_words()
