@@ -163,3 +163,13 @@ def test_a_price_after_a_clock_word_stays_a_price():
 def test_an_age_is_told_from_a_span_of_years(language, text, dimension):
     [q] = [q for q in extract(text, language) if q.kind == "count"]
     assert q.dimension == dimension
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("en", "Several thousand dead fish were found.", 1000),
+    ("fr", "Plusieurs milliers de poissons morts ont été retrouvés.", 1000),
+    ("de", "Mehrere Tausend Menschen demonstrierten.", 1000),
+    ("es", "Varios cientos de vecinos protestaron.", 100),
+])
+def test_several_thousand_is_a_vague_quantity(language, text, value):
+    assert [(q.kind, q.value) for q in extract(text, language)] == [("vague", value)]
