@@ -67,3 +67,24 @@ def test_where_and_when_before_an_inverted_verb_are_no_subject(tmp_path):
             "Valdecorza, en la provincia de Teruña, la noche del viernes, informó la Guardia "
             "Civil.\n")
     assert last_statement(tmp_path, "es", text).speaker == "la Guardia Civil"
+
+
+@pytest.mark.parametrize("language, text, speaker", [
+    ("de", "Der General Vadim Orlac besuchte am Montag die Truppen.\n\n"
+           "Vor Offizieren soll der General zudem angekündigt haben, jede Provokation werde "
+           "beantwortet.\n", "Vadim Orlac"),
+    ("de", "Die Ministerin Annegret Vollrath-Keil besuchte am Morgen die gesperrte Brücke.\n\n"
+           "Wie lange die Sperrung dauern werde, könne sie noch nicht sagen.\n",
+     "Annegret Vollrath-Keil"),
+    ("de", "Die Behörden sprachen am Abend von zwei Verletzten.\n\n"
+           "Die unabhängige Zeitung Karsenski Vestnik berichtete dagegen, mehrere Soldaten "
+           "seien verletzt worden.\n", "Karsenski Vestnik"),
+    ("fr", "« Ce n'est pas une décision prise à la légère », assure la directrice, Laure Bailly.\n\n"
+           "Les syndicats, emmenés par l'Union ouvrière du Causse (UOC), dénoncent une "
+           "« trahison ».\n", "Les syndicats"),
+    ("fr", "« Le président a pris sa décision », a déclaré la porte-parole, Mira Dobrev.\n\n"
+           "Des diplomates occidentaux en poste à Starek, la capitale, y voient le signe d'une "
+           "reprise en main.\n", "Des diplomates occidentaux en poste à Starek"),
+])
+def test_speakers_of_brackets_clitics_and_appositions(tmp_path, language, text, speaker):
+    assert speaker in last_statement(tmp_path, language, text).speaker

@@ -1037,11 +1037,13 @@ def that_follows(
     if quote_object and re.match(r"(?:\s+[\w’'-]+){1,5}\s*[«“„\"‹]", text[end:]):
         return True
     words = text[end:].split(maxsplit=THAT_GAP_WORDS + 1)
-    if not words or words[0].lower() not in gap:
+    if not words or words[0].lower().rstrip(",") not in gap:
         return False
     for k in range(1, min(THAT_GAP_WORDS + 1, len(words))):
         rest = text[end:].split(maxsplit=k)
-        if len(rest) > k and THAT.match(" " + rest[k]):
+        # „berichtete dagegen, mehrere …“: the comma after the adverbial opens the clause
+        comma = ", " if rest[k - 1].endswith(",") and k == 1 else " "
+        if len(rest) > k and THAT.match(comma + rest[k]):
             return True
     return False
 
@@ -1370,6 +1372,11 @@ def speaker_of_verb(
             words = speaker.split()
     if speaker.lower() in c.relatives:
         return None  # "A second analyst, who asked not to be named, said": not the main verb
+    if lang == "de" and len(words) > 1 and not any(w[:1].isupper() for w in words[1:]):
+        # „…, könne sie noch nicht sagen“: verbs and adverbs around the pronoun that speaks
+        pronoun = next((w for w in words if w.lower() in c.pronouns), "")
+        if pronoun and not words[0][:1].isupper():
+            speaker, words = pronoun, [pronoun]
     if words and any(
         " ".join(words[:n]).lower() in c.openers for n in range(1, min(4, len(words)) + 1)
     ):
@@ -1395,6 +1402,11 @@ def speaker_of_verb(
             earlier = clip(lead + " ", forward=False) if lead.endswith(",") else ""
             speaker = earlier if earlier and named_appositive(earlier) else speaker
     long = len(speaker.split()) > MAX_PREPOSED_WORDS and not named_appositive(speaker)
+    head_part = speaker.split(",")[0].split()
+    if long and "," in speaker and head_part and fold(head_part[0]) in DETERMINERS:
+        # "Des diplomates occidentaux en poste à Starek, la capitale, y voient": the apposition
+        # names the place; the subject is the phrase before it
+        speaker, long = " ".join(head_part), len(head_part) > MAX_PREPOSED_WORDS
     if long and (named := affiliated_name(speaker)):
         # "Henrike Sato of the Brückstadt Institute for Economic Research said": the person
         speaker, long = named, False
@@ -1438,6 +1450,8 @@ def speaker_of_verb(
             # how it was said, then who
             kept = kept[doc + 1 :]
         after = " ".join(kept)
+    if after and lang == "de" and fold(after.split()[0].strip(",.;:")) in BRACKET_CLOSERS:
+        after = ""  # „soll der General angekündigt haben, …“: the bracket closes, no subject
     if after and c.particles:
         kept = after.split()
         while len(kept) > 1 and kept[-1].lower().strip(".,;:!?") in c.particles:
@@ -1745,6 +1759,7 @@ def new_clause_after_comma(phrase: str) -> bool:
     return 2 <= k < len(tail) and tail[k][:1].islower() and k <= NAME_WORDS
 
 
+BRACKETED = re.compile(r"\s*\([^()\d]{1,40}\)")
 GLOSS_TAIL = re.compile(r"(?<=\w)\s+\([^()\d]{2,40}\)$")  # "die Inselregierung (Cabildo)"
 
 
@@ -1768,6 +1783,10 @@ def clip(text: str, *, forward: bool, appositive: bool = False) -> str:
         gloss_text = gloss.group(0) if gloss else ""
         if gloss:
             body = body[: gloss.start()]
+        elif appositive:
+            # "Les syndicats, emmenés par l'Union ouvrière du Causse (UOC), dénoncent": an
+            # abbreviation in brackets inside the apposition cuts nothing
+            body = BRACKETED.sub("", body)
         cuts = list(BOUNDARY.finditer(body))
         piece = (body[cuts[-1].end() :] if cuts else body) + gloss_text
         if appositive and len(cuts) >= 1:
