@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..annotate.cues import cues
-from ..annotate.quantities import FAMILY, Quantity, number_lexicon
+from ..annotate.quantities import FAMILY, RANGE_WORDS, Quantity, number_lexicon
 from ..annotate.statements import cue_end
 from ..rules import lexicon, phrase_pattern
 
@@ -338,7 +338,7 @@ def chronology(qa: Quantity, article: tuple[Quantity, ...], pooled) -> bool:
 
 
 # what joins the two years of a period ("from 1977 to 1981", « de 1977 à 1981 », „1977 bis 1981“)
-RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|and|à|au|a|al|et|y|hasta|bis|und)\s*", re.I)
+RANGE_JOIN = re.compile(r"\s*" + RANGE_WORDS + r"\s*", re.I)
 
 
 def in_range(q: Quantity, quantities: tuple[Quantity, ...], text: str) -> bool:

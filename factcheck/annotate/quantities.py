@@ -243,7 +243,8 @@ def duration_before(lex: NumberLexicon, text: str, start: int) -> bool:
 # the first day of a range before the day its month follows ("del 23 al 25 de septiembre",
 # "du 3 au 5 mai", „vom 3. bis 5. Mai“, "23-25 September"), and the last day after a month's day
 # ("September 23 to 25", "October 24-26")
-RANGE_WORDS = r"(?:-|–|to|through|and|au|à|et|al|a|y|hasta|bis|und)"
+# what joins the two ends of a range of days or years ("3 to 5 May", « de 1977 à 1981 »)
+RANGE_WORDS = r"(?:-|–|—|to|through|until|till|and|au|à|et|al|a|y|hasta|bis|und)"
 DAY_BEFORE_RANGE = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|er|º)?\s*" + RANGE_WORDS + r"\s*$", re.I)
 DAY_AFTER_RANGE = re.compile(r"\s*" + RANGE_WORDS + r"\s*(\d{1,2})(?![\d.,]\d|\w)", re.I)
 
