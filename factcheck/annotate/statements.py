@@ -1450,7 +1450,17 @@ def speaker_of_verb(
             # how it was said, then who
             kept = kept[doc + 1 :]
         after = " ".join(kept)
-    if after and lang == "de" and fold(after.split()[0].strip(",.;:")) in BRACKET_CLOSERS:
+    if (
+        after
+        and lang == "de"
+        and fold(after.split()[0].strip(",.;:")) in BRACKET_CLOSERS
+        # „sein Sohn Alvaro“ is a subject: a noun follows the word at once
+        and not (
+            len(after.split()) > 1
+            and not after.split()[0].endswith(",")
+            and after.split()[1][:1].isupper()
+        )
+    ):
         after = ""  # „soll der General angekündigt haben, …“: the bracket closes, no subject
     if after and c.particles:
         kept = after.split()
