@@ -208,7 +208,6 @@ def findings(alignment) -> list:
                 continue  # "367 passengers and 12 crew" for "379 passengers and crew"
             if converts(qa):
                 continue  # "(NZ$54,679)" for "(around $32,350)": a conversion, not a figure
-
             if year_of_date(qs, source_q[owner[id(qs)]], cmp.matched) and not dated(
                 qa, article_q[a.id]
             ):

@@ -221,23 +221,27 @@ def verb_before(text: str, start: int, verbs: frozenset[str], reach: int) -> boo
 QUALIFIER_ARTICLES = {"a", "an", "un", "una", "unos", "unas", "une", "ein", "eine", "einen"}
 
 
+def words_before(words: frozenset[str], text: str, start: int) -> bool:
+    """Whether the word, or the two words, right before ``start`` are one of ``words``."""
+    window = text[max(0, start - 20) : start].lower().split()
+    return bool(window) and (window[-1] in words or " ".join(window[-2:]) in words)
+
+
 def clock_before(lex: NumberLexicon, text: str, m: re.Match) -> bool:
     """ "a las 18.40", „um 18.40“: hours and minutes after a word that gives a time of day, and
     no unit after them ("at 18.40 euros" is a price)."""
     if not m.group(2) or "." not in m.group(0) or int(m.group(1)) > 24:
         return False
-    window = text[max(0, m.start() - 20) : m.start()].lower().split()
-    before = window[-1:] and (
-        window[-1] in lex.time_before or " ".join(window[-2:]) in lex.time_before
-    )
-    return bool(before) and not re.match(
-        r"\s*(?:%|[^\W\d_]*(?:euro|dollar|pound|franc|peso))", text[m.end() :], re.I
+    rest = text[m.end() :].lstrip()
+    return (
+        words_before(lex.time_before, text, m.start())
+        and not rest.startswith("%")
+        and not CURRENCY.match(rest)
     )
 
 
 def duration_before(lex: NumberLexicon, text: str, start: int) -> bool:
-    window = text[max(0, start - 20) : start].lower().split()
-    return bool(window) and (window[-1] in lex.duration or " ".join(window[-2:]) in lex.duration)
+    return words_before(lex.duration, text, start)
 
 
 # the first day of a range before the day its month follows ("del 23 al 25 de septiembre",
@@ -771,8 +775,11 @@ def aged(lex: NumberLexicon, dimension: str | None, before: str) -> str | None:
     a comma."""
     if dimension != "duration":
         return dimension
-    tail = " ".join(before.lower().split()[-2:])
-    if AGE_LEAD.search(before) or NAME_COMMA.search(before) or tail in lex.age_after:
+    if (
+        AGE_LEAD.search(before)
+        or NAME_COMMA.search(before)
+        or words_before(lex.age_after, before, len(before))
+    ):
         return "age"
     return dimension
 

@@ -273,23 +273,29 @@ PERSON_ROLES = frozenset(
 )
 
 
+@cache
+def spokesperson_for(language: str) -> re.Pattern[str] | None:
+    """A spokesperson noun of the lexicon and its link to the one spoken for, at the start of a
+    lower-cased speaker phrase (the rest is group 1); None without such nouns."""
+    roles = lexicon(language).get("attribution", {}).get("roles", {})
+    words = sorted((w.lower() for w in roles.get("spokesperson", [])), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(
+        r"^(?:\S+\s+){0,2}?(?:"
+        + "|".join(map(re.escape, words))
+        + r")\s+"
+        + PROXY_LINKS
+        + r"\s*(.+)$"
+    )
+
+
 def speaks_for_person(phrase: str, language: str) -> bool:
     """Whether a speaker phrase is an unnamed spokesperson for a person ("a spokesman for the
     transport minister, Alan Creasey", „ein Sprecher von Bürgermeisterin Ruiz“), not for a
     body ("a spokesman for the water board"), which speaks through one."""
-    roles = lexicon(language).get("attribution", {}).get("roles", {})
-    words = [w.lower() for w in roles.get("spokesperson", [])]
-    if not words:
-        return False
-    low = phrase.lower().replace("'", "’")
-    m = re.match(
-        r"^(?:\S+\s+){0,2}?(?:"
-        + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        + r")\s+"
-        + PROXY_LINKS
-        + r"\s*(.+)$",
-        low,
-    )
+    pattern = spokesperson_for(language)
+    m = pattern.match(phrase.lower().replace("'", "’")) if pattern else None
     if m is None:
         return False
     spoken_for = phrase[len(phrase) - len(m.group(1)) :]
