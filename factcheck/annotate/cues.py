@@ -77,6 +77,13 @@ class Cues:
     # a sentence opened by whose view it gives („Für Betriebsratschefin Monika Ehlers ist ...“,
     # « Pour l'analyste Irina Popescu, ... »): that person speaks
     opinion: re.Pattern[str] | None = None
+    # what names a document as where the claim before comes from („Das geht aus einem Bericht
+    # der Landesanstalt hervor“, "That is the finding of a report by ..."): each pattern has a
+    # group ``cue`` and a group ``source``, the document phrase; its author speaks
+    source_frames: tuple[re.Pattern[str], ...] = ()
+    # conditional auxiliaries of hearsay (« il aurait promis », „habría pedido“): a verb of
+    # saying after one reports speech even without a "that"
+    hearsay: frozenset[str] = frozenset()
 
 
 def according_pattern(phrases: list[str], incises: list[str]) -> re.Pattern[str] | None:
@@ -210,6 +217,8 @@ def cues(language: str) -> Cues:
         )
         if data.get("opinion_openers")
         else None,
+        hearsay=lowered("hearsay_auxiliaries"),
+        source_frames=tuple(re.compile(p, re.I) for p in data.get("source_frames", [])),
     )
 
 

@@ -157,6 +157,10 @@ def parse_digits(text: str, decimal: str) -> float | None:
     thousands = "," if decimal == "." else "."
     if re.fullmatch(r"\d{1,3}(?:" + re.escape(thousands) + r"\d{3})+", raw):
         raw = raw.replace(thousands, "")
+    elif re.fullmatch(r"\d{1,3}(?:" + re.escape(decimal) + r"000)+", raw):
+        # "150,000" in a Spanish text: no one writes a decimal as three zeros, so it is the
+        # other convention's thousands (a copied figure)
+        raw = raw.replace(decimal, "")
     elif decimal in raw:
         raw = raw.replace(thousands, "").replace(decimal, ".")
     elif re.fullmatch(r"\d+" + re.escape(thousands) + r"\d{1,2}", raw):

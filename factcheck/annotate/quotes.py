@@ -155,7 +155,9 @@ def is_title(text: str, i: int, inner: str, language: str | None) -> bool:
     if not before:
         return False
     prev = before[-1].casefold()
-    return prev in leads or (bool(endings) and prev.endswith(endings))
+    # „des Magazins „Spiegelblick““: an outlet noun in the genitive leads a title too
+    stems = (prev, prev.removesuffix("s"), prev.removesuffix("es"))
+    return prev in leads or (bool(endings) and any(w.endswith(endings) for w in stems))
 
 
 def quotes(text: str, language: str | None = None) -> list[Quote]:

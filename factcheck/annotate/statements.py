@@ -484,6 +484,17 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
         taken.append((start, end))
         found.append((start, att))
 
+    for frame in c.source_frames:
+        for m in frame.finditer(text):
+            # „Das geht aus einem am Montag veröffentlichten Bericht der Landesanstalt hervor“:
+            # the document from its noun on, so its author can be read from it
+            words = m.group("source").split()
+            k = next((k for k, w in enumerate(words) if document_noun(w, lang) == 0), -1)
+            if k >= 0 and free(*m.span()):
+                document = " ".join(words[k:]).strip(" ,")
+                if cut := PUBLISHED.search(document):
+                    document = document[: cut.start()]  # "… de l'Insee publiée mardi"
+                add(*m.span(), replace(describe(document, m.group("cue"), lang), according=True))
     if c.according_compound is not None:
         for m in c.according_compound.finditer(text):
             # „nach Polizeiangaben“: the police, named in the compound
@@ -579,7 +590,16 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                 after = describe(clip(text[: m.start()], forward=False), m.group(0), lang)
                 add(*m.span(), replace(after, according=True))
             else:
-                att = verb_attribution(sentence.text, text, m, lang, needs_that=kind == "verb_that")
+                needs_that = kind == "verb_that" and not hearsay_before(text[: m.start()], c)
+                att = verb_attribution(sentence.text, text, m, lang, needs_that=needs_that)
+                if (
+                    att is not None
+                    and kind == "verb_that"
+                    and not needs_that
+                    and not 0 <= text.find(att.speaker) < m.start()
+                    and not (att.pronoun and not att.speaker)
+                ):
+                    att = None  # „Habría pedido una mediación“: no subject before it, none
                 if att is not None:
                     add(*m.span(), att)
                     verbs_at.append((*m.span(), att))
@@ -613,7 +633,8 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
     if not found and (opening := after_quote_attribution(sentence.text, text, lang)) is not None:
         add(0, 0, opening)
     if c.verbs_that is not None and any(
-        (a.according or a.outlet) and not a.vague and a.outlet for _, a in found
+        (a.according or a.outlet) and not a.vague and (a.outlet or cited_document(a))
+        for _, a in found
     ):
         # « Selon l'agence APC, Bertrand Lemoyne aurait promis ... »: what an outlet passes on
         # is speech, so a report verb there speaks without a "that"
@@ -626,6 +647,18 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
         # « Pour le parquet, la procureure Hélène Vasseur a martelé »: the speech verb speaks
         found = [(at, a) for at, a in found if a is not opinion]
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+def hearsay_before(before: str, c) -> bool:
+    """Whether the words before a verb end in a conditional of hearsay, perhaps with adverbs
+    after it (« il aurait également promis »)."""
+    for word in reversed(before.split()[-3:]):
+        word = word.lower()
+        if word in c.hearsay:
+            return True
+        if word not in c.auxiliaries:
+            return False
+    return False
 
 
 # a relative clause opened right before a cue: ", denen", ", which", ", qui", ", que", ", cuyo"
@@ -1582,6 +1615,8 @@ def bracket_subject(head_text: str, rest: str, c) -> str:
         return ""  # „Vor Offizieren soll der General ... angekündigt haben“: the subject follows
     if c.after_source is not None and c.after_source.search(" ".join(words[:at])):
         # „Der Zeitung zufolge soll Hanselmann ... gesagt haben“: the subject follows
+        if at + 1 < len(words) and words[at + 1].lower() in c.pronouns:
+            return words[at + 1]  # „soll er im Aufsichtsrat gesagt haben“: „er“
         return german_subject_after(" ".join(words[at + 1 :]))
     return re.sub(r"\s*\([^()]*\)", "", " ".join(words[:at]))  # without „(GSV)“
 
@@ -1841,6 +1876,13 @@ PUBLISHED = re.compile(
 )
 
 
+def cited_document(a: Attribution) -> bool:
+    """An according-to phrase that names a document and no one by name („Dem Bericht
+    zufolge“, "according to the report"): what it passes on is speech, so a report verb inside
+    it speaks without a "that", the document's author reporting."""
+    return a.according and "document" in a.roles and not a.names
+
+
 def main_attribution(atts: list[Attribution]) -> Attribution | None:
     for i, a in enumerate(atts):
         if a.named or a.vague or (a.according and a.outlet):
@@ -1850,7 +1892,8 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
                 speaker = next(
                     (
                         b
-                        for b in atts[i + 1 :]
+                        # « Il aurait promis ..., toujours d'après l'agence »: a pronoun before
+                        for b in atts[i + 1 :] + atts[:i]
                         if not b.according
                         and b.speaker
                         and (
@@ -1868,6 +1911,18 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
                 )
                 if speaker is not None:
                     return replace(speaker, reporter=a.speaker)
+            elif not (a.according or a.outlet) and (
+                passing := next(
+                    (
+                        b
+                        for b in atts[i + 1 :]
+                        if b.according and not b.vague and (b.outlet or "media" in b.roles)
+                    ),
+                    None,
+                )
+            ):
+                # "Oyarzun habría comunicado ..., según el diario Marcador": the paper reports
+                return replace(a, reporter=passing.speaker)
             return a
     return atts[0] if atts else None
 
@@ -2569,6 +2624,9 @@ def document_author(speaker: str, language: str) -> str:
         if language == "de" and word == "des":
             # a genitive: „des Landkreistags“ -> „Landkreistag“
             author = re.sub(r"(?<=[a-zäöü])e?s$", "", author)
+            # „des Magazins „Spiegelblick““ -> „Magazin Spiegelblick“: the outlet noun before
+            # a name in quote marks
+            author = re.sub(r"^([A-ZÄÖÜ][a-zäöü]+?)e?s(?=\s+[A-ZÄÖÜ])", r"\1", author)
         bare = author.split("’", 1)[-1] if "’" in author[:3] else author  # « l’Observatoire »
         if author and (bare[:1].isupper() or any(w[:1].isupper() for w in rest[1:3])):
             return author
@@ -2814,7 +2872,35 @@ def document_speakers(
         ):
             # "The statement added ..." after "the Global Cat Trust said in a statement"
             main = replace(previous, cue=main.cue, resolved=True, resolved_from=main.speaker)
+        if main.according and any(fold(w) in document_words(lang)[0] for w in main.cue.split()):
+            authors.append(main.speaker)  # „nach einem Bericht der „Rundschau““: its author
+        if main.reporter and document_noun(main.reporter, s.language) >= 0:
+            # „Dem Bericht zufolge soll Ebert gesagt haben“: Ebert speaks, the report's author
+            # passes it on
+            if author := document_author(main.reporter, s.language):
+                authors.append(author)
+                main = replace(main, reporter=author)
+            elif authors:
+                main = replace(main, reporter=authors[-1])
         if (
+            main.pronoun
+            and last is None
+            and previous is not None
+            and previous.resolved_from
+            and not previous.pronoun
+            and not plural_group(previous.speaker)
+            and main.speaker.lower() in cues(s.language).pronouns
+        ):
+            # « Selon l'agence, le général a déclaré ... Il aurait promis ... »: the person the
+            # role just before stood for, though no one was named as a speaker
+            main = replace(
+                previous,
+                cue=main.cue,
+                resolved=True,
+                reporter=main.reporter,
+                resolved_from=main.speaker,
+            )
+        elif (
             main.pronoun
             and last is None
             and before
@@ -2851,6 +2937,18 @@ def document_speakers(
                     if written is not None and written.names and not written.outlet
                     else next((a for a in reversed(named) if not a.outlet), target)
                 )
+            elif target.outlet and target.according and singular_pronoun(main):
+                # « D'après l'agence KNA, Vadim Orlac a menacé ... Il aurait promis ... »: the
+                # person the outlet wrote about, the outlet still reporting
+                written = describe(before, main.cue, s.language) if before else None
+                if (
+                    written is not None
+                    and written.names
+                    and not written.outlet
+                    and before_at >= last_at
+                ):
+                    main = replace(main, reporter=target.speaker)
+                    target = written
             wanted = pronoun_gender(main, s.language)
             if wanted and gender_of(target.speaker, genders) not in ("", wanted):
                 # "“...,” she told lawmakers" after a man spoke: the last woman who spoke, else
