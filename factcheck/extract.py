@@ -382,6 +382,7 @@ def text_blocks(text: str) -> list[RawBlock]:
     return blocks
 
 
+QUOTE_CHARS = frozenset('«»“”„"‹›')  # marks of a quotation: a question inside one is speech
 HEADING_WORDS = 14  # a line of plain text this short without a sentence end is a heading
 LINKED_HEADLINE_WORDS = 20  # with prose after it, a longer one too: the headline of a linked
 # story ("UN official says the toll is likely to rise"); headlines run to about fifteen words,
@@ -863,8 +864,17 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
                 and len(text.split()) <= STANDFIRST_WORDS
             ):
                 block = RawBlock("heading", text)  # a standfirst: a second headline, no full stop
-            elif len(text.split()) <= 5 and (
-                not text.endswith(TERMINAL) or is_pull_quote(text) or name_label(text)
+            elif (
+                len(text.split()) <= 5
+                and (
+                    not text.endswith(TERMINAL)
+                    or is_pull_quote(text)
+                    or name_label(text)
+                    # "¿Qué ocurrió y cuándo?", "What happens next?": a question as a subheading
+                    or (text.endswith("?") and not QUOTE_CHARS.intersection(text))
+                    # 'Partie "paisiblement"': a headline ending with a quoted word, no sentence end
+                    or (text[-1] in QUOTE_CHARS and text[-2:-1] not in tuple(".!?…,"))
+                )
             ):
                 block = RawBlock("heading", text)  # a kicker, a box title ("En bref"), a pull quote
             elif text != block.text:
