@@ -15,12 +15,13 @@ from .conftest import DEV, SEED
 # checker and first scored before any change made with them in view (fixtures/dev/README.md);
 # the d9- batch (aimed at changes inside carried sentences) took omission from 0.82 to 0.78, the
 # d10- batch (statements given by a pronoun or a role to another person) attribution from 0.84
-# to 0.82. The held-out set is well below: docs/quality.md says where it stands.
+# to 0.82, the d11- batch (changed names and places, dropped qualifiers, merged speakers)
+# addition to 0.80, omission to 0.76 and attribution to 0.80. The held-out set is well below: docs/quality.md says where it stands.
 FLOORS = {  # kind: minimum F1
-    "addition": 0.80,
-    "omission": 0.76,
+    "addition": 0.78,
+    "omission": 0.74,
     "number_mismatch": 0.95,
-    "attribution_change": 0.80,
+    "attribution_change": 0.78,
     "quote_altered": 0.82,
     "quote_unsourced": 0.94,
     "hedge_changed": 0.83,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..annotate.cues import cues
-from ..annotate.quantities import FAMILY, RANGE_WORDS, Quantity, number_lexicon
+from ..annotate.quantities import FAMILY, RANGE_WORDS, Quantity, number_lexicon, time_zone
 from ..annotate.statements import cue_end
 from ..rules import lexicon, phrase_pattern
 
@@ -228,6 +228,20 @@ def findings(alignment) -> list:
                 or rendered_better(alignment.beads, bead, owner[id(qs)])
                 or counts_apart(qa, a, qs, src[owner[id(qs)]])
                 or chronology(qa, article_q[a.id], pooled)
+                # "las dos mayores entidades" against "1 UBS share": a number word that is more
+                # often a determiner, against a figure
+                or (small_word(qa) or small_word(qs))
+                and qa.text[:1].isdigit() != qs.text[:1].isdigit()
+                # "am Dienstag verhängt" against "voted Wednesday to lift the law imposed the
+                # evening before": two days in one sentence
+                or qa.kind in ("weekday", "date")
+                and (
+                    day_apart(a.text, a.language)
+                    or day_apart(src[owner[id(qs)]].text, src[owner[id(qs)]].language)
+                )
+                # "15h20 GMT" against "12:20am" (Japan's time): the same moment, other clocks
+                or time_zone(a.text, qa) != time_zone(src[owner[id(qs)]].text, qs)
+                or listed_elsewhere(qa, article_q[a.id], qs, tuple(q for _, q in pooled))
                 or in_range(qa, article_q[a.id], a.text)
                 != in_range(qs, source_q[owner[id(qs)]], src[owner[id(qs)]].text)
                 # "the website said on Thursday" against "found Wednesday": when it was told,
@@ -340,14 +354,36 @@ def chronology(qa: Quantity, article: tuple[Quantity, ...], pooled) -> bool:
 RANGE_JOIN = re.compile(r"\s*" + RANGE_WORDS + r"\s*", re.I)
 
 
+RANGED = frozenset({"year", "percent"})  # kinds whose ranges are told apart from single values
+
+
+LIST_FIGURES = 3  # figures of one family in a sentence that make it a list of figures
+
+
+def listed_elsewhere(
+    qa: Quantity, article: tuple[Quantity, ...], qs: Quantity, source: tuple[Quantity, ...]
+) -> bool:
+    """Two figures paired out of lists of figures at different places ("2.3% this year and 2.1%
+    in 2025, while unemployment ... 4.4%" against "4.4% ..., against 4.0 and 4.2%, ... GDP 2.0%"):
+    the pairing is a guess, weak ground for a changed figure. A figure changed in place ("10%,
+    25% and 30%" for "10%, 20% and 30%") keeps its place in the list."""
+    family = FAMILY[qa.kind]
+    ours = [q for q in article if FAMILY[q.kind] == family]
+    theirs = [q for q in source if FAMILY[q.kind] == family]
+    if len(ours) < LIST_FIGURES and len(theirs) < LIST_FIGURES:
+        return False
+    place = next((k for k, q in enumerate(ours) if q is qa), -1)
+    return place != next((k for k, q in enumerate(theirs) if q is qs), -1)
+
+
 def in_range(q: Quantity, quantities: tuple[Quantity, ...], text: str) -> bool:
-    """A year that is one end of a period ("president from 1977 to 1981"): against a year
-    alone (« élu en 1976 ») it is as likely another fact (the term, not the election) as the
-    same fact changed."""
-    if q.kind != "year":
+    """A year or a share that is one end of a range ("president from 1977 to 1981", « entre
+    2,75 % et 3 % »): against a value alone (« élu en 1976 », "2.3%") it is as likely another
+    fact (the term, not the election; the rate, not the inflation) as the same fact changed."""
+    if q.kind not in RANGED:
         return False
     for other in quantities:
-        if other.kind != "year" or other is q:
+        if other.kind != q.kind or other is q:
             continue
         a, b = (q, other) if q.start < other.start else (other, q)
         if RANGE_JOIN.fullmatch(text[a.end : b.start]):
@@ -419,6 +455,12 @@ def work_year(q: Quantity, text: str) -> bool:
 @cache
 def relative_days(language: str) -> re.Pattern[str] | None:
     return phrase_pattern(lexicon(language).get("numbers", {}).get("relative_days", []))
+
+
+def day_apart(text: str, language: str) -> bool:
+    """A second day told relative to the one named ("the evening before", « la veille »)."""
+    pattern = phrase_pattern(lexicon(language).get("numbers", {}).get("day_apart", []))
+    return pattern is not None and pattern.search(text) is not None
 
 
 def relative_day(text: str, language: str) -> bool:

@@ -394,6 +394,8 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
         hour = int(m.group(1))
         if after and after.group(0).strip().lower().startswith(EVENING) and hour < 12:
             hour += 12
+        elif after and after.group(0).strip().lower().startswith(MORNING) and hour == 12:
+            hour = 0  # "12:20 am": twenty past midnight
         end = after.end() if after else m.end()
         if hour <= 24 and minutes < 60:
             add(Quantity("time", hour * 60 + minutes, text[m.start() : end], m.start(), end))
@@ -428,6 +430,8 @@ EVENING = (
     "in the afternoon",
     "in the evening",
 )
+# words after an hour that put it before noon: "12 a.m." is midnight
+MORNING = ("a.m", "am", "a. m")
 # words after a number that may make it a duration as well as a time of day ("trois heures")
 AMBIGUOUS_TIME = frozenset({"h", "heure", "heures", "hora", "horas", "gmt", "utc"})
 
@@ -442,6 +446,8 @@ def word_time(lex: NumberLexicon, text: str, end: int, value: float) -> tuple[in
     if word in AMBIGUOUS_TIME:
         return None
     evening = word.startswith(EVENING)
+    if word.startswith(MORNING) and value == 12:
+        return 0, after.end()  # "twelve a.m.": midnight
     return int(value + 12 if evening else value) * 60, after.end()
 
 
@@ -495,9 +501,17 @@ BRACKET_GAP = re.compile(
     r"approx\.?)?\s*[A-Za-z]{0,3}\s?[$€£¥]?\s*$"
 )
 TIME_ZONE = re.compile(
-    r"^\s*(?:GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT|BST|heure de Paris|heure locale|"
-    r"Ortszeit|hora local|hora peninsular|local time)\b"
+    r"^\s*(?:GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|PST|PDT|BST|JST|KST|AEST|AEDT|IST|"
+    r"heure de Paris|heure locale|heure (?:française|japonaise|de \w+)|Ortszeit|\w+er Zeit|"
+    r"hora local|hora peninsular|hora (?:española|japonesa|de \w+)|local time|\w+ time)\b"
 )
+
+
+def time_zone(text: str, q: Quantity) -> str:
+    """The time zone written right after a time ("15h20 GMT", « 00h20 heure locale »), folded;
+    "" when none is written."""
+    m = TIME_ZONE.match(text[q.end :]) if q.kind == "time" else None
+    return m.group(0).strip().casefold() if m else ""
 
 
 def converted(text: str, a: Quantity, b: Quantity) -> bool:

@@ -547,6 +547,17 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
                     named = clip(noun_phrase(text[lead.end() :], c.np_links), forward=True)
                     if lead.end() + len(named) > m.end() + 1:
                         group = named
+                stated = STATEMENT_IN.match(text, m.end())
+                if (
+                    not group
+                    and stated is not None
+                    and document_noun(stated.group(1), lang) >= 0
+                    and (subject := stated_subject(text[: m.start()], lang))
+                ):
+                    # „Die Notenbank plane ..., hieß es in einer Erklärung“: a statement of the
+                    # subject of what it says, not an anonymous one
+                    add(*m.span(), describe(subject, m.group(0), lang))
+                    continue
                 add(*m.span(), describe(group or m.group(0), m.group(0), lang, vague_cue=True))
             elif kind == "according":
                 rest = text[m.end() :]
@@ -647,6 +658,22 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
         # « Pour le parquet, la procureure Hélène Vasseur a martelé »: the speech verb speaks
         found = [(at, a) for at, a in found if a is not opinion]
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+# „hieß es in einer Erklärung“, « indique-t-on dans un communiqué »: where the words were given
+STATEMENT_IN = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:in|dans|en)\s+((?:[^\W\d_]+\s+)?[^\W\d_]+)")
+
+
+def stated_subject(before: str, lang: str) -> str:
+    """The subject that opens the reported clause before a vague cue, when it names a body or
+    a person („Ostler Bau habe sich ...“, „Die US-Notenbank plane ...“), else ""."""
+    if lang != "de" or not before.strip() or not before.lstrip()[:1].isupper():
+        return ""
+    subject = german_subject_after(before)
+    c = cues(lang)
+    if not subject or subject.lower() in c.pronouns | c.impersonal | {"man", "es"}:
+        return ""  # „Man habe keinen Kontakt“: no one in particular
+    return subject if not describe(subject, "", lang).pronoun else ""
 
 
 def hearsay_before(before: str, c) -> bool:
