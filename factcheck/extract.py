@@ -383,6 +383,7 @@ def text_blocks(text: str) -> list[RawBlock]:
 
 
 QUOTE_CHARS = frozenset('«»“”„"‹›')  # marks of a quotation: a question inside one is speech
+CLOSING_END = frozenset(".!?…,")  # what ends a sentence or a clause inside its closing quote
 HEADING_WORDS = 14  # a line of plain text this short without a sentence end is a heading
 LINKED_HEADLINE_WORDS = 20  # with prose after it, a longer one too: the headline of a linked
 # story ("UN official says the toll is likely to rise"); headlines run to about fifteen words,
@@ -873,7 +874,7 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
                     # "¿Qué ocurrió y cuándo?", "What happens next?": a question as a subheading
                     or (text.endswith("?") and not QUOTE_CHARS.intersection(text))
                     # 'Partie "paisiblement"': a headline ending with a quoted word, no sentence end
-                    or (text[-1] in QUOTE_CHARS and text[-2:-1] not in tuple(".!?…,"))
+                    or (text[-1] in QUOTE_CHARS and text[-2:-1] not in CLOSING_END)
                 )
             ):
                 block = RawBlock("heading", text)  # a kicker, a box title ("En bref"), a pull quote

@@ -453,19 +453,20 @@ def work_year(q: Quantity, text: str) -> bool:
 
 
 @cache
-def relative_days(language: str) -> re.Pattern[str] | None:
-    return phrase_pattern(lexicon(language).get("numbers", {}).get("relative_days", []))
+def day_phrases(language: str, key: str) -> re.Pattern[str] | None:
+    """The phrases of the numbers lexicon under ``key`` ("relative_days", "day_apart")."""
+    return phrase_pattern(lexicon(language).get("numbers", {}).get(key, []))
 
 
 def day_apart(text: str, language: str) -> bool:
     """A second day told relative to the one named ("the evening before", « la veille »)."""
-    pattern = phrase_pattern(lexicon(language).get("numbers", {}).get("day_apart", []))
+    pattern = day_phrases(language, "day_apart")
     return pattern is not None and pattern.search(text) is not None
 
 
 def relative_day(text: str, language: str) -> bool:
     """A day said relative to the day of publication ("yesterday", « hier », „gestern“)."""
-    pattern = relative_days(language)
+    pattern = day_phrases(language, "relative_days")
     return pattern is not None and pattern.search(text) is not None
 
 

@@ -392,9 +392,10 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
         if after and not m.group(2) and duration_before(lex, text, m.start()):
             continue  # "pendant 3 heures": a duration
         hour = int(m.group(1))
-        if after and after.group(0).strip().lower().startswith(EVENING) and hour < 12:
+        marker = after.group(0).strip().lower() if after else ""
+        if marker.startswith(EVENING) and hour < 12:
             hour += 12
-        elif after and after.group(0).strip().lower().startswith(MORNING) and hour == 12:
+        elif marker.startswith(MORNING) and hour == 12:
             hour = 0  # "12:20 am": twenty past midnight
         end = after.end() if after else m.end()
         if hour <= 24 and minutes < 60:

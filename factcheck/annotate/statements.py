@@ -2797,6 +2797,18 @@ def named_outlet(outlet: str, language: str) -> bool:
     )
 
 
+def spoken_as(target: Attribution, pronoun: Attribution) -> Attribution:
+    """A pronoun's statement given to the speaker it stands for: the pronoun's cue and reporter,
+    the pronoun kept as what the speaker was resolved from."""
+    return replace(
+        target,
+        cue=pronoun.cue,
+        resolved=True,
+        reporter=pronoun.reporter,
+        resolved_from=pronoun.speaker,
+    )
+
+
 def document_speakers(
     sentences: list[Sentence] | tuple[Sentence, ...],
     found: Mapping[str, tuple[tuple[Attribution, ...], str]] | None = None,
@@ -2920,13 +2932,7 @@ def document_speakers(
         ):
             # « Selon l'agence, le général a déclaré ... Il aurait promis ... »: the person the
             # role just before stood for, though no one was named as a speaker
-            main = replace(
-                previous,
-                cue=main.cue,
-                resolved=True,
-                reporter=main.reporter,
-                resolved_from=main.speaker,
-            )
+            main = spoken_as(previous, main)
         elif (
             main.pronoun
             and last is None
@@ -3004,13 +3010,7 @@ def document_speakers(
                     if persons
                     else next((a for a in reversed(named) if not plural_group(a.speaker)), target)
                 )
-            main = replace(
-                target,
-                cue=main.cue,
-                resolved=True,
-                reporter=main.reporter,
-                resolved_from=main.speaker,
-            )
+            main = spoken_as(target, main)
         elif not main.pronoun and (
             ministry := ministry_named(main.speaker, [*texts, masked], s.language)
         ):
