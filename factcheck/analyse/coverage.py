@@ -171,6 +171,8 @@ def partial_additions(al: Alignment) -> list[Finding]:
         )
         same = all(al.article[i].language == al.source[j].language for j in src)
         limit = CLAUSE_UNRELATED["same" if same else "cross"]
+        if renders_other(al, i, n):
+            continue  # the clause is what carries a further source sentence (a merge)
         if quoted_clause(al, i, (start, end)) and any(
             al.notes[al.source[j].id].quotes for j in src
         ):
@@ -207,6 +209,28 @@ def partial_additions(al: Alignment) -> list[Finding]:
                 )
             )
     return out
+
+
+def renders_other(al: Alignment, i: int, n: int) -> bool:
+    """Whether clause n of article sentence i is the part of it that renders a source sentence
+    it carries besides its bead's, through a clause or a merge the beads did not take ("…, and
+    an appeal for witnesses has been issued" carrying « Un appel à témoins a été lancé. »): of
+    the sentence's clauses, the closest to that source sentence and related to it, or one whose
+    words that source sentence holds, in the same language (« au cœur de l'enquête »)."""
+    sid = al.article[i].id
+    bead = al.sources_of(i)
+    mine = al.article_clauses.of(i)
+    start, end = al.article_clauses.spans[n]
+    words = set(content_words(al.article[i].text[start:end]))
+    for k, s in enumerate(al.source):
+        if k in bead or sid not in al.carriers.get(s.id, ()):
+            continue
+        sims = {c: float(al.article_clauses.vectors[c] @ al.source_vectors[k]) for c in mine}
+        if max(sims, key=sims.__getitem__) == n and sims[n] >= al.weak[i, k]:
+            return True
+        if words and s.language == al.article[i].language and words <= set(content_words(s.text)):
+            return True
+    return False
 
 
 TAG_LEFTOVER = 1  # content words a speaker tag may hold besides its cue and speaker
