@@ -250,6 +250,10 @@ def findings(alignment) -> list:
                 != said_when(qs, notes[owner[id(qs)]], src[owner[id(qs)]].language)
                 # "won the Oscar in 1981" against "Ordinary People (1980)": a work's year
                 or work_year(qa, a.text) != work_year(qs, src[owner[id(qs)]].text)
+                # "20%" against "higher than 10%": a figure within the other's bound is
+                # unsupported, not contradicted
+                or within_bound(qa, qs)
+                or within_bound(qs, qa)
             )
             out.append(
                 make(
@@ -352,6 +356,21 @@ def chronology(qa: Quantity, article: tuple[Quantity, ...], pooled) -> bool:
 
 # what joins the two years of a period ("from 1977 to 1981", « de 1977 à 1981 », „1977 bis 1981“)
 RANGE_JOIN = re.compile(r"\s*" + RANGE_WORDS + r"\s*", re.I)
+
+
+BOUNDS = {
+    "gt": lambda v, b: v > b,
+    "min": lambda v, b: v >= b,
+    "lt": lambda v, b: v < b,
+    "max": lambda v, b: v <= b,
+}
+
+
+def within_bound(q: Quantity, bound: Quantity) -> bool:
+    """Whether q, given without a bound, lies within the bound the other figure states ("20%"
+    within "higher than 10%", "12 Tote" within "mindestens neun")."""
+    test = BOUNDS.get(bound.qualifier or "")
+    return test is not None and q.qualifier is None and test(q.value, bound.value)
 
 
 RANGED = frozenset({"year", "percent"})  # kinds whose ranges are told apart from single values

@@ -81,6 +81,8 @@ class Cues:
     # der Landesanstalt hervor“, "That is the finding of a report by ..."): each pattern has a
     # group ``cue`` and a group ``source``, the document phrase; its author speaks
     source_frames: tuple[re.Pattern[str], ...] = ()
+    # „nach eigenen Angaben“, "by its own account": the subject of the sentence says it
+    own_account: re.Pattern[str] | None = None
     # conditional auxiliaries of hearsay (« il aurait promis », „habría pedido“): a verb of
     # saying after one reports speech even without a "that"
     hearsay: frozenset[str] = frozenset()
@@ -219,6 +221,7 @@ def cues(language: str) -> Cues:
         else None,
         hearsay=lowered("hearsay_auxiliaries"),
         source_frames=tuple(re.compile(p, re.I) for p in data.get("source_frames", [])),
+        own_account=phrase_pattern(data.get("own_account", [])),
     )
 
 

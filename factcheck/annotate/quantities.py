@@ -81,6 +81,7 @@ class NumberLexicon:
     time_re: re.Pattern[str] | None
     duration: frozenset[str]
     approximate: frozenset[str] = frozenset()  # number words that are approximate themselves
+    half_re: re.Pattern[str] | None = None  # "and a half", « et demi », "y medio" after a figure
 
 
 def norm(phrase: str) -> str:
@@ -104,6 +105,14 @@ def number_lexicon(language: str) -> NumberLexicon:
         words={norm(k): float(v) for k, v in data.get("words", {}).items()},
         ambiguous=frozenset(norm(w) for w in data.get("ambiguous", [])),
         approximate=frozenset(norm(w) for w in data.get("approximate", [])),
+        half_re=re.compile(
+            r"^(?:\s+(?P<unit>(?-i:[^\W\d_A-ZÀ-Þ][^\W\d_]{1,14})))?\s+(?:"
+            + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in data["half"])
+            + r")(?![\w-])",
+            re.I,
+        )
+        if data.get("half")
+        else None,
         vague_re=phrase_pattern(list(data.get("vague", {}))),
         vague={norm(k): float(v) for k, v in data.get("vague", {}).items()},
         scale_re=phrase_pattern(list(data.get("scale", {}))),
@@ -555,17 +564,41 @@ RANGE_NEXT = re.compile(
 )  # the second figure of a range, up to where its unit would be
 
 
+def half_after(lex, rest: str) -> tuple[int, bool]:
+    """The length of "and a half" (« et demi », "y medio") right after a figure, or after the
+    one word of its unit ("deux kilomètres et demi"), and whether a unit stands between; (0,
+    False) when none follows."""
+    m = lex.half_re.match(rest) if lex.half_re is not None else None
+    return (m.end(), m.group("unit") is not None) if m else (0, False)
+
+
 def add_number(lex, text, start, end, value, add, *, digits: bool) -> None:
     rest = text[end:]
+    length, unit = half_after(lex, rest)
+    if length and not unit:  # "two and a half million", « dos millones y medio » read as one
+        last = norm(text[start:end]).split()[-1]
+        value += 0.5 * lex.scale.get(last, 1.0)
+        end += length
+        rest = text[end:]
+    factor = 0.0
     if lex.scale_re is not None:
         # "210 million", "210\u00a0millions", and the compound "a 210-million-euro plant"
         m = lex.scale_re.match(rest.lstrip(" \u00a0\u202f-"))
         if m:
             gap = len(rest) - len(rest.lstrip(" \u00a0\u202f-"))
             if gap <= 1:
-                value *= lex.scale[norm(m.group(0))]
+                factor = lex.scale[norm(m.group(0))]
+                value *= factor
                 end += gap + m.end()
                 rest = text[end:]
+    if unit and factor:  # « dos millones y medio »: half a million more
+        more, unit = half_after(lex, rest)
+        if more and not unit:
+            value += 0.5 * factor
+            end += more
+            rest = text[end:]
+    elif unit and value == int(value):  # « deux kilomètres et demi »: the unit stays after it
+        value += 0.5
     kind = "count"
     if lex.percent_re is not None:
         m = lex.percent_re.match(rest)

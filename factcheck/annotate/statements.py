@@ -172,7 +172,11 @@ def appositive_name(phrase: str) -> str | None:
         return None
     for part in parts[:2]:
         words = [w for w in part.split() if fold(w).strip(".") not in TITLES]
-        if 2 <= len(words) <= 4 and all(is_name_word(w) for w in words):
+        if (
+            2 <= len(words) <= 4
+            and all(is_name_word(w) for w in words)
+            and not any(w.endswith(("'s", "’s")) for w in words[:-1])  # "Dunford's MP": a role
+        ):
             return part  # as written, with its title ("Dr Samuel Adeyemi")
     head, name = parts[0].split(), parts[1].split()
     first = re.split(r"['’]", fold(head[0]))[0] if head else ""
@@ -501,6 +505,11 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
             source = m.group("source")
             source = source[0].upper() + source[1:]
             add(*m.span(), replace(describe(source, m.group(0), lang), according=True))
+    if c.own_account is not None:
+        for m in c.own_account.finditer(text):
+            subject = own_account_subject(text, m, lang)
+            if subject and free(*m.span()):
+                add(*m.span(), replace(describe(subject, m.group(0), lang), according=True))
     opinion: Attribution | None = None
     if c.opinion is not None and (opens := c.opinion.match(text)) is not None:
         rest = text[opens.end() :]
@@ -658,6 +667,34 @@ def attributions(sentence: Sentence, masked: str | None = None) -> tuple[Attribu
         # « Pour le parquet, la procureure Hélène Vasseur a martelé »: the speech verb speaks
         found = [(at, a) for at, a in found if a is not opinion]
     return tuple(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+def own_account_subject(text: str, m: re.Match, lang: str) -> str:
+    """Who says a sentence kept at a distance by its own account („Die Behörde hat nach eigenen
+    Angaben eine Untersuchung eingeleitet“, "The firm has, by its own account, lost ..."): the
+    subject before the cue, or, when the cue opens the sentence, the one after it (in German,
+    after the finite verb); "" when none is found within a few words."""
+    before = text[: m.start()].strip(" ,")
+    after = text[m.end() :].strip(" ,")
+    if (relative := RELATIVE_OPENING.search(before + " ")) is not None:
+        runs = name_runs(text[: relative.start()])  # "U23-Coach Dario Pellegrini, der …"
+        return runs[-1] if runs else ""
+    if (apposed := APPOSED_SUBJECT.match(BRACKETED.sub("", before))) is not None:
+        return apposed.group(1)  # „Der Bürgermeister von Erlenbrück, Matthias Kühnel, ist …“
+    if lang == "de":
+        if before:
+            return german_subject_after(before)
+        rest = after.split(None, 1)
+        return german_subject_after(rest[1]) if len(rest) == 2 else ""
+    auxiliaries = cues(lang).auxiliaries
+    out: list[str] = []
+    for word in (before or after).split():
+        if fold(word.strip(",")) in auxiliaries:
+            return " ".join(out)
+        out.append(word.strip(","))
+        if len(out) > SUBJECT_WORDS:
+            break
+    return ""
 
 
 # „hieß es in einer Erklärung“, « indique-t-on dans un communiqué »: where the words were given
