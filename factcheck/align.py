@@ -239,7 +239,6 @@ def align(article: list[Sentence], source: list[Sentence], notes: Annotated) -> 
 
     cosine = av @ sv.T if na and ns else np.zeros((na, ns), dtype=np.float32)
     score = cosine.copy()
-    quoted_words(article, source, notes, score)
     if any(a.language == s.language for a in article for s in source):
         fuzzy = (
             cdist(
@@ -427,34 +426,6 @@ def align(article: list[Sentence], source: list[Sentence], notes: Annotated) -> 
         },
         notes,
     )
-
-
-QUOTED_SHARE = 0.25  # a sentence this much inside quotes is chiefly what it quotes
-
-
-def quoted_words(article, source, notes, score: np.ndarray) -> None:
-    """Between two sentences that chiefly quote, what the quotes say counts as much as the
-    whole: a short quote's speaker tag weighs heavily in the sentence's embedding, so « "Nous ne
-    paierons pas de rançon", a assuré le directeur médical, Jonas Brehmer » is closer to
-    another quote of Brehmer's than to „Wir werden kein Lösegeld zahlen“, sagte Petra Wollny.
-    Updates ``score`` in place."""
-
-    def said(sentences):
-        return {
-            n: " ".join(q.text for q in notes[x.id].quotes)
-            for n, x in enumerate(sentences)
-            if notes[x.id].quotes and notes[x.id].quoted_share >= QUOTED_SHARE
-        }
-
-    mine, theirs = said(article), said(source)
-    if not mine or not theirs:
-        return
-    vectors = embed.encode(list(mine.values()) + list(theirs.values()))
-    qa, qs = vectors[: len(mine)], vectors[len(mine) :]
-    both = qa @ qs.T
-    for r, i in enumerate(mine):
-        for c, j in enumerate(theirs):
-            score[i, j] = (score[i, j] + both[r, c]) / 2
 
 
 def trim_merges(beads, article, source, score, weak, carriers) -> list[Bead]:
