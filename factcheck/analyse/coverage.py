@@ -171,7 +171,7 @@ def partial_additions(al: Alignment) -> list[Finding]:
         )
         same = all(al.article[i].language == al.source[j].language for j in src)
         limit = CLAUSE_UNRELATED["same" if same else "cross"]
-        if renders_other(al, i, n):
+        if renders_other(al, i, n, src):
             continue  # the clause is what carries a further source sentence (a merge)
         if quoted_clause(al, i, (start, end)) and any(
             al.notes[al.source[j].id].quotes for j in src
@@ -211,14 +211,13 @@ def partial_additions(al: Alignment) -> list[Finding]:
     return out
 
 
-def renders_other(al: Alignment, i: int, n: int) -> bool:
+def renders_other(al: Alignment, i: int, n: int, bead: list[int]) -> bool:
     """Whether clause n of article sentence i is the part of it that renders a source sentence
     it carries besides its bead's, through a clause or a merge the beads did not take ("…, and
     an appeal for witnesses has been issued" carrying « Un appel à témoins a été lancé. »): of
     the sentence's clauses, the closest to that source sentence and related to it, or one whose
     words that source sentence holds, in the same language (« au cœur de l'enquête »)."""
     sid = al.article[i].id
-    bead = al.sources_of(i)
     mine = al.article_clauses.of(i)
     start, end = al.article_clauses.spans[n]
     words = set(content_words(al.article[i].text[start:end]))
