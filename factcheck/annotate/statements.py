@@ -694,7 +694,22 @@ def own_account_subject(text: str, m: re.Match, lang: str) -> str:
         out.append(word.strip(","))
         if len(out) > SUBJECT_WORDS:
             break
-    return ""
+    return subject_by_role(before, lang) if before else ""
+
+
+def subject_by_role(before: str, lang: str) -> str:
+    """The subject that opens a clause with no auxiliary before the cue ("The company, by its
+    own account, sold ...", « La empresa vendió, según sus propios datos, ... »): the shortest
+    opening phrase that names a role or a body, with the name written after it ("Le groupe
+    Veltra"), or a name that opens the clause; "" when the clause opens with neither."""
+    words = before.split()[: SUBJECT_WORDS + 1]
+    for k in range(1, len(words) + 1):
+        if describe(" ".join(words[:k]), "", lang).roles:
+            while k < len(words) and is_name_word(words[k].strip(",")):
+                k += 1
+            return " ".join(words[:k]).strip(",")
+    runs = name_runs("x " + before)  # a name that opens the clause: "Oliver Strand, by his ..."
+    return runs[0] if runs and before.startswith(runs[0]) else ""
 
 
 # „hieß es in einer Erklärung“, « indique-t-on dans un communiqué »: where the words were given

@@ -1,0 +1,92 @@
+"""Halves written out, figures within a stated bound, claims made "by its own account", a
+possessive before a name, and a clause that renders a further source sentence: patterns met on
+republished pages, written here as invented text."""
+
+import pytest
+
+from factcheck.annotate import annotate_sentence
+from factcheck.annotate.quantities import extract
+from factcheck.annotate.statements import main_attribution
+from factcheck.models import Sentence
+
+from .conftest import check_texts
+
+
+def figures(text, language):
+    return [(q.kind, q.value, q.text) for q in extract(text, language)]
+
+
+@pytest.mark.parametrize("text, language, value, written", [
+    ("two and a half million people", "en", 2_500_000, "two and a half million"),
+    ("dos millones y medio de personas", "es", 2_500_000, "dos millones y medio"),
+    ("zweieinhalb Millionen Menschen", "de", 2_500_000, "zweieinhalb Millionen"),
+    ("anderthalb Jahre", "de", 1.5, "anderthalb"),
+])
+def test_a_half_written_out_is_part_of_the_figure(text, language, value, written):
+    assert figures(text, language) == [("count", value, written)]
+
+
+def test_a_half_after_the_unit_still_counts():
+    # « deux kilomètres et demi »: two and a half kilometres, the unit between
+    assert [q.value for q in extract("deux kilomètres et demi", "fr")] == [2.5]
+
+
+def speaker(text, language):
+    note = annotate_sentence(Sentence("X", text, 0, len(text), "body", 0, language))
+    main = main_attribution(list(note.attributions))
+    return main and (main.speaker, main.cue)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Der Konzern hat nach eigenen Angaben 40.000 Räder verkauft.", "de",
+     ("Der Konzern", "nach eigenen Angaben")),
+    ("L'entreprise a vendu, selon ses propres chiffres, 40 000 vélos.", "fr",
+     ("L'entreprise", "selon ses propres chiffres")),
+    ("The company, by its own account, sold 40,000 bikes last year.", "en",
+     ("The company", "by its own account")),
+    ("La empresa vendió, según sus propios datos, 40.000 bicicletas.", "es",
+     ("La empresa", "según sus propios datos")),
+    ("Oliver Strand, by his own account, lost the seat by 40 votes.", "en",
+     ("Oliver Strand", "by his own account")),
+])
+def test_a_claim_by_its_own_account_is_its_subjects(text, language, expected):
+    assert speaker(text, language) == expected
+
+
+def test_an_own_account_after_a_clause_without_a_subject_names_no_one():
+    assert speaker("Sales fell sharply last year, by its own account.", "en") is None
+
+
+def test_a_possessive_before_a_role_does_not_hide_the_name_after_it():
+    text = "Dunford's MP, Oliver Strand, said the plan was reckless."
+    assert speaker(text, "en") == ("Oliver Strand", "said")
+
+
+def test_a_figure_within_the_bound_the_source_states_is_weak(tmp_path):
+    source = ("Survey\n\nA survey by the Orvel institute found that more than 10% of households "
+              "in Brask had no heating last winter. The institute questioned 2,000 families.\n")
+    article = ("Survey\n\nUne enquête de l'institut Orvel a révélé que 20 % des foyers de Brask "
+               "n'avaient pas de chauffage l'hiver dernier. L'institut a interrogé 2 000 "
+               "familles.\n")
+    changed = [f for f in check_texts(tmp_path, article, source).findings if f.rule == "N100"]
+    assert [f.severity for f in changed] == ["info"]
+
+
+def test_a_figure_outside_the_bound_is_still_a_changed_number(tmp_path):
+    source = ("Survey\n\nA survey by the Orvel institute found that more than 10% of households "
+              "in Brask had no heating last winter.\n")
+    article = ("Survey\n\nUne enquête de l'institut Orvel a révélé que 5 % des foyers de Brask "
+               "n'avaient pas de chauffage l'hiver dernier.\n")
+    changed = [f for f in check_texts(tmp_path, article, source).findings if f.rule == "N100"]
+    assert changed and changed[0].severity != "info"
+
+
+def test_a_clause_rendering_a_further_source_sentence_is_no_added_clause(tmp_path):
+    source = ("Cambriolage\n\nDes voleurs ont pénétré dans la pharmacie Marlow de la rue du Port "
+              "tôt dimanche, a indiqué la police. Ils ont emporté de l'argent et des médicaments "
+              "d'une valeur d'environ 8 000 euros. Un appel à témoins a été lancé.\n")
+    article = ("Break-in\n\nThieves broke into the Marlow pharmacy on Harbour Street early on "
+               "Sunday, police said. They took cash and medicines worth about 8,000 euros, and an "
+               "appeal for witnesses has been issued.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule in ("C100", "C101", "C200")]
