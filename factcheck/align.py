@@ -742,7 +742,9 @@ def article_bead(
             # not guilty ..." -> "X, who had pleaded not guilty, stood ...")
             or (
                 abs(k - j) == 1
-                and score[i, k] >= best - ADJACENT_DELTA
+                # near-verbatim wording of the best says nothing against a second sentence
+                # merged in: compared by meaning alone
+                and min(score[i, k], cosine[i, k]) >= min(best, cosine[i, j]) - ADJACENT_DELTA
                 and int(np.argmax(score[:, k])) == i
             )
         )
