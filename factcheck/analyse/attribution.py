@@ -280,6 +280,9 @@ def findings(alignment) -> list[Finding]:
                 )
             )
             continue
+        swapped = merged_swap(alignment, sid_a, a_att, s_atts)
+        if swapped is not None:
+            s_main = swapped
         if s_main is not None:
             sid, s_att = s_main
             a_named = [a for a in notes[sid_a].attributions if a.named]
@@ -311,7 +314,7 @@ def findings(alignment) -> list[Finding]:
                 )
                 and not (a_att.resolved or s_att.resolved)
                 and len(a_named) == 1
-                and len([a for _, a in s_atts if a.named]) == 1
+                and (len([a for _, a in s_atts if a.named]) == 1 or swapped is not None)
             ):
                 out.append(
                     make(
@@ -354,6 +357,32 @@ def findings(alignment) -> list[Finding]:
                 )
             )
     return out
+
+
+def merged_swap(alignment, sid_a: str, a_att: Attribution, s_atts) -> tuple | None:
+    """In a bead that renders two source sentences with two named speakers, the sentence it
+    renders most closely, when the article gives its words to the other speaker (« Selon
+    Bernard Chaulet, la fréquentation a chuté de 40 % » for "Selon le directeur, Pascal
+    Guérin, la fréquentation a chuté de 40 %" followed by a quote of Chaulet's): (source id,
+    its attribution), else None."""
+    named = [(sid, a) for sid, a in s_atts if a.named]
+    if len(named) < 2 or not a_att.named or a_att.resolved:
+        return None
+    # the claim itself decides, not who makes it: the sentences compared without their
+    # speakers' names (which would pull the article's sentence to its speaker's)
+    text = {s.id: s.text for s in (*alignment.article, *alignment.source)}
+    vectors = embed.encode(
+        [text[sid_a].replace(a_att.speaker, "")]
+        + [text[sid].replace(a.speaker, "") for sid, a in named]
+    )
+    sims = vectors[1:] @ vectors[0]
+    best = named[int(sims.argmax())]
+    others = [a for sid, a in named if sid != best[0]]
+    if not best[1].resolved and any(
+        not different(a_att, o) or alike(a_att.speaker, o.speaker) for o in others
+    ):
+        return best
+    return None
 
 
 QUOTED = 0.5  # share of a sentence in quote marks that makes it a quotation

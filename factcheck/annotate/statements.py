@@ -215,6 +215,7 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
         for m in NAME.finditer(clean)
         if fold(m.group(0)) not in STOP_NAMES
         and m.group(0).lower() not in role_words
+        and m.group(0).lower() not in c.vague_speaker_words  # „Medienberichten zufolge“
         and len(m.group(0)) > 1
         and m.group(0).lower() not in calendar_words(language)
         and not after_determiner(clean, m.start(), c.not_name_after)
@@ -1358,6 +1359,8 @@ def speaker_of_verb(
         before = before[:-1].rstrip() + ","  # «… —explicó su portavoz, Lorena Camps—. …»
     if not before and m.group(0).lower() in c.openers:
         return None  # "Asked whether ..., she replied": the clause opens, the verb comes later
+    if not before and m.group(0).lower() in c.vague_speaker_words:
+        return None  # "Reports said ...": a noun that opens the sentence, no verb
     while before.split() and before.split()[-1].lower() in c.clitics:
         before = before[: before.rstrip().rfind(" ") + 1].rstrip() if " " in before else ""
     # « C'est ce qu'a annoncé la maire », « Ainsi s'est exprimé l'élu », "Así lo explicó el
@@ -1528,7 +1531,9 @@ def speaker_of_verb(
     if long and (named := affiliated_name(speaker)):
         # "Henrike Sato of the Brückstadt Institute for Economic Research said": the person
         speaker, long = named, False
-    if long or any(p is not None and p.search(speaker) for p in (c.verbs, c.verbs_that)):
+    # a word of the subject that is a vague source ("Media reports said") is a noun, not a verb
+    bare = " ".join(w for w in speaker.split() if w.lower() not in c.vague_speaker_words)
+    if long or any(p is not None and p.search(bare) for p in (c.verbs, c.verbs_that)):
         speaker = ""  # no clean subject: an implicit speaker
     preposed = describe(speaker, m.group(0), lang)
     after = clip(text[m.end() :], forward=True, appositive=True) if inverted else ""
