@@ -702,6 +702,8 @@ CREDIT_TAIL_RE = re.compile(
     r"|\((?-i:[A-Z][\w .'’-]{1,40})\s*/\s*(?:AP|AFP|Reuters|EPA|PA|dpa|Getty Images|[A-Z]{2,6})\)\s*$"
     # "... at the age of 54. © GABRIEL BOUYS / AFP"
     r"|(?<=[.!?…])\s+©\s*[^()©.!?]{2,60}$"
+    # "... blickt unsicheren Zeiten entgegenGETTYIMAGES/Getty": a credit run into the caption
+    r"|(?-i:(?<=[a-zß-öø-ÿ])[A-Z]{3,}(?:\s?[A-Z]{2,})*)\s*/\s*[\w .'’-]{1,40}$"
     # "... chief of staff. (EPA PHOTO) Credit: AAP"
     r"|\((?-i:[A-Z][\w .'’-]{1,30})\s+(?:photo|foto|bild|image)\)(?:\s*credits?\s*:\s*[^()]{1,40})?\s*$",
     re.IGNORECASE,

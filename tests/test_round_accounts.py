@@ -90,3 +90,33 @@ def test_a_clause_rendering_a_further_source_sentence_is_no_added_clause(tmp_pat
                "appeal for witnesses has been issued.\n")
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule in ("C100", "C101", "C200")]
+
+
+@pytest.mark.parametrize("text, language, seconds", [
+    ("Er gewann in der Rekordzeit von 2:00:35 Stunden.", "de", 7235),
+    ("She won in 2:18:59 in Chicago.", "en", 8339),
+])
+def test_a_race_time_is_one_duration(text, language, seconds):
+    assert [(q.kind, q.value) for q in extract(text, language)] == [("duration", seconds)]
+
+
+def test_a_race_time_within_the_bound_the_source_states_is_weak(tmp_path):
+    source = ("Marathon\n\nDer Läufer Tomas Wekesa blieb beim Rennen in Valdoria als erster "
+              "Mensch unter 2:01:00 Stunden.\n")
+    article = ("Marathon\n\nThe runner Tomas Wekesa finished the Valdoria race in 2:00:35, the "
+               "first person to do so.\n")
+    changed = [f for f in check_texts(tmp_path, article, source).findings
+               if f.rule in ("N100", "N101")]
+    assert [f.severity for f in changed] == ["info"]
+
+
+def test_a_photo_credit_run_into_its_caption_is_no_sentence_cut_short(tmp_path):
+    source = ("Vote\n\nThe Valdoria government fell in a confidence vote on Wednesday. The "
+              "cabinet stays on until a new one is formed. Talks between the parties begin on "
+              "Monday.\n")
+    article = ("Vote\n\nThe Valdoria government fell in a confidence vote on Wednesday. The "
+               "cabinet stays on until a new one is formed. Talks between the parties begin on "
+               "Monday.\n\nThe prime minister faces uncertain timesGETTYIMAGES/Getty\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "S105"]
+    assert not [f for f in report.findings if f.rule.startswith("C1")]

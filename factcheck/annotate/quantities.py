@@ -22,9 +22,10 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", re.UNICODE)
 
 @dataclass(frozen=True)
 class Quantity:
-    kind: str  # count | percent | vague | year | month | date | weekday | time
+    kind: str  # count | percent | vague | year | month | date | weekday | time | duration
     value: float  # count/percent: the number; vague: order of magnitude; year; month 1-12;
-    #               date: month * 100 + day; weekday 0-6; time: minutes after midnight
+    #               date: month * 100 + day; weekday 0-6; time: minutes after midnight;
+    #               duration: seconds
     text: str
     start: int
     end: int
@@ -389,6 +390,13 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             if int(first) < end <= 2100:
                 found.append(Quantity("year", float(end), second, m.start(2), m.end(2)))
             taken.append((m.start(), m.end()))
+    for m in DURATION.finditer(text):
+        # "2:00:35 Stunden", "in 2:01:00": a race time or a duration, hours to seconds as one
+        hours, minutes, seconds = (int(g) for g in m.groups())
+        if minutes < 60 and seconds < 60:
+            value = hours * 3600 + minutes * 60 + seconds
+            bound = qualifier_match(lex, text, m.start())
+            add(Quantity("duration", value, m.group(0), m.start(), m.end(), *bound))
     for m in re.finditer(r"(?<![\w.,:])(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?(?![\d])", text):
         minutes = int(m.group(2) or 0)
         after = lex.time_re.match(text, m.end()) if lex.time_re else None
@@ -559,6 +567,8 @@ def conversions(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+DURATION = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")  # "2:00:35"
+
 RANGE_NEXT = re.compile(
     r"\s*(?:and|to|or|et|à|ou|y|a|o|und|bis|oder|[-–])\s+(?:el\s+|le\s+)?\d[\d.,]*"
 )  # the second figure of a range, up to where its unit would be
@@ -721,6 +731,7 @@ def number_context(lex: NumberLexicon, text: str, start: int, end: int) -> bool:
 
 # the families of kinds compared with each other (a date's day against a month: same family)
 FAMILY = {
+    "duration": "d",
     "count": "n",
     "vague": "n",
     "percent": "p",
