@@ -392,11 +392,14 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             taken.append((m.start(), m.end()))
     for m in DURATION.finditer(text):
         # "2:00:35 Stunden", "in 2:01:00": a race time or a duration, hours to seconds as one
-        hours, minutes, seconds = (int(g) for g in m.groups())
-        if minutes < 60 and seconds < 60:
-            value = hours * 3600 + minutes * 60 + seconds
+        h, mins, secs = (int(g) for g in m.groups())
+        if mins < 60 and secs < 60:
             bound = qualifier_match(lex, text, m.start())
-            add(Quantity("duration", value, m.group(0), m.start(), m.end(), *bound))
+            add(
+                Quantity(
+                    "duration", h * 3600 + mins * 60 + secs, m.group(0), m.start(), m.end(), *bound
+                )
+            )
     for m in re.finditer(r"(?<![\w.,:])(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?(?![\d])", text):
         minutes = int(m.group(2) or 0)
         after = lex.time_re.match(text, m.end()) if lex.time_re else None
