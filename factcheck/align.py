@@ -56,6 +56,7 @@ ROW_DELTA = 0.08  # further source sentences rendered must score this close to t
 ADJACENT_DELTA = 0.16  # ... or this close, for the best's neighbour in the source
 PAIR_GAIN = 0.02  # a merged/split pair must beat the single match by this much
 MUTUAL_MARGIN = 0.12  # a mutual best match this far above the runners-up counts as support
+CLAUSE_SHARE = 0.6  # a clause and a source sentence mutually best: this far towards "supported"
 CLAUSE_MARGIN = 0.05  # a clause carries a source sentence it matches this far above any other
 WEAK_METHODS = (
     "merge",
@@ -387,7 +388,24 @@ def align(article: list[Sentence], source: list[Sentence], notes: Annotated) -> 
             if supported[best] and mutual(score, best, j) and score[best, j] >= weak[best, j]
             else []
         )
-        found = by_split or by_mutual
+        by_clause_mutual = []
+        if not (by_split or by_mutual) and nc:
+            # a clause of a supported sentence and the source sentence are each other's best
+            # match, clearly above the other clauses ("El Tribunal de Cuentas ha criticado con
+            # dureza la rehabilitación ..." for „Der Landesrechnungshof hat die Sanierung ...
+            # scharf kritisiert“, merged into a sentence that renders the next one)
+            col = clause_cos[:, j]
+            c = int(np.argmax(col))
+            i = a_owner[c]
+            if (
+                supported[i]
+                and int(np.argmax(clause_cos[c])) == j
+                and toward_support(float(col[c]), weak[i, j], support[i, j]) >= CLAUSE_SHARE
+                and col[c] - runner_up(col, c) >= MUTUAL_MARGIN
+                and not conflicting(a_numbers[i], s_numbers[j])
+            ):
+                by_clause_mutual = [i]
+        found = by_split or by_mutual or by_clause_mutual
         if found:
             carried[j] = True
             carriers[j] = sorted(set(found))
