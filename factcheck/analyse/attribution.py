@@ -262,6 +262,8 @@ def findings(alignment) -> list[Finding]:
             and (a_att.specific or (a_att.named and not a_att.vague))  # "Police said" for "sources"
             and not a_att.resolved
             and not a_att.roles & s_vague[1].roles  # "a person familiar" on both sides
+            # „…, heißt es in dem Prüfbericht“: the words of a document the story cites
+            and not in_document(notes[s_vague[0]].masked, s_vague[1].cue, s_lang[s_vague[0]])
         ):
             sid, s_att = s_vague
             out.append(
@@ -386,7 +388,7 @@ def merged_swap(alignment, sid_a: str, a_att: Attribution, s_atts) -> tuple | No
 
 
 QUOTED = 0.5  # share of a sentence in quote marks that makes it a quotation
-DOCUMENT_AFTER_CUE = 4  # words after an impersonal cue within which a document names its source
+DOCUMENT_AFTER_CUE = 6  # words after an impersonal cue within which a document names its source
 
 
 def in_document(masked: str, cue: str, language: str) -> bool:
@@ -396,8 +398,10 @@ def in_document(masked: str, cue: str, language: str) -> bool:
     if end < 0:
         return False
     nouns = document_words(language)[0]
-    after = masked[end:].split()[:DOCUMENT_AFTER_CUE]
-    return any(fold(w.strip(",.;:!?»“”„")) in nouns for w in after)
+    after = [fold(w.strip(",.;:!?»“”„")) for w in masked[end:].split()[:DOCUMENT_AFTER_CUE]]
+    if language == "de":  # „im Prüfbericht“, „in der Pressemitteilung“: a compound's last noun
+        return any(w.endswith(n) for w in after for n in nouns if len(n) > 4)
+    return any(w in nouns for w in after)
 
 
 def quote_goes_on(art, i: int, a_speakers, notes) -> bool:
