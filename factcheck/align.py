@@ -121,13 +121,20 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
-def names(sentence: Sentence) -> set[str]:
-    """Capitalised words that are not the sentence's first word, folded (no accents, lower)."""
+def names(sentence: Sentence, speaker: str = "") -> set[str]:
+    """Capitalised words that are not the sentence's first word, folded (no accents, lower),
+    but for the words of its speaker: who says a claim is the attribution's business, and a
+    name shared by two sentences of one speaker says nothing of which claim is rendered."""
     out: set[str] = set()
     for m in NAME_RE.finditer(sentence.text):
         words = m.group(1).split()[1:] if m.start() == 0 else m.group(1).split()
         out.update(fold(w) for w in words if len(w) > 2)
-    return out
+    return out - {fold(w) for w in speaker.split()}
+
+
+def spoken(note) -> str:
+    """The speaker a sentence's annotation names, "" when none."""
+    return note.speaker.speaker if note.speaker is not None else ""
 
 
 def numbers(quantities: tuple[Quantity, ...]) -> set[tuple[str, float]]:
@@ -144,11 +151,13 @@ def anchor_bonus(
     source: list[Sentence],
     a_quantities: list[tuple[Quantity, ...]],
     s_quantities: list[tuple[Quantity, ...]],
+    a_speakers: list[str] | None = None,
+    s_speakers: list[str] | None = None,
 ) -> np.ndarray:
-    """Bonus for shared rare names and numbers (the quantities of each sentence given, as
-    annotated), shape (len(article), len(source))."""
-    a_names = [names(s) for s in article]
-    s_names = [names(s) for s in source]
+    """Bonus for shared rare names and numbers (the quantities and speakers of each sentence
+    given, as annotated), shape (len(article), len(source))."""
+    a_names = [names(s, a_speakers[k] if a_speakers else "") for k, s in enumerate(article)]
+    s_names = [names(s, s_speakers[k] if s_speakers else "") for k, s in enumerate(source)]
     a_nums = [numbers(q) for q in a_quantities]
     s_nums = [numbers(q) for q in s_quantities]
     n = max(len(source), 1)
@@ -261,6 +270,8 @@ def align(article: list[Sentence], source: list[Sentence], notes: Annotated) -> 
             source,
             [notes[s.id].quantities for s in article],
             [notes[s.id].quantities for s in source],
+            [spoken(notes[s.id]) for s in article],
+            [spoken(notes[s.id]) for s in source],
         )
     support = thresholds(article, source, SUPPORT)
     weak = thresholds(article, source, WEAK)

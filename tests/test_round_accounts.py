@@ -120,3 +120,20 @@ def test_a_photo_credit_run_into_its_caption_is_no_sentence_cut_short(tmp_path):
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "S105"]
     assert not [f for f in report.findings if f.rule.startswith("C1")]
+
+
+def test_a_claim_given_to_a_speaker_of_another_sentence_is_reported(tmp_path):
+    # the speaker's name, shared with the sentence the speaker really said, must not pull the
+    # claim to that sentence: the figure and the words say which claim is rendered
+    source = ("Fusion\n\nDer Kreistag von Ebersfelde hat am Mittwoch die Fusion der Kliniken "
+              "Talbach und Rosenau beschlossen. Klinik-Geschäftsführerin Sabine Ehrhardt sagte, "
+              "ohne die Fusion wären beide Häuser spätestens 2027 zahlungsunfähig gewesen. "
+              "Laut der Gewerkschaft Gesundheit und Pflege (GGP) sind rund 120 Stellen in "
+              "Gefahr. Der Beschluss fiel mit 31 zu 12 Stimmen.\n")
+    article = ("Fusión\n\nEl consejo comarcal de Ebersfelde aprobó el miércoles la fusión de las "
+               "clínicas de Talbach y Rosenau. Según la directora, Sabine Ehrhardt, sin la fusión "
+               "ambos hospitales habrían quebrado en 2027 a más tardar. Según Sabine Ehrhardt, "
+               "unos 120 puestos de trabajo están en peligro. La decisión se tomó por 31 votos "
+               "contra 12.\n")
+    report = check_texts(tmp_path, article, source)
+    assert [f for f in report.findings if f.rule == "A100"]
