@@ -1147,3 +1147,16 @@ def test_speech_verbs_with_a_particle_or_an_object(tmp_path, lang, text, speaker
     }[lang]
     st = last_statement(tmp_path, lang, "Title\n\n" + lead + " " + text + "\n")
     assert st.speaker == speaker
+
+
+@pytest.mark.parametrize("description, noun", [
+    ("la coureuse de 24 ans", "coureuse"),
+    ("l'entraîneuse de Roncelles", "entraineuse"),
+    ("la Morvelloise", "morvelloise"),
+    ("L'élu", "elu"),
+    ("la Direction", ""),
+])
+def test_french_descriptions_of_one_person(description, noun):
+    from factcheck.annotate.statements import person_description
+
+    assert person_description(description, "fr") == noun

@@ -2514,6 +2514,8 @@ def company_named(speaker: str, companies: list[str], language: str) -> str:
 DEFINITE = frozenset("the le la l’ el der die das".split())
 NOT_PEOPLE_ROLES = BODY_ROLES | {"document", "intelligence", "residents", "competitors"}
 AGE_NOUN = re.compile(r"\d{1,3}-(?:year-old|jährige[rn]?|Jährige[rn]?)")  # a person by age
+OF_WORDS = frozenset({"de", "du", "des", "of", "del", "von", "vom"})
+DEMONYM = re.compile(r"[A-ZÀ-Ö][a-zß-öø-ÿ]{2,}(?:oise|aise|ienne|aine|oine)")  # « la Morvelloise »
 PERSON_LOOKBACK = 4  # sentences back in which a description may repeat a speaker's noun
 PERSON_RECENT = 2  # ... or stand for the last person named, this close
 
@@ -2548,15 +2550,22 @@ def person_description(speaker: str, language: str) -> str:
     "" for a body ("the club", "the force"), a document, a group (a plural) or an indefinite
     "a senior diplomat" (a new, unnamed speaker)."""
     words = speaker.replace("'", "’").split()
-    if len(words) == 1 and "’" in words[0]:
-        words = words[0].split("’", 1)
+    if words and "’" in words[0] and not words[0].endswith("’"):
+        words = [*words[0].split("’", 1), *words[1:]]  # « l’élu », « l’entraîneuse de X »
         words[0] += "’"
+    of = next((k for k, w in enumerate(words) if k >= 2 and fold(w) in OF_WORDS), None)
+    if of is not None and of + 1 < len(words) and len(words) - of <= 3:
+        # « la coureuse de 24 ans », « l’entraîneuse de Roncelles »: the noun before its
+        # complement describes the person
+        words = words[:of]
     if not 2 <= len(words) <= 3 or fold(words[0]) not in DEFINITE:
         return ""
     noun = words[-1]
+    if language == "fr" and len(words) == 2 and DEMONYM.fullmatch(noun):
+        return fold(noun)  # « la Morvelloise »: a woman from Morvel
     if len(words) == 2 and AGE_NOUN.fullmatch(noun):
         return fold(noun)  # "the 31-year-old", „der 29-Jährige“
-    if not noun.isalpha() or len(noun) < 4:
+    if not noun.isalpha() or len(noun) < 3:
         return ""
     if any(not w.islower() or fold(w) in DETERMINERS for w in words[1:-1]):
         return ""  # „ihr eine Hebamme“: an addressee, then a new speaker
