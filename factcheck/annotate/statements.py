@@ -2550,14 +2550,14 @@ def person_description(speaker: str, language: str) -> str:
     "" for a body ("the club", "the force"), a document, a group (a plural) or an indefinite
     "a senior diplomat" (a new, unnamed speaker)."""
     words = speaker.replace("'", "’").split()
-    if words and "’" in words[0] and not words[0].endswith("’"):
-        words = [*words[0].split("’", 1), *words[1:]]  # « l’élu », « l’entraîneuse de X »
-        words[0] += "’"
-    of = next((k for k, w in enumerate(words) if k >= 2 and fold(w) in OF_WORDS), None)
+    of = next((k for k, w in enumerate(words) if k >= 1 and fold(w) in OF_WORDS), None)
     if of is not None and of + 1 < len(words) and len(words) - of <= 3:
         # « la coureuse de 24 ans », « l’entraîneuse de Roncelles »: the noun before its
         # complement describes the person
         words = words[:of]
+    if len(words) == 1 and "’" in words[0]:
+        words = words[0].split("’", 1)  # « l’élu »
+        words[0] += "’"
     if not 2 <= len(words) <= 3 or fold(words[0]) not in DEFINITE:
         return ""
     noun = words[-1]
