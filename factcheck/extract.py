@@ -709,6 +709,7 @@ CREDIT_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 CAPTION_WORDS = 40
+BOX_WORDS = 60  # words of the paragraph under a box's label (an author's note, a newsletter)
 CREDIT_LINE_RE = re.compile(
     r"^\(?\s*(?:(?:AP|AFP|EPA|Reuters|dpa|PA)\s+)?(?:photos?|fotos?|images?|imagen|bild|pictures?|"
     r"crédits?|credits?|fotografía|titelbild|titelfoto|symbolbild)\s*[:/]\s*[^()]{1,80}\)?$"
@@ -779,6 +780,7 @@ def glued_section(text: str, language: str) -> bool:
 def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
     kept: list[RawBlock] = []
     in_section = False
+    box = False
     after_credit = False
     lead_caption: RawBlock | None = None
     for block in blocks:
@@ -822,6 +824,13 @@ def remove_furniture(blocks: list[RawBlock], language: str) -> list[RawBlock]:
             continue
         if text != block.text:
             block = RawBlock(block.kind, text)
+        if box:
+            box = False
+            if block.kind == "paragraph" and len(text.split()) <= BOX_WORDS:
+                continue  # the paragraph under "ABOUT THE AUTHOR", "+++ Newsletter +++"
+        if matches(language, "boxes", text):
+            box = True  # a box's label: the paragraph under it is the box
+            continue
         if matches(language, "sections", text):
             in_section = True
             continue

@@ -154,7 +154,8 @@ FURNITURE_MARKERS = ("Advertisement", "Publicité", "Anzeige", "Publicidad", "mi
                      "Harbour pilots", "Engineers test", "KAI LUND", "gates at dawn",
                      "Ferry fares", "Lighthouse keeper", "lanternes", "piscine municipale",
                      "Laternenfest", "Hallenbad", "farolillos", "piscina municipal",
-                     "National Writer", "votre réaction", "Agencia Norte", "with NWR")
+                     "National Writer", "votre réaction", "Agencia Norte", "with NWR",
+                     "Tobias Wren", "Julie Marchal", "Pablo Ruiz", "per E-Mail")
 
 
 @pytest.mark.parametrize("page", PAGES)
