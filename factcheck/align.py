@@ -731,7 +731,9 @@ def article_bead(
             pair_score >= support[i, k]
             and merge[i, k] > max(cosine[i, k], cosine[i, k + 1]) + PAIR_GAIN
             and min(cosine[i, k], cosine[i, k + 1]) >= weak[i, k]
-            and (pair_score > best or not ok)
+            # a pair that leaves out the sentence rendered best on its own replaces it only
+            # when that one is not rendered clearly either
+            and (not ok or (pair_score > best and j in (k, k + 1)))
         ):
             chosen, method, best, ok = [k, k + 1], "merge", pair_score, True
     if not ok:
