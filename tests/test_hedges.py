@@ -306,3 +306,26 @@ def test_a_tentative_word_is_no_hedge_of_its_own():
 
     found = hedges("Tests found traces of a possible carcinogen.", "en")
     assert found and all(h.category == WEAK for h in found)
+
+
+def test_a_hedge_quoted_in_the_source_and_reported_in_the_article_is_kept(tmp_path):
+    from .conftest import check_texts
+
+    source = ("Pier\n\nThe Kelmouth pier closed on Monday. “We cannot ask people to walk on "
+              "something our engineers say could fail,” the council leader, Ann Rowe, said.\n")
+    article = ("Pier\n\nThe Kelmouth pier closed on Monday. The council leader, Ann Rowe, said "
+               "the council could not ask people to walk on a structure that its engineers said "
+               "could fail.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule in ("H100", "H101")]
+
+
+def test_an_estimate_moved_onto_the_figure_is_kept(tmp_path):
+    from .conftest import check_texts
+
+    source = ("Pier\n\nAbout 90 metres of the 410-metre structure will be removed, at an "
+              "estimated cost of £2.3 million.\n")
+    article = ("Pier\n\nAround 90 metres will go from the 410m pier, a job the council puts at "
+               "an estimated £2.3m.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule in ("H100", "H101")]

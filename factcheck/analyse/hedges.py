@@ -51,7 +51,13 @@ def findings(alignment) -> list[Finding]:
         kept = [  # the hedges of clauses the article renders
             (sid, h) for sid, h in hs if not clause_dropped(alignment, row[a.id], col[sid], h.text)
         ]
-        if kept and not ha and not a.text.rstrip().endswith("?"):  # a question asserts nothing
+        if (
+            kept
+            and not ha
+            and not a.text.rstrip().endswith("?")  # a question asserts nothing
+            # "an estimated £2.3m": the article keeps the hedge as the figure's qualifier
+            and not any(h.text.casefold() in a.text.casefold() for _, h in kept)
+        ):
             hs = kept
             sid, h = hs[0]
             words = ", ".join(dict.fromkeys(x.text for _, x in hs))
@@ -73,6 +79,10 @@ def findings(alignment) -> list[Finding]:
             strong_a
             and not notes[main].hedges
             and not qualified(notes[main])
+            # "… our engineers say could fail," she said -> "… engineers said could fail": the
+            # speaker's own hedge, quoted in the source, reported in the article
+            and not {h.category for h in strong_a}
+            <= {h.category for h in notes[main].quoted_hedges}
             and not attribution_made_vague(strong_a, notes[main], notes[a.id], a.text)
         ):
             # (a source with any hedge, a weak one too, does not state it plainly)
@@ -205,6 +215,10 @@ def qualifier_changes(a, sources, notes) -> list[Finding]:
         elif qa.qualifier in STRICT and qs.qualifier is None:
             if qa.qualifier == "approx" and qa.value != qs.value:
                 continue  # "about 35 km" for 34.8 km: a rounded figure said to be one
+            if qa.qualifier == "approx" and any(
+                h.category in ESTIMATES for s in sources for h in notes[s.id].hedges
+            ):
+                continue  # "an estimated cost of £2.3 million" -> "an estimated £2.3m"
             code, direction = "H101", "weaker"
         else:
             continue

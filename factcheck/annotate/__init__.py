@@ -21,6 +21,7 @@ one direction: ``quotes`` and ``cues`` first, then ``quantities``, ``statements`
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -51,6 +52,7 @@ class Annotation:
     hedges: tuple[Hedge, ...]
     conditional: bool  # in the conditional mood anywhere ("would", « serait »)
     refers_back: bool = False  # only says who said the sentence before (« C'est ce qu'a dit X »)
+    quoted_hedges: tuple[Hedge, ...] = ()  # hedges inside its quotes ("… could fail," she said)
 
     @property
     def quoted_share(self) -> float:
@@ -113,7 +115,20 @@ def annotate_sentence(sentence: Sentence, speaker: Attribution | None = None) ->
         hedges=tuple(hedges(text, lang, masked)),
         conditional=conditional_mood(text, lang),
         refers_back=refers_back(sentence, masked, atts),
+        quoted_hedges=tuple(quoted_hedges(text, lang, masked)) if found else (),
     )
+
+
+def quoted_hedges(text: str, lang: str, masked: str) -> list[Hedge]:
+    """The hedges that stand inside a sentence's quotes."""
+    outside = Counter(hedges(text, lang, masked))
+    out = []
+    for h in hedges(text, lang, text):
+        if outside[h]:
+            outside[h] -= 1
+        else:
+            out.append(h)
+    return out
 
 
 def spoken(seg: Segmented) -> list[Sentence]:
