@@ -57,6 +57,10 @@ def findings(alignment) -> list[Finding]:
             and not a.text.rstrip().endswith("?")  # a question asserts nothing
             # "an estimated £2.3m": the article keeps the hedge as the figure's qualifier
             and not any(h.text.casefold() in a.text.casefold() for _, h in kept)
+            and not (
+                all(h.category in ESTIMATES for _, h in kept)
+                and any(q.qualifier == "approx" for q in notes[a.id].quantities)
+            )
         ):
             hs = kept
             sid, h = hs[0]
