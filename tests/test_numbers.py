@@ -492,3 +492,12 @@ def test_a_year_in_brackets_after_a_title_is_a_works_year():
     text = "Il avait remporté l'Oscar du meilleur réalisateur en 1981."
     [year] = [q for q in quantities(text, "fr") if q.kind == "year"]
     assert not work_year(year, text)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("à environ 21 milles de la côte", "fr"),
+    ("rund 21 Meilen vor der Küste", "de"),
+    ("a unas 21 millas de la costa", "es"),
+])
+def test_miles_are_a_length_in_every_language(text, language):
+    assert [q.dimension for q in extract(text, language)] == ["length"]

@@ -763,6 +763,12 @@ MEASURES = {
         "miles",
         "mile",
         "millas",
+        "milla",
+        "milles",  # « 21 milles » (nautical miles), never « 21 mille » (a thousand)
+        "meilen",
+        "meile",
+        "seemeilen",
+        "metern",
         "metres",
         "meters",
         "metre",
