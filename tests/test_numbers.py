@@ -501,3 +501,16 @@ def test_a_year_in_brackets_after_a_title_is_a_works_year():
 ])
 def test_miles_are_a_length_in_every_language(text, language):
     assert [q.dimension for q in extract(text, language)] == ["length"]
+
+
+def test_a_year_with_its_digits_swapped_is_a_changed_year():
+    a = extract("L'université exploite l'antenne depuis 1946.", "fr")
+    s = extract("The university has run the dish since 1964.", "en")
+    assert [(x.value, y.value) for x, y in compare(tuple(a), tuple(s)).changed] == [(1946, 1964)]
+
+
+def test_the_same_digits_at_another_scale_are_no_swap():
+    a = extract("de 18 millones a 46 millones de euros", "es")
+    s = extract("von ursprünglich 18 auf inzwischen 46 Millionen Euro", "de")
+    assert not [(x.value, y.value) for x, y in compare(tuple(a), tuple(s)).changed
+                if {x.value, y.value} == {18, 18_000_000}]

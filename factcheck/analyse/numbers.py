@@ -52,11 +52,22 @@ def distance(a: Quantity, b: Quantity) -> float:
     """How far apart two comparable quantities are: 0 for the same, larger further apart; a
     different kind (vague against a count) counts a little more."""
     kind = 0.0 if a.kind == b.kind else 0.5
+    if transposed(a, b):
+        return 0.5  # "since 1964" -> "depuis 1946": the same digits in another order
     if a.kind in ("count", "percent", "vague") and a.value > 0 and b.value > 0:
         return abs(math.log(a.value / b.value)) + kind
     if a.kind == b.kind == "year":
         return min(abs(a.value - b.value) / 5, FAR)
     return 1.0 + kind  # months, dates, weekdays, times: changed or not
+
+
+def transposed(a: Quantity, b: Quantity) -> bool:
+    """Two figures of one kind written with the same digits in another order (1964 and 1946,
+    12 and 21): a slip or a change of one fact, never two facts."""
+    if a.kind != b.kind or a.kind not in ("count", "year") or a.value == b.value:
+        return False
+    da, db = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    return len(da) >= 2 and da != db and sorted(da) == sorted(db)
 
 
 def small_word(q: Quantity) -> bool:
