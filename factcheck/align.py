@@ -213,8 +213,10 @@ def clause_table(sentences: list[Sentence]) -> tuple[list[int], list[tuple[int, 
 
 
 def conflicting(a: set, b: set) -> bool:
-    """Both sentences state numbers or dates and share none: evidence against a weak match."""
-    return bool(a) and bool(b) and not a & b
+    """Both sentences state numbers or dates of one family (counts, times, years) and share
+    none: evidence against a weak match ("6 Uhr" against « 6 heures », read as a count, is
+    none)."""
+    return bool(a) and bool(b) and not a & b and bool({k for k, _ in a} & {k for k, _ in b})
 
 
 def runner_up(row: np.ndarray, j: int) -> float:
