@@ -514,3 +514,13 @@ def test_the_same_digits_at_another_scale_are_no_swap():
     s = extract("von ursprünglich 18 auf inzwischen 46 Millionen Euro", "de")
     assert not [(x.value, y.value) for x, y in compare(tuple(a), tuple(s)).changed
                 if {x.value, y.value} == {18, 18_000_000}]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Le service fonctionnera sept jours sur sept.", "fr"),
+    ("The line runs 24 hours a day.", "en"),
+    ("Die Bahn fährt sieben Tage die Woche.", "de"),
+    ("El servicio funciona los siete días de la semana.", "es"),
+])
+def test_an_idiom_for_every_day_holds_no_figure(text, language):
+    assert extract(text, language) == ()

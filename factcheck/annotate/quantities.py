@@ -83,6 +83,7 @@ class NumberLexicon:
     duration: frozenset[str]
     approximate: frozenset[str] = frozenset()  # number words that are approximate themselves
     half_re: re.Pattern[str] | None = None  # "and a half", « et demi », "y medio" after a figure
+    idioms_re: re.Pattern[str] | None = None  # "seven days a week", « 24 heures sur 24 »: no figure
 
 
 def norm(phrase: str) -> str:
@@ -115,6 +116,7 @@ def number_lexicon(language: str) -> NumberLexicon:
         if data.get("half")
         else None,
         vague_re=phrase_pattern(list(data.get("vague", {}))),
+        idioms_re=phrase_pattern(data.get("idioms", [])),
         vague={norm(k): float(v) for k, v in data.get("vague", {}).items()},
         scale_re=phrase_pattern(list(data.get("scale", {}))),
         scale={norm(k): float(v) for k, v in data.get("scale", {}).items()},
@@ -286,6 +288,8 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             found.append(q)
             taken.append((q.start, q.end))
 
+    if lex.idioms_re is not None:  # "seven days a week", « sept jours sur sept »: every day
+        taken.extend(m.span() for m in lex.idioms_re.finditer(text))
     # dates in figures: "26/09/2019", "26.09.2019" (day first; month first in English when
     # the day cannot be the month: "09/26/2019")
     for m in NUMERIC_DATE.finditer(text):
