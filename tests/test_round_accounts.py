@@ -137,3 +137,26 @@ def test_a_claim_given_to_a_speaker_of_another_sentence_is_reported(tmp_path):
                "contra 12.\n")
     report = check_texts(tmp_path, article, source)
     assert [f for f in report.findings if f.rule == "A100"]
+
+
+def test_a_deadline_is_no_negation_of_a_quote(tmp_path):
+    source = ("Bank\n\nDepositors “will have full access to their insured deposits no later than "
+              "Monday morning,” the regulator said in a statement.\n")
+    article = ("Banque\n\nLes déposants « auront pleinement accès à leurs dépôts assurés au plus "
+               "tard lundi matin », a indiqué le régulateur dans un communiqué.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "Q100"]
+
+
+def test_trending_and_comment_prompts_after_a_cut_source_leave_the_cut_seen(tmp_path):
+    source = ("Bank\n\nThe regulator closed the Harwell Savings Bank on Friday. It appointed a "
+              "receiver to protect insured deposits. Uninsured depositors will receive a "
+              "certificate once the receiver sells all of the bank's\n\n"
+              "Trending: Ferry fares frozen for the winter season\n\n"
+              "Please share your thoughts about this article below.\n")
+    article = ("Bank\n\nThe regulator closed the Harwell Savings Bank on Friday. It appointed a "
+               "receiver to protect insured deposits. Shares of other regional lenders fell "
+               "sharply on Monday. Analysts expect further closures.\n")
+    report = check_texts(tmp_path, article, source)
+    assert [f for f in report.findings if f.rule == "S105"]
+    assert not [f for f in report.findings if f.rule == "C100"]
