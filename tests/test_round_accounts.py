@@ -160,3 +160,20 @@ def test_trending_and_comment_prompts_after_a_cut_source_leave_the_cut_seen(tmp_
     report = check_texts(tmp_path, article, source)
     assert [f for f in report.findings if f.rule == "S105"]
     assert not [f for f in report.findings if f.rule == "C100"]
+
+
+def test_past_a_cut_source_no_clause_is_called_added(tmp_path):
+    source = ("Pensions\n\nThe government of Valdoria wants to raise the pension age to 68 by "
+              "2040. The labour minister, Ines Korff, said the change was unavoidable. The "
+              "unions have called a day of protest for next month, and their leaders said "
+              "that\n\nSubscribe to read the full article\n")
+    article = ("Pensions\n\nThe government of Valdoria wants to raise the pension age to 68 by "
+               "2040. The labour minister, Ines Korff, said the change was unavoidable. The "
+               "unions have called a day of protest for next month. Henrike Sato of the "
+               "Brückstadt Institute said the reform was overdue, as the number of pensioners "
+               "keeps growing. The bill goes to parliament in June.\n")
+    report = check_texts(tmp_path, article, source)
+    assert [f for f in report.findings if f.rule == "S105"]
+    past = {"A5", "A6"}
+    assert not [f for f in report.findings
+                if f.rule in ("C100", "C101", "Q101") and f.article_sentence in past]
