@@ -524,3 +524,14 @@ def test_the_same_digits_at_another_scale_are_no_swap():
 ])
 def test_an_idiom_for_every_day_holds_no_figure(text, language):
     assert extract(text, language) == ()
+
+
+def test_a_weekday_given_as_its_date_is_no_dropped_detail(tmp_path):
+    from .conftest import check_texts
+
+    source = ("Verdict\n\nA jury in Carrowmere found the former mayor guilty of fraud on Thursday "
+              "after two days of deliberations.\n")
+    article = ("Verdict\n\nA jury in Carrowmere found the former mayor guilty of fraud on 30 May "
+               "after two days of deliberations.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "C201"]

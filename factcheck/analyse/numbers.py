@@ -321,6 +321,10 @@ def findings(alignment) -> list:
                 relative_day(art[r].text, art[r].language) for r in readers if r in art
             ):
                 continue  # "on Monday" told the next day as "yesterday", « ayer »
+            if qs.kind == "weekday" and any(
+                q.kind == "date" for r in readers for q in article_q.get(r, ())
+            ):
+                continue  # "on Thursday" given as "on 30 May": the day said by its date
             dropped.append(qs)
         for fact in facts(dropped, sentence.text):
             text = sentence.text[fact[0].start : fact[-1].end]
