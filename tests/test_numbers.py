@@ -22,6 +22,8 @@ def values(text, language):
     ("1 500 hommes et 3,5 millions d’euros", "fr", [("count", 1500, None), ("count", 3_500_000, None)]),
     ("1,500 men and 3.5 million dollars", "en", [("count", 1500, None), ("count", 3_500_000, None)]),
     ("1.500 Menschen", "de", [("count", 1500, None)]),
+    ("un paiement de 130’000 dollars", "fr", [("count", 130_000, None)]),
+    ("CHF 1'250'000", "de", [("count", 1_250_000, None)]),
     ("al menos 10 mil millones de dólares", "es", [("count", 10_000_000_000, "min")]),
     ("10.000 millones de dólares", "es", [("count", 10_000_000_000, None)]),
     ("le 12 décembre", "fr", [("date", 1212, None)]),

@@ -16,7 +16,7 @@ from functools import cache
 from ..rules import lexicon, phrase_pattern, supported_languages
 
 DATE_KINDS = ("date", "month", "year", "weekday", "time")
-DIGITS = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
+DIGITS = r"\d+(?:[.,\u00a0\u202f ’']\d{3})*(?:[.,]\d+)?"  # "130’000": the Swiss grouping
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", re.UNICODE)
 
 
@@ -165,7 +165,7 @@ def compound_pattern(words: list[str], compounds: bool) -> re.Pattern[str] | Non
 
 
 def parse_digits(text: str, decimal: str) -> float | None:
-    raw = re.sub(r"[\u00a0\u202f ]", "", text)
+    raw = re.sub(r"[\u00a0\u202f ]|(?<=\d)[’'](?=\d{3}(?!\d))", "", text)
     thousands = "," if decimal == "." else "."
     if re.fullmatch(r"\d{1,3}(?:" + re.escape(thousands) + r"\d{3})+", raw):
         raw = raw.replace(thousands, "")
