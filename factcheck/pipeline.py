@@ -330,6 +330,7 @@ def truncation(
     out = list(found)
     unchecked: set[str] = set()
     ignored_sources: set[str] = set()
+    unfinished: set[str] = set()
     short = short_source(found, al, segs, at)
     cut_all = bool(segs) and (short or all(seg.document.truncated for seg in segs))
     for seg, name in zip(segs, names, strict=False):
@@ -377,6 +378,10 @@ def truncation(
                 past,
             )
         )
+    if art.document.truncated == "cut" and al.article:
+        # the article's last sentence stops mid-word: its quote and its attribution are cut
+        # off, not changed
+        unfinished.add(al.article[-1].id)
     if art.document.truncated and al.source:
         carried = [n for n, s in enumerate(al.source) if al.carried[n]]
         last = max(carried, default=-1)
@@ -413,10 +418,12 @@ def truncation(
         else f
         for f in out
         if not (f.rule in ("C100", "C101", "Q101") and f.article_sentence in unchecked)
+        and not (f.rule in CUT_OFF and f.article_sentence in unfinished)
         and not (f.rule in ("C200", "C201") and f.source_sentence in ignored_sources)
     ]
 
 
+CUT_OFF = ("Q100", "Q101", "A100", "A101", "A102", "A103", "C101", "H100", "H101")
 PAST_CUT_WEAK = ("N100", "N101", "A100", "A101", "A102", "A103", "Q100", "H100", "H101")
 
 EXPLICIT = ("front-matter", "source-line", "via")  # the article names its source

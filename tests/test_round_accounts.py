@@ -177,3 +177,28 @@ def test_past_a_cut_source_no_clause_is_called_added(tmp_path):
     past = {"A5", "A6"}
     assert not [f for f in report.findings
                 if f.rule in ("C100", "C101", "Q101") and f.article_sentence in past]
+
+
+LETTER = ("“It has been the greatest honour of my life to serve as your president. And while it "
+          "has been my intention to seek re-election, I believe it is in the best interest of my "
+          "party and the country for me to stand down and to focus solely on fulfilling my duties "
+          "as president for the remainder of my term,” Mr Vance wrote in a letter.")
+
+
+def test_a_few_quoted_words_are_no_rewording_of_a_long_quote(tmp_path):
+    source = "Race\n\nPresident Vance ended his campaign on Sunday. " + LETTER + "\n"
+    article = ("Race\n\nPresident Vance ended his campaign on Sunday. His deputy, Maria Lund, "
+               "said she would “earn and win” the nomination.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "Q100"]
+
+
+def test_the_cut_last_sentence_of_an_article_is_no_altered_quote(tmp_path):
+    source = "Race\n\nPresident Vance ended his campaign on Sunday. " + LETTER + "\n"
+    article = ("Race\n\nPresident Vance ended his campaign on Sunday. “It has been the greatest "
+               "honour of my life to serve as your president. And while it has been my intention "
+               "to seek re-election, I believe it is in the best interest of my party and the "
+               "country for me to stand down and to focus solely on fulfilling my duties as Pr\n")
+    report = check_texts(tmp_path, article, source)
+    assert [f for f in report.findings if f.rule == "S105"]
+    assert not [f for f in report.findings if f.rule in ("Q100", "A101")]

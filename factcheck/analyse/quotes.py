@@ -50,6 +50,7 @@ SHORT_WORDS = 2  # a quote this short is compared only when it has a speaker
 SAME_MATCH = 0.62  # rapidfuzz ratio (0-1) for the same quote within a language
 CROSS_MATCH = 0.50  # embedding cosine for the same quote across languages
 ALTERED_FLOOR = {"same": 0.45, "cross": 0.36}  # a reworded quote of the sentence's own source
+REWORDED_LENGTH = 4  # ... at most this many times shorter than the quote it rewords
 SPEECH_MATCH = {"same": 0.62, "cross": 0.50}  # quote vs a source sentence without quote marks
 # an unmatched quote this like its speaker's unrendered source quote (embedding cosine) may be
 # that quote said otherwise: above the median of unrelated quote pairs across languages (0.08)
@@ -622,7 +623,9 @@ def similarity(
     if qa.language == qb.language:
         a, b = " ".join(words(qa.text)), " ".join(words(b_text))
         ratio = fuzz.ratio(a, b) / 100
-        if len(a) < len(b):
+        short = len(a.split()) < NEAR_VERBATIM_WORDS
+        if len(a) < len(b) and not (short and len(a.split()) * REWORDED_LENGTH < len(b.split())):
+            # (a few words match some stretch of any long quote: "earn and win")
             ratio = max(ratio, fuzz.partial_ratio(a, b) / 100 - 0.05)
         elif not qa.closed:
             # an unclosed quote runs to the end of its paragraph: the source quote is in it
@@ -774,9 +777,12 @@ def aligned_quote(
     """A heavily reworded quote: the article sentence renders a source sentence whose quote
     resembles it, though less than a faithful quote would (ALTERED_FLOOR)."""
     best, best_score = None, 0.0
+    n = len(words(qa.text))
     for k, b in enumerate(bundles):
         if b.first.sentence.id not in source_ids:
             continue
+        if max(n, 1) * REWORDED_LENGTH < len(words(b.text)):
+            continue  # "earn and win" is no rewording of a quote of fifty words: another quote
         score, threshold = similarity(qa, b.first, va, bv[k], b.text)
         floor = threshold - (
             SAME_MATCH - ALTERED_FLOOR["same"]
