@@ -546,3 +546,14 @@ def test_a_film_title_in_quote_marks_is_no_quotation():
     assert not [q for q in quotes(text, "de") if "Gauner" in q.text]
     text = "The network will show the film “Ordinary People” on Friday night instead."
     assert not [q for q in quotes(text, "en") if "Ordinary" in q.text]
+
+
+def test_a_quote_that_opens_with_pas_is_negated():
+    from factcheck.analyse.quotes import element_changes
+    from factcheck.annotate import DocQuote
+    from factcheck.models import Sentence
+
+    text = "nicht um eine endgültige Schließung"
+    quote = DocQuote(Sentence("A1", text, 0, len(text), "body", 0, "de"), text, 0, len(text),
+                     None, "de")
+    assert element_changes(quote, "pas d'une fermeture définitive", "fr") == []
