@@ -1160,3 +1160,10 @@ def test_french_descriptions_of_one_person(description, noun):
     from factcheck.annotate.statements import person_description
 
     assert person_description(description, "fr") == noun
+
+
+def test_a_body_is_not_the_person_of_that_body_who_spoke_before(tmp_path):
+    text = ("Title\n\nA former treasurer of Ashgrove District Council was jailed on Wednesday. "
+            "The council's chief executive, Rosalind Achebe, said the authority had tightened its "
+            "controls. According to the council, about £95,000 has been recovered so far.\n")
+    assert last_statement(tmp_path, "en", text).speaker == "Ashgrove District Council"
