@@ -3094,14 +3094,14 @@ def document_speakers(
             # a role ("Der Minister", "la portavoz") is shown as the last speaker named with that
             # role; it is still compared as a role (as a resolved speaker it hid a dropped
             # attribution on the development set)
-            body = is_body(main.speaker, lang) and not person_description(main.speaker, lang)
+            bodily = is_body(main.speaker, lang) and not person_description(main.speaker, lang)
             earlier = next(
                 (
                     a
                     for a in reversed(named)
                     if main.roles <= a.roles
                     # "According to the council" after a councillor spoke: the body, not her
-                    and not (body and a.names and not is_body(a.speaker, lang))
+                    and not (bodily and a.names and not is_body(a.speaker, lang))
                 ),
                 None,
             )
@@ -3114,7 +3114,7 @@ def document_speakers(
             elif (
                 len(main.roles) == 1
                 and (role := ROLE_KEY + next(iter(main.roles))) in nouns
-                and not (body and name_run(nouns[role].split()))
+                and not (bodily and name_run(nouns[role].split()))
             ):
                 # "el técnico" after "El entrenador de Montiel, Sergio Lafuente": the same role
                 main = replace(main, speaker=nouns[role], resolved_from=main.speaker)
