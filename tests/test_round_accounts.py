@@ -202,3 +202,11 @@ def test_the_cut_last_sentence_of_an_article_is_no_altered_quote(tmp_path):
     report = check_texts(tmp_path, article, source)
     assert [f for f in report.findings if f.rule == "S105"]
     assert not [f for f in report.findings if f.rule in ("Q100", "A101")]
+
+
+def test_figures_of_different_families_do_not_contradict():
+    from factcheck.align import conflicting
+
+    assert not conflicting({("t", 360.0)}, {("n", 6.0), ("n", 7.0)})  # 6 Uhr / « 6 heures »
+    assert conflicting({("n", 12.0)}, {("n", 21.0)})
+
