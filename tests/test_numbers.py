@@ -31,6 +31,8 @@ def values(text, language):
     ("am 12. Dezember", "de", [("date", 1212, None)]),
     ("el 12 de diciembre", "es", [("date", 1212, None)]),
     ("shortly after 2 a.m.", "en", [("time", 120, None)]),
+    ("de 6 heures à minuit", "fr", [("time", 360, None)]),
+    ("une grève de 6 heures", "fr", [("count", 6, None)]),
     ("la saison 2024-2025", "fr", [("year", 2024, None), ("year", 2025, None)]),
     ("prime minister in 1974-76", "en", [("year", 1974, None), ("year", 1976, None)]),
     ("Décès de Jacques Chirac - 26/09/2019", "fr", [("date", 926, None), ("year", 2019, None)]),

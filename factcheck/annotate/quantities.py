@@ -413,8 +413,13 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             and not clock_before(lex, text, m)
         ):
             continue
-        if after and not m.group(2) and duration_before(lex, text, m.start()):
-            continue  # "pendant 3 heures": a duration
+        if (
+            after
+            and not m.group(2)
+            and duration_before(lex, text, m.start())
+            and not CLOCK_RANGE_END.match(text, after.end())
+        ):
+            continue  # "pendant 3 heures": a duration (« de 6 heures à minuit » is a time)
         hour = int(m.group(1))
         marker = after.group(0).strip().lower() if after else ""
         if marker.startswith(EVENING) and hour < 12:
@@ -574,6 +579,12 @@ def conversions(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+# the end of a range of clock times after "de 6 heures": « à minuit », "a las 22", "bis 18 Uhr"
+CLOCK_RANGE_END = re.compile(
+    r"\s+(?:à|a|jusqu[’']à|hasta|bis|to|until)\s+(?:las\s+)?"
+    r"(?:\d|minuit|midi|medianoche|mediodía|mitternacht|midnight|noon)",
+    re.I,
+)
 DURATION = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")  # "2:00:35"
 
 RANGE_NEXT = re.compile(
