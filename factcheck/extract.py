@@ -661,7 +661,10 @@ SOURCE_TAIL_RE = re.compile(
 # caption's or a sentence
 AGENCY_TAIL_RE = re.compile(
     r"(?<=[.!?…»”\"])\s*(?:\((?-i:[A-Z][A-Za-z-]{1,11})(?:\s*[/,]\s*(?-i:[A-Z][A-Za-z-]{1,11}))*\)"
-    r"|/\s*(?-i:[A-Z]{2,8})|[-–—]\s*(?-i:[A-Z]{2,10}))\s*$"
+    r"|/\s*(?-i:[A-Z]{2,8})|[-–—]\s*(?-i:[A-Z]{2,10})"
+    # "… tackled by security. AFP": a wire agency's name after the story's last full stop
+    r"|\s(?-i:AFP|AP|Reuters|REUTERS|dpa|DPA|EFE|ANSA|APA|AAP|PA|Xinhua|Kyodo|Yonhap|SDA|ATS))"
+    r"\s*$"
 )
 # a short label set off by dashes ("– Playing career –", "- Publicité -")
 DASHED_LABEL_RE = re.compile(r"(?:[-–—]+\s*)?([^.!?]{1,40}?)\s*[-–—]+")
