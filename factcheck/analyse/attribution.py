@@ -336,6 +336,9 @@ def findings(alignment) -> list[Finding]:
                 )
         elif (
             a_att.vague
+            # "según informó la prensa internacional": the press that passed the story on is
+            # credited, no authority invented
+            and not a_att.outlet
             and not s_atts
             # words the source quotes are someone's: "..., hieß es" adds no authority to them
             and not any(notes[sid].quoted_share >= QUOTED for sid in bead.source)

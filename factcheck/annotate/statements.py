@@ -237,6 +237,15 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
             and not role_keys - {"experts", "observers", "person_familiar", "document"}
         )
     )
+    if (
+        "media" in role_keys
+        and names
+        and len(low.split()) <= 3
+        and "state" not in low.split()
+        and all(DEMONYM_ADJECTIVE.fullmatch(n) for n in names)
+    ):
+        # "French media", "Spanish media": a country's press, no outlet in particular
+        names, generic = frozenset(), True
     vague = vague_cue or generic
     # « l’hebdomadaire Le Regard »: the elided article is no part of the word
     words = {w.strip(",.’'s") for w in re.split(r"[\s’']+", low)}
@@ -252,6 +261,8 @@ def describe(speaker: str, cue: str, language: str, vague_cue: bool = False) -> 
         proxy=speaks_for_person(whole, language),
     )
 
+
+DEMONYM_ADJECTIVE = re.compile(r"[a-z]{3,}(?:ish|ese|ian|an|ch|ic|i)")  # folded: "french"
 
 # the words that link a spokesperson to the one spoken for ("a spokesman for", « la
 # porte-parole du », „ein Sprecher des“, "un portavoz de la")
