@@ -154,12 +154,16 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
 BETTER_RENDERING = 0.1  # a bead this much stronger renders a source sentence in its own right
 
 
-def rendered_better(beads, bead, sid: str) -> bool:
-    """Whether another bead renders source sentence sid with a clearly higher score."""
+def rendered_better(beads, bead, sid: str, margin: float = BETTER_RENDERING) -> bool:
+    """Whether another bead renders source sentence sid with a clearly higher score (by
+    ``margin``)."""
     return any(
-        other is not bead and sid in other.source and other.score >= bead.score + BETTER_RENDERING
+        other is not bead and sid in other.source and other.score > bead.score + margin
         for other in beads
     )
+
+
+BARELY = 0.03  # a rendering this close to the "supported" threshold is barely one
 
 
 def converts(q: Quantity) -> bool:
@@ -237,6 +241,12 @@ def findings(alignment) -> list:
                 # the source sentence is rendered far better by another article sentence: this
                 # one may tell another event of the story (the launch, not the landing)
                 or rendered_better(alignment.beads, bead, owner[id(qs)])
+                # barely a rendering of a source sentence another article sentence renders
+                # better: « une autre fraude présumée en 2018 » against the 2023 trial
+                or (
+                    alignment.score[row, j] < alignment.support[row, j] + BARELY
+                    and rendered_better(alignment.beads, bead, owner[id(qs)], margin=0.0)
+                )
                 or counts_apart(qa, a, qs, src[owner[id(qs)]])
                 or chronology(qa, article_q[a.id], pooled)
                 # "las dos mayores entidades" against "1 UBS share": a number word that is more
