@@ -210,3 +210,39 @@ def test_figures_of_different_families_do_not_contradict():
     assert not conflicting({("t", 360.0)}, {("n", 6.0), ("n", 7.0)})  # 6 Uhr / « 6 heures »
     assert conflicting({("n", 12.0)}, {("n", 21.0)})
 
+
+
+@pytest.mark.parametrize("text", [
+    "Final\n\nSpain won the Women's World Cup final 1-0 against England in Sydney on Sunday. "
+    "The defender Olga Carmona scored the only goal in the 29th minute. The captain lifted the "
+    "trophy in front of 75,000 fans. The game was briefly interrupted by a fan running on the "
+    "pitch. AFP\n",
+    "Vol\n\nUn passager est mort mardi à bord d'un vol de la compagnie Valair entre Londres et "
+    "Singapour, secoué par de violentes turbulences. L'avion s'est posé en urgence à Bangkok. "
+    "Une trentaine de passagers ont été blessés, selon la compagnie. Le ministre des Transports "
+    "s'est dit profondément attristé.\n\nPlus d'informations à venir...\n",
+])
+def test_an_agency_credit_or_a_more_to_come_line_is_no_cut(tmp_path, text):
+    from factcheck.extract import extract as extract_page
+    from factcheck.fetch import read_file
+
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    assert not extract_page(read_file(str(page))).truncated
+
+
+def test_a_country_s_press_is_a_vague_source():
+    from factcheck.annotate.statements import describe
+
+    assert describe("French media", "", "en").vague
+    assert not describe("North Korean state media", "", "en").vague
+
+
+def test_the_press_credited_for_a_story_is_no_invented_source(tmp_path):
+    source = ("Deal\n\nPop star Shakira agreed to a deal with Spanish authorities on the first day "
+              "of a tax fraud trial in Barcelona on Monday.\n")
+    article = ("Acuerdo\n\nLa cantante Shakira llegó este lunes a un acuerdo con las autoridades "
+               "españolas en el primer día del juicio por fraude fiscal en Barcelona, según "
+               "informó la prensa internacional.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings if f.rule == "A103"]
