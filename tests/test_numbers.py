@@ -23,6 +23,8 @@ def values(text, language):
     ("1,500 men and 3.5 million dollars", "en", [("count", 1500, None), ("count", 3_500_000, None)]),
     ("1.500 Menschen", "de", [("count", 1500, None)]),
     ("un paiement de 130’000 dollars", "fr", [("count", 130_000, None)]),
+    ("una temperatura media de 14,89ºC", "es", [("count", 14.89, None)]),
+    ("a global average of 14.98C", "en", [("count", 14.98, None)]),
     ("CHF 1'250'000", "de", [("count", 1_250_000, None)]),
     ("al menos 10 mil millones de dólares", "es", [("count", 10_000_000_000, "min")]),
     ("10.000 millones de dólares", "es", [("count", 10_000_000_000, None)]),

@@ -435,7 +435,11 @@ def extract(text: str, language: str) -> tuple[Quantity, ...]:
             value *= {"bn": 1e9, "m": 1e6, "k": 1e3}[m.group(2).lower()]
             add_number(lex, text, m.start(), m.end(), value, add, digits=True)
     # not the digits of a name ("COVID-19", "G-20", "F-35")
-    for m in re.finditer(r"(?<![\w.,])(?<![^\W\d_]-)" + DIGITS + r"(?![\w])", text):
+    # a degree sign or a unit letter may follow ("14.89ºC", "14.98C"); a figure is never read
+    # as the part of a decimal before its point
+    for m in re.finditer(
+        r"(?<![\w.,])(?<![^\W\d_]-)" + DIGITS + r"(?=[º°]|[CF](?!\w)|(?!\w)(?![.,]\d))", text
+    ):
         value = parse_digits(m.group(0), lex.decimal)
         if value is None or identifier(text, m.start(), language):
             continue
