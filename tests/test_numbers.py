@@ -541,3 +541,17 @@ def test_a_weekday_given_as_its_date_is_no_dropped_detail(tmp_path):
                "after two days of deliberations.\n")
     report = check_texts(tmp_path, article, source)
     assert not [f for f in report.findings if f.rule == "C201"]
+
+
+def test_a_near_variant_of_a_matched_count_is_weak_against_a_third_figure(tmp_path):
+    from .conftest import check_texts
+
+    source = ("Crash\n\nA plane with 61 people on board crashed in Vinhedo on Friday. It was the "
+              "deadliest crash in the country since 2007, when a plane hit a warehouse, killing "
+              "199 people.\n")
+    article = ("Crash\n\nAn plane crashed in Vinhedo on Friday. The authorities first said 62 "
+               "passengers were on board, and later lowered the death toll to 61, making it the "
+               "deadliest crash in the country since 2007.\n")
+    report = check_texts(tmp_path, article, source)
+    assert not [f for f in report.findings
+                if f.rule == "N100" and f.severity != "info" and "62" in f.message]
