@@ -106,22 +106,23 @@ def annotate_sentence(sentence: Sentence, speaker: Attribution | None = None) ->
     found = quotes(text, lang)
     masked = unmask_incises(text, mask_quotes(text, lang, found), lang, found)
     atts = attributions(sentence, masked)
+    outside = hedges(text, lang, masked)
     return Annotation(
         quantities=extract(text, lang),
         quotes=tuple(found),
         masked=masked,
         attributions=atts,
         speaker=speaker,
-        hedges=tuple(hedges(text, lang, masked)),
+        hedges=tuple(outside),
         conditional=conditional_mood(text, lang),
         refers_back=refers_back(sentence, masked, atts),
-        quoted_hedges=tuple(quoted_hedges(text, lang, masked)) if found else (),
+        quoted_hedges=tuple(quoted_hedges(text, lang, outside)) if found else (),
     )
 
 
-def quoted_hedges(text: str, lang: str, masked: str) -> list[Hedge]:
-    """The hedges that stand inside a sentence's quotes."""
-    outside = Counter(hedges(text, lang, masked))
+def quoted_hedges(text: str, lang: str, outside_quotes: list[Hedge]) -> list[Hedge]:
+    """The hedges that stand inside a sentence's quotes (``outside_quotes``: those outside)."""
+    outside = Counter(outside_quotes)
     out = []
     for h in hedges(text, lang, text):
         if outside[h]:
