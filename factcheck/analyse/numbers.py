@@ -163,12 +163,12 @@ def compare(article: tuple[Quantity, ...], source: tuple[Quantity, ...]) -> Comp
 BETTER_RENDERING = 0.1  # a bead this much stronger renders a source sentence in its own right
 
 
-def rendered_better(beads, bead, sid: str, margin: float = BETTER_RENDERING) -> bool:
-    """Whether another bead renders source sentence sid with a clearly higher score (by
-    ``margin``)."""
-    return any(
-        other is not bead and sid in other.source and other.score > bead.score + margin
-        for other in beads
+def other_rendering(beads, bead, sid: str) -> float:
+    """The best score with which another bead renders source sentence sid; -1 when none
+    does."""
+    return max(
+        (other.score for other in beads if other is not bead and sid in other.source),
+        default=-1.0,
     )
 
 
@@ -238,6 +238,7 @@ def findings(alignment) -> list:
                 continue  # "26/09/2019" for "Thursday (Sep 26)": the date kept, its year unsaid
             code = "N101" if qa.is_date or qs.is_date else "N100"
             j = col[owner[id(qs)]]
+            other = other_rendering(alignment.beads, bead, owner[id(qs)])
             # in a merge, a source sentence that alone does not render the article sentence is
             # weak ground for a changed number ("one of three men" against "two finals")
             weak = (
@@ -249,12 +250,12 @@ def findings(alignment) -> list:
                 )
                 # the source sentence is rendered far better by another article sentence: this
                 # one may tell another event of the story (the launch, not the landing)
-                or rendered_better(alignment.beads, bead, owner[id(qs)])
+                or other > bead.score + BETTER_RENDERING
                 # barely a rendering of a source sentence another article sentence renders
                 # better: « une autre fraude présumée en 2018 » against the 2023 trial
                 or (
                     alignment.score[row, j] < alignment.support[row, j] + BARELY
-                    and rendered_better(alignment.beads, bead, owner[id(qs)], margin=0.0)
+                    and other > bead.score
                 )
                 or counts_apart(qa, a, qs, src[owner[id(qs)]])
                 or chronology(qa, article_q[a.id], pooled)
