@@ -132,7 +132,7 @@ def names(sentence: Sentence, speaker: str = "") -> set[str]:
     return out - {fold(w) for w in speaker.split()}
 
 
-def spoken(note) -> str:
+def note_speaker(note) -> str:
     """The speaker a sentence's annotation names, "" when none."""
     return note.speaker.speaker if note.speaker is not None else ""
 
@@ -272,8 +272,8 @@ def align(article: list[Sentence], source: list[Sentence], notes: Annotated) -> 
             source,
             [notes[s.id].quantities for s in article],
             [notes[s.id].quantities for s in source],
-            [spoken(notes[s.id]) for s in article],
-            [spoken(notes[s.id]) for s in source],
+            [note_speaker(notes[s.id]) for s in article],
+            [note_speaker(notes[s.id]) for s in source],
         )
     support = thresholds(article, source, SUPPORT)
     weak = thresholds(article, source, WEAK)
